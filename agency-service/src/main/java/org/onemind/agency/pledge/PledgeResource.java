@@ -1,0 +1,46 @@
+package org.onemind.agency.pledge;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.security.Caller;
+import org.onemind.platform.security.Roles;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/agencies/{id}/pledge")
+@Tag(name = "Pledges")
+public class PledgeResource {
+
+    @Inject
+    PledgeService pledges;
+
+    @Inject
+    Caller caller;
+
+    @PUT
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "Take the pledge: target completion 12 to 36 months after the pledge date")
+    public Response take(@PathParam("id") UUID agencyId, @Valid @NotNull PledgeRequests.TakePledge request) {
+        caller.requireAgency(agencyId);
+        Pledge pledge = pledges.take(agencyId, request);
+        return Response.status(Response.Status.CREATED).entity(PledgeResponse.of(pledge, LocalDate.now())).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
+    @Operation(summary = "The active pledge with its status and deadline status")
+    public PledgeResponse get(@PathParam("id") UUID agencyId) {
+        caller.requireAgency(agencyId);
+        return PledgeResponse.of(pledges.active(agencyId), LocalDate.now());
+    }
+}

@@ -1,0 +1,5 @@
+package org.onemind.agency.pledge;
+
+public enum PledgeStatus {
+    PLEDGED, COMPLETION_SUBMITTED, COMPLETED, WITHDRAWN
+}

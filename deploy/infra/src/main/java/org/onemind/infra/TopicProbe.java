@@ -1,0 +1,85 @@
+package org.onemind.infra;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A test's view of a topic: collects every record from the beginning so a test can wait (with
+ * Awaitility) for what it expects, and sends raw records such as duplicates and poison messages.
+ */
+public final class TopicProbe implements AutoCloseable {
+    private final KafkaConsumer<String, String> consumer;
+    private final String bootstrapServers;
+    private final List<ConsumerRecord<String, String>> seen = new CopyOnWriteArrayList<>();
+
+    public TopicProbe(String bootstrapServers, String... topics) {
+        this.bootstrapServers = bootstrapServers;
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topics));
+    }
+
+    /** Polls briefly and returns everything seen so far. */
+    public synchronized List<ConsumerRecord<String, String>> records() {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            seen.add(record);
+        }
+        return new ArrayList<>(seen);
+    }
+
+    public List<ConsumerRecord<String, String>> recordsOfType(String ceType) {
+        return records().stream().filter(r -> ceType.equals(header(r, "ce_type"))).toList();
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Sends a record as-is (headers included) and waits for the broker's acknowledgement. */
+    public void send(String topic, String key, String value, Map<String, String> headers) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    /** Sends a copy of a record that was consumed, as a redelivery would. */
+    public void resend(ConsumerRecord<String, String> original) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (Header h : original.headers()) {
+            headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+        }
+        send(original.topic(), original.key(), original.value(), headers);
+    }
+
+    @Override
+    public synchronized void close() {
+        consumer.close();
+    }
+}

@@ -1,0 +1,110 @@
+package org.onemind.platform.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.onemind.platform.events.CloudEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Sends outbox events as CloudEvents (binary mode) with an idempotent, {@code acks=all} producer. */
+@ApplicationScoped
+public class KafkaEventPublisher {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    @ConfigProperty(name = "onemind.outbox.send-timeout", defaultValue = "PT15S")
+    java.time.Duration sendTimeout;
+
+    private volatile KafkaProducer<String, String> producer;
+
+    /** Sends every event and returns only when the broker acknowledged all of them; throws otherwise. */
+    public void publishAll(List<OutboxEvent> events) {
+        KafkaProducer<String, String> kafkaProducer = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        for (OutboxEvent event : events) {
+            acks.add(kafkaProducer.send(toRecord(event)));
+        }
+        kafkaProducer.flush();
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
+        }
+    }
+
+    ProducerRecord<String, String> toRecord(OutboxEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        add(headers, CloudEvent.SPEC_VERSION, "1.0");
+        add(headers, CloudEvent.ID, event.id().toString());
+        add(headers, CloudEvent.TYPE, event.type());
+        add(headers, CloudEvent.SOURCE, "/" + applicationName);
+        add(headers, CloudEvent.TIME, event.createdAt().toString());
+        add(headers, CloudEvent.SUBJECT, event.subject());
+        add(headers, CloudEvent.CONTENT_TYPE, "application/json");
+        add(headers, CloudEvent.TRACEPARENT, event.traceparent());
+        return new ProducerRecord<>(event.topic(), null, event.key(), event.payload(), headers);
+    }
+
+    private static void add(RecordHeaders headers, String name, String value) {
+        if (value != null) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                current = producer;
+                if (current == null) {
+                    Properties props = new Properties();
+                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                    props.put(ProducerConfig.ACKS_CONFIG, "all");
+                    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+                    props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+                    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+                    // An unreachable broker fails the batch quickly; the rows stay in the outbox.
+                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "12000");
+                    props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
+                    current = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+                    producer = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        KafkaProducer<String, String> current = producer;
+        if (current != null) {
+            current.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.onemind.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes outbox rows in order and marks them sent. Rows are locked ({@code SKIP LOCKED}) while
+ * published so replicas never publish the same row at once; if publishing fails the transaction
+ * rolls back and the rows wait for the next attempt. A crash after publishing and before marking
+ * repeats events, which consumers are built to ignore.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    KafkaEventPublisher publisher;
+
+    @ConfigProperty(name = "onemind.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private volatile Instant lastFailureAt;
+    private volatile String lastFailure;
+
+    /** Asks for a drain soon; many nudges while one is queued collapse into that one. */
+    public void nudge() {
+        if (drainQueued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                drainQueued.set(false);
+                drain();
+            });
+        }
+    }
+
+    /** Catches what a nudge missed: a failed publish, a restart, another replica's rows. */
+    @Scheduled(every = "${onemind.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        nudge();
+    }
+
+    /** Publishes until nothing is left or a publish fails. @return the number of events published */
+    public int drain() {
+        int total = 0;
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().call(this::publishOneBatch);
+                total += published;
+            } while (published == batchSize);
+            if (total > 0) {
+                lastFailure = null;
+            }
+        } catch (RuntimeException e) {
+            lastFailureAt = Instant.now();
+            lastFailure = e.getMessage();
+            LOG.warnf("outbox relay could not publish (events stay in the outbox): %s", e.getMessage());
+        }
+        return total;
+    }
+
+    @SuppressWarnings("unchecked")
+    private int publishOneBatch() {
+        List<Object[]> rows = em.createNativeQuery("select seq, id, topic, record_key, type, subject, payload,"
+                        + " traceparent, created_at from outbox_event where sent_at is null order by seq"
+                        + " limit ?1 for update skip locked")
+                .setParameter(1, batchSize)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<OutboxEvent> events = new ArrayList<>(rows.size());
+        List<Long> seqs = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            seqs.add(((Number) row[0]).longValue());
+            events.add(new OutboxEvent((UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
+                    (String) row[5], (String) row[6], (String) row[7], toInstant(row[8])));
+        }
+        publisher.publishAll(events);
+        em.createNativeQuery("update outbox_event set sent_at = now() where seq in (?1)")
+                .setParameter(1, seqs)
+                .executeUpdate();
+        return events.size();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        return Instant.now();
+    }
+
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    public Instant lastFailureAt() {
+        return lastFailureAt;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,63 @@
+package org.onemind.platform.problem;
+
+import java.util.List;
+
+/**
+ * A refusal the caller can act on. The {@code slug} names the rule that refused (it becomes the
+ * problem's {@code type}); the detail says why in words a person understands.
+ */
+public class ApiException extends RuntimeException {
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<Problem.Violation> violations;
+
+    public ApiException(int status, String slug, String title, String detail, List<Problem.Violation> violations) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.violations = violations == null ? List.of() : List.copyOf(violations);
+    }
+
+    public static ApiException notFound(String what, Object id) {
+        return new ApiException(404, "not-found", "Not found", what + " " + id + " does not exist", null);
+    }
+
+    public static ApiException conflict(String slug, String detail) {
+        return new ApiException(409, slug, "Conflict", detail, null);
+    }
+
+    public static ApiException invalid(String field, String message) {
+        return new ApiException(400, "validation", "Invalid request", field + ": " + message,
+                List.of(new Problem.Violation(field, message)));
+    }
+
+    public static ApiException unprocessable(String slug, String detail) {
+        return new ApiException(422, slug, "Unprocessable request", detail, null);
+    }
+
+    public static ApiException preconditionFailed(String detail) {
+        return new ApiException(412, "precondition-failed", "Precondition failed", detail, null);
+    }
+
+    public static ApiException preconditionRequired(String detail) {
+        return new ApiException(428, "precondition-required", "Precondition required", detail, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.Violation> violations() {
+        return violations;
+    }
+}
