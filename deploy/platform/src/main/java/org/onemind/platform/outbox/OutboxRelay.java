@@ -49,10 +49,14 @@ public class OutboxRelay {
     /** Asks for a drain soon; many nudges while one is queued collapse into that one. */
     public void nudge() {
         if (drainQueued.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                drainQueued.set(false);
-                drain();
-            });
+            try {
+                worker.execute(() -> {
+                    drainQueued.set(false);
+                    drain();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                drainQueued.set(false); // the rows stay for the next start
+            }
         }
     }
 

@@ -1,0 +1,22 @@
+package org.onemind.training.agency;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An agency as training-service knows it from {@code agency.events}. */
+@Entity
+@Table(name = "known_agency")
+public class KnownAgency extends PanacheEntityBase {
+    @Id
+    @Column(name = "agency_id")
+    public UUID agencyId;
+    public String name;
+    @Column(name = "registered_at")
+    public Instant registeredAt;
+}
