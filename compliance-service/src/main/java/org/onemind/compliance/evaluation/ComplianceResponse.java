@@ -1,0 +1,26 @@
+package org.onemind.compliance.evaluation;
+
+import org.onemind.compliance.rules.DeadlineStatus;
+import org.onemind.compliance.rules.Evaluation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** An agency's compliance as API.md describes it. */
+public record ComplianceResponse(UUID agencyId, Instant evaluatedAt, LocalDate asOf, String ruleEdition,
+                                 boolean eligible, Practices practices, DeadlineStatus deadlineStatus,
+                                 List<String> warnings) {
+
+    public record Practices(Evaluation.PartnershipResult partnership, Evaluation.PolicyResult policy,
+                            Evaluation.MhfaResult mhfa, Evaluation.CitResult cit) {
+    }
+
+    static ComplianceResponse of(Evaluation evaluation, Instant evaluatedAt) {
+        return new ComplianceResponse(evaluation.agencyId(), evaluatedAt, evaluation.asOf(),
+                evaluation.ruleEdition().label(), evaluation.eligible(),
+                new Practices(evaluation.partnership(), evaluation.policy(), evaluation.mhfa(), evaluation.cit()),
+                evaluation.deadlineStatus(), evaluation.warnings());
+    }
+}

@@ -1,0 +1,140 @@
+package org.onemind.compliance.evaluation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.onemind.compliance.projection.AgencyFactsRepository;
+import org.onemind.compliance.rules.ComplianceRules;
+import org.onemind.compliance.rules.Evaluation;
+import org.onemind.compliance.rules.Practice;
+import org.onemind.compliance.rules.RuleEdition;
+import org.onemind.platform.outbox.Outbox;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Re-evaluates an agency after a change to its facts, stores the result and, when a practice or
+ * eligibility changed, records it in the history and publishes {@code compliance-evaluated}.
+ */
+@ApplicationScoped
+public class Evaluator {
+    public static final String TOPIC = "compliance.events";
+    public static final String COMPLIANCE_EVALUATED = "onemind.compliance.compliance-evaluated.v1";
+
+    @Inject
+    AgencyFactsRepository facts;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    ComplianceConfig config;
+
+    public record Change(String practice, String from, String to) {
+    }
+
+    /** The event body: the evaluation as served, plus what changed and why. */
+    public record ComplianceEvaluated(UUID agencyId, Instant evaluatedAt, LocalDate asOf, String ruleEdition,
+                                      boolean eligible, ComplianceResponse.Practices practices, String deadlineStatus,
+                                      List<String> warnings, List<Change> changes, boolean eligibleChanged,
+                                      String causationId) {
+    }
+
+    public RuleEdition edition() {
+        return RuleEdition.of(config.ruleEdition());
+    }
+
+    /** Evaluates without storing anything: for {@code asOf} questions. */
+    public ComplianceResponse preview(UUID agencyId, LocalDate asOf) {
+        return ComplianceResponse.of(ComplianceRules.evaluate(facts.load(agencyId), asOf, edition()), Instant.now());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ComplianceResponse reevaluate(UUID agencyId, String causationId) {
+        // Events of one agency arrive on two topics at once; evaluate them one after the other.
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)")
+                .setParameter(1, agencyId.getMostSignificantBits() ^ agencyId.getLeastSignificantBits())
+                .getSingleResult();
+        Instant now = Instant.now();
+        Evaluation evaluation = ComplianceRules.evaluate(facts.load(agencyId), LocalDate.now(), edition());
+        ComplianceResponse response = ComplianceResponse.of(evaluation, now);
+
+        StoredEvaluation stored = StoredEvaluation.findById(agencyId);
+        boolean first = stored == null;
+        if (first) {
+            stored = new StoredEvaluation();
+            stored.agencyId = agencyId;
+        }
+        List<Change> changes = new ArrayList<>();
+        compare(changes, Practice.PARTNERSHIP, stored.partnershipMet, evaluation);
+        compare(changes, Practice.POLICY, stored.policyMet, evaluation);
+        compare(changes, Practice.MHFA, stored.mhfaMet, evaluation);
+        compare(changes, Practice.CIT, stored.citMet, evaluation);
+        boolean eligibleChanged = stored.eligible != evaluation.eligible();
+
+        stored.evaluatedAt = now;
+        stored.ruleEdition = evaluation.ruleEdition().label();
+        stored.eligible = evaluation.eligible();
+        stored.partnershipMet = evaluation.partnership().met();
+        stored.policyMet = evaluation.policy().met();
+        stored.mhfaMet = evaluation.mhfa().met();
+        stored.citMet = evaluation.cit().met();
+        stored.body = write(response);
+        if (first) {
+            stored.persist();
+        }
+
+        if (!changes.isEmpty() || eligibleChanged) {
+            em.createNativeQuery("insert into evaluation_change (agency_id, evaluated_at, causation_id, changes, body)"
+                            + " values (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, agencyId).setParameter(2, now).setParameter(3, causationId)
+                    .setParameter(4, write(changes)).setParameter(5, stored.body)
+                    .executeUpdate();
+            outbox.publish(TOPIC, agencyId.toString(), COMPLIANCE_EVALUATED, agencyId.toString(),
+                    new ComplianceEvaluated(agencyId, now, response.asOf(), response.ruleEdition(), response.eligible(),
+                            response.practices(), response.deadlineStatus().name(), response.warnings(), changes,
+                            eligibleChanged, causationId));
+        }
+        return response;
+    }
+
+    public ComplianceResponse read(StoredEvaluation stored) {
+        try {
+            return json.readValue(stored.body, ComplianceResponse.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored evaluation of " + stored.agencyId + " is unreadable", e);
+        }
+    }
+
+    private static void compare(List<Change> changes, Practice practice, boolean wasMet, Evaluation now) {
+        boolean met = now.met(practice);
+        if (met != wasMet) {
+            changes.add(new Change(practice.name(), state(wasMet), state(met)));
+        }
+    }
+
+    private static String state(boolean met) {
+        return met ? "MET" : "UNMET";
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.onemind.compliance.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.onemind.compliance.evaluation.Evaluator;
+import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.events.UnprocessableEventException;
+import org.onemind.platform.inbox.IncomingEvents;
+
+import java.util.UUID;
+
+/** Projects training.events (roster, certifications, course catalog) and re-evaluates who they touch. */
+@ApplicationScoped
+public class TrainingEventsConsumer {
+    static final String CONSUMER = "compliance-service/training-events";
+
+    @Inject
+    IncomingEvents incoming;
+
+    @Inject
+    Projections projections;
+
+    @Inject
+    Evaluator evaluator;
+
+    @Incoming("training-events")
+    @Blocking
+    @Transactional
+    public void onTrainingEvent(ConsumerRecord<String, String> record) {
+        incoming.apply(CONSUMER, record, this::apply);
+    }
+
+    void apply(CloudEvent event) {
+        switch (event.type()) {
+            case "onemind.training.personnel-added.v1", "onemind.training.personnel-updated.v1" -> {
+                UUID agencyId = event.uuid("agencyId");
+                projections.person(event.uuid("personnelId"), agencyId, bool(event, "sworn"),
+                        bool(event, "selectedForTraining"), event.optionalDate("hiredOn"));
+                evaluator.reevaluate(agencyId, event.id());
+            }
+            case "onemind.training.personnel-separated.v1" -> {
+                projections.separated(event.uuid("personnelId"), event.date("separatedOn"));
+                evaluator.reevaluate(event.uuid("agencyId"), event.id());
+            }
+            case "onemind.training.certification-recorded.v1" -> {
+                UUID agencyId = event.uuid("agencyId");
+                Categories categories = Categories.of(event);
+                JsonNode mode = event.data().get("deliveryMode");
+                projections.certification(event.uuid("certificationId"), agencyId, event.uuid("personnelId"),
+                        event.uuid("courseId"), categories.mhfa(), categories.cit(), event.date("completedOn"), event.optionalDate("expiresOn"),
+                        mode == null || mode.isNull() ? null : mode.asText());
+                evaluator.reevaluate(agencyId, event.id());
+            }
+            case "onemind.training.certification-revoked.v1" -> {
+                projections.revoked(event.uuid("certificationId"));
+                evaluator.reevaluate(event.uuid("agencyId"), event.id());
+            }
+            case "onemind.training.course-changed.v1" -> {
+                Categories categories = Categories.of(event);
+                for (UUID agencyId : projections.courseReclassified(event.uuid("courseId"), categories.mhfa(),
+                        categories.cit())) {
+                    evaluator.reevaluate(agencyId, event.id());
+                }
+            }
+            default -> {
+                // not a fact compliance depends on
+            }
+        }
+    }
+
+    private static boolean bool(CloudEvent event, String field) {
+        JsonNode node = event.data().get(field);
+        if (node == null || !node.isBoolean()) {
+            throw new UnprocessableEventException("event " + event.id() + " lacks boolean " + field);
+        }
+        return node.asBoolean();
+    }
+
+    /** The practices a course satisfies, from an event's {@code categories[]}. */
+    record Categories(boolean mhfa, boolean cit) {
+        static Categories of(CloudEvent event) {
+            JsonNode categories = event.data().get("categories");
+            if (categories == null || !categories.isArray()) {
+                throw new UnprocessableEventException("event " + event.id() + " lacks categories[]");
+            }
+            boolean mhfa = false;
+            boolean cit = false;
+            for (JsonNode category : categories) {
+                mhfa |= "MHFA".equals(category.asText());
+                cit |= "CIT".equals(category.asText());
+            }
+            return new Categories(mhfa, cit);
+        }
+    }
+}

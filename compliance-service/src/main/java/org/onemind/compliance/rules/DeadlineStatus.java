@@ -1,0 +1,5 @@
+package org.onemind.compliance.rules;
+
+public enum DeadlineStatus {
+    ON_TRACK, DUE_SOON, OVERDUE, COMPLETED, NOT_PLEDGED
+}

@@ -1,0 +1,5 @@
+package org.onemind.compliance.rules;
+
+public enum Practice {
+    PARTNERSHIP, POLICY, MHFA, CIT
+}

@@ -1,0 +1,140 @@
+package org.onemind.compliance;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.RestAssured;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.onemind.infra.TopicProbe;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ComplianceChainTest {
+    static final String MANAGED_AGENCY = "6f1d2a4e-4444-4c4c-9c9c-000000000004";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    String send(String topic, String agencyId, String type, String body) {
+        String id = UUID.randomUUID().toString();
+        new TopicProbe(bootstrapServers).send(topic, agencyId, body, Map.of("ce_specversion", "1.0", "ce_id", id,
+                "ce_type", type, "ce_source", "/test", "ce_time", OffsetDateTime.now().toString(),
+                "ce_subject", agencyId, "content-type", "application/json"));
+        return id;
+    }
+
+    /** An agency with a pledge and {@code sworn} officers on its roster. @return the officers' ids */
+    List<String> pledgedAgencyWithOfficers(String agencyId, int sworn) {
+        send("agency.events", agencyId, "onemind.agency.agency-registered.v1", """
+                {"agencyId": "%s", "name": "Test PD", "type": "SHERIFF", "city": "Macon", "state": "GA",
+                 "country": "US", "declaredSworn": %d, "declaredNonSworn": 0, "contacts": []}""".formatted(agencyId, sworn));
+        send("agency.events", agencyId, "onemind.agency.pledge-taken.v1", """
+                {"agencyId": "%s", "pledgedOn": "2026-01-10", "targetCompletionOn": "2028-01-10"}""".formatted(agencyId));
+        List<String> officers = new java.util.ArrayList<>();
+        for (int i = 0; i < sworn; i++) {
+            String personnelId = UUID.randomUUID().toString();
+            officers.add(personnelId);
+            send("training.events", agencyId, "onemind.training.personnel-added.v1", """
+                    {"agencyId": "%s", "personnelId": "%s", "sworn": true, "selectedForTraining": false, "hiredOn": null}"""
+                    .formatted(agencyId, personnelId));
+        }
+        return officers;
+    }
+
+    String recordCit(String agencyId, String personnelId) {
+        return send("training.events", agencyId, "onemind.training.certification-recorded.v1", """
+                {"agencyId": "%s", "certificationId": "%s", "personnelId": "%s",
+                 "courseId": "00000000-0000-4000-8000-00000000a002", "categories": ["CIT"],
+                 "completedOn": "2026-02-01", "expiresOn": null, "deliveryMode": "IN_PERSON"}"""
+                .formatted(agencyId, UUID.randomUUID(), personnelId));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "campaign-admin")
+    void aCitCertificationMakesThePracticeMetAndPublishesWhatChangedOnce() {
+        String agencyId = UUID.randomUUID().toString();
+        List<String> officers = pledgedAgencyWithOfficers(agencyId, 6);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", agencyId)
+                .then().statusCode(200).body("practices.cit.sworn", equalTo(6)).body("practices.cit.required", equalTo(2)));
+
+        try (TopicProbe compliance = new TopicProbe(bootstrapServers, "compliance.events")) {
+            recordCit(agencyId, officers.get(0));
+            String causation = recordCit(agencyId, officers.get(1));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", agencyId)
+                    .then().statusCode(200)
+                    .body("practices.cit.met", equalTo(true))
+                    .body("practices.cit.swornTrained", equalTo(2))
+                    .body("practices.mhfa.met", equalTo(false))
+                    .body("ruleEdition", equalTo("2016"))
+                    .body("eligible", equalTo(false))
+                    .body("deadlineStatus", equalTo("ON_TRACK")));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> evaluatedEvents(compliance, agencyId).size() == 1);
+            ConsumerRecord<String, String> evaluated = evaluatedEvents(compliance, agencyId).get(0);
+            assertTrue(evaluated.value().contains("{\"practice\":\"CIT\",\"from\":\"UNMET\",\"to\":\"MET\"}"), evaluated.value());
+            assertTrue(evaluated.value().contains("\"causationId\":\"" + causation + "\""));
+            assertEquals(agencyId, TopicProbe.header(evaluated, "ce_subject"));
+
+            // A third certification changes a count but no practice: nothing is published.
+            String marker = recordCit(agencyId, officers.get(2));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", agencyId)
+                    .then().body("practices.cit.swornTrained", equalTo(3)));
+            assertEquals(1, evaluatedEvents(compliance, agencyId).size(), "published only when something changed: " + marker);
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "campaign-admin")
+    void asOfAnswersForAnyDateAndRefusesAMalformedOne() {
+        String agencyId = UUID.randomUUID().toString();
+        List<String> officers = pledgedAgencyWithOfficers(agencyId, 1);
+        recordCit(agencyId, officers.get(0));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", agencyId)
+                .then().body("practices.cit.met", equalTo(true)));
+        given().queryParam("asOf", "2026-01-31").get("/api/v1/agencies/{id}/compliance", agencyId)
+                .then().statusCode(200).body("asOf", equalTo("2026-01-31")).body("practices.cit.met", equalTo(false));
+        given().queryParam("asOf", "2028-01-11").get("/api/v1/agencies/{id}/compliance", agencyId)
+                .then().statusCode(200).body("deadlineStatus", equalTo("OVERDUE"));
+        given().queryParam("asOf", "31/01/2026").get("/api/v1/agencies/{id}/compliance", agencyId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("asOf"));
+        given().get("/api/v1/agencies/{id}/compliance", UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "agency-manager")
+    @OidcSecurity(claims = @Claim(key = "agency_id", value = MANAGED_AGENCY))
+    void anAgencyManagerReadsOnlyTheirOwnCompliance() {
+        pledgedAgencyWithOfficers(MANAGED_AGENCY, 1);
+        String other = UUID.randomUUID().toString();
+        pledgedAgencyWithOfficers(other, 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", MANAGED_AGENCY)
+                .then().statusCode(200).body("practices.mhfa.sworn", equalTo(1)));
+        given().get("/api/v1/agencies/{id}/compliance", other).then().statusCode(404);
+    }
+
+    @Test
+    void anonymousCallersAreRefused() {
+        RestAssured.given().get("/api/v1/agencies/{id}/compliance", UUID.randomUUID()).then().statusCode(401);
+    }
+
+    static List<ConsumerRecord<String, String>> evaluatedEvents(TopicProbe probe, String agencyId) {
+        return probe.recordsOfType("onemind.compliance.compliance-evaluated.v1").stream()
+                .filter(r -> agencyId.equals(r.key())).toList();
+    }
+}
