@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Synchronization;
+import org.onemind.platform.tx.AfterCommit;
 import org.onemind.platform.tracing.TraceContext;
 
 import java.util.UUID;
@@ -27,7 +25,7 @@ public class Outbox {
     ObjectMapper json;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
@@ -57,21 +55,6 @@ public class Outbox {
     }
 
     private void nudgeRelayAfterCommit() {
-        if (transactions.getResource(Outbox.class) != null) {
-            return; // one nudge per transaction is enough
-        }
-        transactions.putResource(Outbox.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.nudge();
-                }
-            }
-        });
+        afterCommit.once(Outbox.class, relay::nudge);
     }
 }

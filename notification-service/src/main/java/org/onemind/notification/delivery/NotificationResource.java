@@ -1,0 +1,80 @@
+package org.onemind.notification.delivery;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.security.Caller;
+import org.onemind.platform.security.Roles;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Path("/api/v1")
+@Tag(name = "Notifications")
+public class NotificationResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    org.onemind.platform.tx.AfterCommit afterCommit;
+
+    public record NotificationResponse(UUID id, NotificationType type, String recipient, String subject,
+                                       DeliveryStatus status, int attempts, Instant sentAt, Instant nextAttemptAt,
+                                       String lastError, String eventId, Instant createdAt) {
+        static NotificationResponse of(Notification n) {
+            return new NotificationResponse(n.id, n.type, n.recipient, n.subject, n.status, n.attempts, n.sentAt,
+                    n.status == DeliveryStatus.RETRYING ? n.nextAttemptAt : null, n.lastError, n.eventId, n.createdAt);
+        }
+    }
+
+    @GET
+    @Path("/agencies/{agencyId}/notifications")
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "The delivery log: every email about the agency and what became of it, newest first")
+    public org.onemind.platform.api.Page<NotificationResponse> log(@PathParam("agencyId") UUID agencyId,
+                                                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        caller.requireAgency(agencyId);
+        var found = Notification.<Notification>find("agencyId", Sort.descending("createdAt").and("id"), agencyId);
+        return new org.onemind.platform.api.Page<>(found.page(Page.of(page, size)).list().stream()
+                .map(NotificationResponse::of).toList(), page, size, found.count());
+    }
+
+    @POST
+    @Path("/notifications/{id}/resend")
+    @RolesAllowed(Roles.CAMPAIGN_ADMIN)
+    @Transactional
+    @Operation(summary = "Send a failed email again (or an already sent one, once more)")
+    public NotificationResponse resend(@PathParam("id") UUID id) {
+        Notification notification = Notification.findById(id);
+        if (notification == null) {
+            throw ApiException.notFound("notification", id);
+        }
+        if (notification.status == DeliveryStatus.PENDING || notification.status == DeliveryStatus.RETRYING) {
+            throw ApiException.conflict("delivery-in-progress", "notification " + id + " is still being delivered");
+        }
+        notification.status = DeliveryStatus.PENDING;
+        notification.attempts = 0;
+        notification.nextAttemptAt = Instant.now();
+        notification.lastError = null;
+        afterCommit.once(Dispatcher.class, dispatcher::nudge);
+        return NotificationResponse.of(notification);
+    }
+}

@@ -1,0 +1,181 @@
+package org.onemind.notification;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.onemind.infra.InjectMailServer;
+import org.onemind.infra.MailServer;
+import org.onemind.infra.TopicProbe;
+import org.onemind.notification.delivery.DeliveryStatus;
+import org.onemind.notification.delivery.Notification;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ComplianceEmailTest {
+    static final String MANAGED_AGENCY = "6f1d2a4e-5555-4c4c-9c9c-000000000005";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @InjectMailServer
+    MailServer mail;
+
+    Map<String, String> headers(String type, String subject) {
+        return Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type,
+                "ce_source", "/test", "ce_time", OffsetDateTime.now().toString(), "ce_subject", subject,
+                "content-type", "application/json", "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    }
+
+    /** An agency with two contacts, known to notification-service. */
+    String agencyWithContacts(String agencyId, String domain) {
+        new TopicProbe(bootstrapServers).send("agency.events", agencyId, """
+                {"agencyId": "%1$s", "name": "Riverside Police Department", "type": "MUNICIPAL_POLICE",
+                 "city": "Riverside", "state": "CA", "country": "US", "declaredSworn": 42, "declaredNonSworn": 3,
+                 "contacts": [{"contactId": "%2$s", "name": "Chief Maria Lopez", "email": "chief@%3$s", "role": "Chief"},
+                              {"contactId": "%4$s", "name": "Lt. Sam Okafor", "email": "cit@%3$s", "role": "CIT coordinator"}]}"""
+                .formatted(agencyId, UUID.randomUUID(), domain, UUID.randomUUID()),
+                headers("onemind.agency.agency-registered.v1", agencyId));
+        return agencyId;
+    }
+
+    Map<String, String> citBecameMet(String agencyId) {
+        Map<String, String> headers = headers("onemind.compliance.compliance-evaluated.v1", agencyId);
+        new TopicProbe(bootstrapServers).send("compliance.events", agencyId, evaluated(agencyId), headers);
+        return headers;
+    }
+
+    static String evaluated(String agencyId) {
+        return """
+                {"agencyId": "%s", "evaluatedAt": "2026-06-01T10:00:00Z", "asOf": "2026-06-01", "ruleEdition": "2016",
+                 "eligible": false,
+                 "practices": {"partnership": {"met": false, "activePartnerships": 0},
+                               "policy": {"met": false},
+                               "mhfa": {"met": false, "sworn": 42, "swornTrained": 30, "selectedNonSworn": 2, "selectedNonSwornTrained": 1},
+                               "cit": {"met": true, "sworn": 42, "swornTrained": 9, "required": 9}},
+                 "deadlineStatus": "ON_TRACK", "warnings": [],
+                 "changes": [{"practice": "CIT", "from": "UNMET", "to": "MET"}], "eligibleChanged": false,
+                 "causationId": "c0ffee00-0000-4000-8000-000000000001"}""".formatted(agencyId);
+    }
+
+    List<MimeMessage> mailTo(String domain) {
+        return mail.messages().stream().filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().endsWith("@" + domain);
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    void everyContactHearsOnceWhenAPracticeBecomesMetEvenIfTheEventIsRedelivered() throws Exception {
+        String domain = "riverside-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String agencyId = agencyWithContacts(UUID.randomUUID().toString(), domain);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recipientsKnown(agencyId) == 2);
+
+        try (TopicProbe compliance = new TopicProbe(bootstrapServers, "compliance.events")) {
+            citBecameMet(agencyId);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(domain).size() == 2);
+            MimeMessage message = mailTo(domain).get(0);
+            assertEquals("Riverside Police Department: Crisis Intervention Team is now met", message.getSubject());
+            assertTrue(message.getContentType().startsWith("multipart/alternative"), message.getContentType());
+            String raw = new String(message.getRawInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(raw.contains("9 sworn officers hold a current certification; 9 required (20% of 42 sworn)"), raw);
+            assertTrue(raw.contains("30 of 42 sworn officers"), "the email gives the agency's own figures");
+            assertTrue(message.getHeader("traceparent")[0].startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"),
+                    "the email carries the trace of the event that caused it");
+
+            // Redeliver the very same record, then a marker event; the redelivery must send nothing.
+            ConsumerRecord<String, String> original = compliance.records().stream()
+                    .filter(r -> agencyId.equals(r.key())).findFirst().orElseThrow();
+            compliance.resend(original);
+            compliance.resend(original);
+            String marker = agencyWithContacts(UUID.randomUUID().toString(), "marker-" + domain);
+            citBecameMet(marker);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("marker-" + domain).size() == 2);
+            assertEquals(2, mailTo(domain).size(), "a redelivered event sends no second email");
+            assertEquals(2L, QuarkusTransaction.requiringNew().call(() -> Notification.count("agencyId", UUID.fromString(agencyId))));
+        }
+    }
+
+    @Test
+    void whenTheSmtpServerIsDownDeliveryIsRetriedAndCompletesOnceItReturns() {
+        String domain = "outage-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String agencyId = agencyWithContacts(UUID.randomUUID().toString(), domain);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recipientsKnown(agencyId) == 2);
+
+        mail.suspend();
+        try {
+            citBecameMet(agencyId);
+            await().atMost(Duration.ofSeconds(30)).until(() -> statuses(agencyId).equals(List.of(DeliveryStatus.RETRYING, DeliveryStatus.RETRYING)));
+        } finally {
+            mail.resume();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> statuses(agencyId).equals(List.of(DeliveryStatus.SENT, DeliveryStatus.SENT)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailTo(domain).size() == 2);
+        assertEquals(2, mailTo(domain).size(), "nothing lost, nothing doubled");
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "agency-manager")
+    @OidcSecurity(claims = @Claim(key = "agency_id", value = MANAGED_AGENCY))
+    void anAgencyManagerReadsTheirOwnDeliveryLogOnly() {
+        agencyWithContacts(MANAGED_AGENCY, "managed.example");
+        await().atMost(Duration.ofSeconds(30)).until(() -> recipientsKnown(MANAGED_AGENCY) == 2);
+        citBecameMet(MANAGED_AGENCY);
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(MANAGED_AGENCY).equals(List.of(DeliveryStatus.SENT, DeliveryStatus.SENT)));
+        given().get("/api/v1/agencies/{id}/notifications", MANAGED_AGENCY).then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items", hasSize(2))
+                .body("items.status", everyItem(equalTo("SENT")))
+                .body("items.type", everyItem(equalTo("PRACTICE_MET")));
+        given().get("/api/v1/agencies/{id}/notifications", UUID.randomUUID()).then().statusCode(404);
+        given().post("/api/v1/notifications/{id}/resend", UUID.randomUUID()).then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "campaign-admin")
+    void aCampaignAdminCanResendAnEmail() {
+        String domain = "resend-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String agencyId = agencyWithContacts(UUID.randomUUID().toString(), domain);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recipientsKnown(agencyId) == 2);
+        citBecameMet(agencyId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(domain).size() == 2);
+        String id = given().get("/api/v1/agencies/{id}/notifications", agencyId).then().statusCode(200)
+                .extract().path("items[0].id");
+        given().post("/api/v1/notifications/{id}/resend", id).then().statusCode(200).body("status", equalTo("PENDING"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(domain).size() == 3);
+        given().post("/api/v1/notifications/{id}/resend", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    long recipientsKnown(String agencyId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Notification.getEntityManager()
+                .createNativeQuery("select count(*) from recipient where agency_id = ?1 and active")
+                .setParameter(1, UUID.fromString(agencyId)).getSingleResult()).longValue());
+    }
+
+    List<DeliveryStatus> statuses(String agencyId) {
+        return QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>list("agencyId", UUID.fromString(agencyId))
+                .stream().map(n -> n.status).toList());
+    }
+}
