@@ -100,7 +100,7 @@ public final class KafkaBroker implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    static void deleteRecursively(Path path) throws IOException {
+    public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

@@ -31,6 +31,9 @@ public final class PostgresServer implements AutoCloseable {
      */
     public static PostgresServer start(Path dataDirectory, int port, boolean keepData) {
         try {
+            if (!keepData) {
+                KafkaBroker.deleteRecursively(dataDirectory);
+            }
             Files.createDirectories(dataDirectory.getParent());
             int chosen = port > 0 ? port : FreePorts.any();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()

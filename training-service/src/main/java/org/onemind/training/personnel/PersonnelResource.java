@@ -54,6 +54,7 @@ public class PersonnelResource {
                                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         caller.requireAgency(agencyId);
+        PersonnelService.requireKnownAgency(agencyId);
         StringBuilder query = new StringBuilder("agencyId = :agency");
         io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("agency", agencyId);
         if (sworn != null) {

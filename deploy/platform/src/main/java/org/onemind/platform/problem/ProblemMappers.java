@@ -148,13 +148,12 @@ public class ProblemMappers {
                 "the request could not be completed; quote incident " + incident + " when reporting it", uri, null);
     }
 
+    /** A token could not be checked because the identity provider did not answer (not a bad token). */
     private static boolean identityProviderUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof io.vertx.core.VertxException
-                    && String.valueOf(t.getMessage()).contains("Connection refused")) {
-                return true;
-            }
-            if (t.getClass().getName().equals("io.quarkus.oidc.OIDCException")) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof io.netty.channel.ConnectTimeoutException
+                    || String.valueOf(t.getMessage()).contains("Connection refused")) {
                 return true;
             }
         }

@@ -1,0 +1,288 @@
+package org.onemind.local;
+
+import org.onemind.infra.ChildProcesses;
+import org.onemind.infra.FreePorts;
+import org.onemind.infra.KafkaBroker;
+import org.onemind.infra.KeycloakServer;
+import org.onemind.infra.PostgresServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine: PostgreSQL, Kafka, an SMTP server with its mail-reading API,
+ * Keycloak with the {@code one-mind} realm, and the four services as child processes.
+ */
+public final class LocalStack implements AutoCloseable {
+    public static final List<String> SERVICES = List.of("agency-service", "training-service", "compliance-service",
+            "notification-service");
+    private static final Map<String, String> DATABASES = Map.of("agency-service", "agency", "training-service",
+            "training", "compliance-service", "compliance", "notification-service", "notification");
+
+    /** Where things go and which ports they take (0 = any free port). */
+    public record Settings(Path repository, Path dataDirectory, boolean clean, int postgresPort, int kafkaPort,
+                           int smtpPort, int mailApiPort, int keycloakPort, Map<String, Integer> servicePorts,
+                           Duration startTimeout) {
+
+        /** The documented local defaults, each overridable by an environment variable. */
+        public static Settings fromEnvironment(Path repository, boolean clean) {
+            Map<String, Integer> services = new LinkedHashMap<>();
+            services.put("agency-service", env("ONEMIND_AGENCY_PORT", 8081));
+            services.put("training-service", env("ONEMIND_TRAINING_PORT", 8082));
+            services.put("compliance-service", env("ONEMIND_COMPLIANCE_PORT", 8083));
+            services.put("notification-service", env("ONEMIND_NOTIFICATION_PORT", 8084));
+            Path data = System.getenv("ONEMIND_DATA_DIR") != null ? Path.of(System.getenv("ONEMIND_DATA_DIR"))
+                    : repository.resolve("deploy/local/data");
+            return new Settings(repository, data, clean, env("ONEMIND_POSTGRES_PORT", 15432),
+                    env("ONEMIND_KAFKA_PORT", 9092), env("ONEMIND_SMTP_PORT", 2525), env("ONEMIND_MAIL_API_PORT", 8025),
+                    env("ONEMIND_KEYCLOAK_PORT", 8180), services, Duration.ofMinutes(5));
+        }
+
+        /** Every port free-chosen and fresh data: for a system test that must not meet a running stack. */
+        public static Settings isolated(Path repository, Path dataDirectory) {
+            Map<String, Integer> services = new LinkedHashMap<>();
+            SERVICES.forEach(s -> services.put(s, FreePorts.any()));
+            return new Settings(repository, dataDirectory, true, FreePorts.any(), FreePorts.any(), FreePorts.any(),
+                    FreePorts.any(), FreePorts.any(), services, Duration.ofMinutes(5));
+        }
+
+        private static int env(String name, int fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+        }
+    }
+
+    private final Settings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, Process> services = new LinkedHashMap<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafkaBroker;
+    private MailServerProcess mail;
+    private KeycloakServer keycloak;
+
+    private LocalStack(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static LocalStack start(Settings settings) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path data = settings.dataDirectory().toAbsolutePath();
+        Path logs = data.resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean keep = !settings.clean();
+
+        postgres = PostgresServer.start(data.resolve("postgres"), settings.postgresPort(), keep);
+        started.add(postgres);
+        DATABASES.values().forEach(postgres::createDatabaseIfMissing);
+
+        kafkaBroker = KafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), keep);
+        started.add(kafkaBroker);
+
+        mail = MailServerProcess.start(settings.repository().resolve("deploy/local/target/greenmail/greenmail-standalone.jar"),
+                settings.smtpPort(), settings.mailApiPort(), logs.resolve("greenmail.log"), Duration.ofMinutes(1));
+        started.add(mail);
+
+        keycloak = KeycloakServer.start(keycloakHome(), settings.repository().resolve("deploy/keycloak/one-mind-realm.json"),
+                settings.keycloakPort(), keep, logs.resolve("keycloak.log"), settings.startTimeout());
+        started.add(keycloak);
+
+        for (String service : SERVICES) {
+            services.put(service, startService(service, logs.resolve(service + ".log")));
+        }
+        Instant deadline = Instant.now().plus(settings.startTimeout());
+        for (String service : SERVICES) {
+            awaitReady(service, deadline, logs.resolve(service + ".log"));
+        }
+    }
+
+    private Path keycloakHome() {
+        Path unpacked = settings.repository().resolve("deploy/local/target/keycloak");
+        try (Stream<Path> homes = Files.list(unpacked)) {
+            return homes.filter(p -> Files.exists(p.resolve("bin/kc.sh"))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no Keycloak under " + unpacked + "; build first"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no Keycloak under " + unpacked + "; run ./mvnw package first", e);
+        }
+    }
+
+    private Process startService(String service, Path log) {
+        Path jar = settings.repository().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing; run ./mvnw package first");
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port(service)));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASES.get(service)));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBroker.bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer("one-mind"));
+        env.put("QUARKUS_MAILER_HOST", "localhost");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.smtpPort()));
+        env.put("ONEMIND_NOTIFICATION_DRAFT_LETTER_URL",
+                url("agency-service") + "/api/v1/agencies/{agencyId}/completion/letter");
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + service, e);
+        }
+    }
+
+    private void awaitReady(String service, Instant deadline, Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create(url(service) + "/q/health/ready");
+        Process process = services.get(service);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).GET().build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(service + " not ready by " + deadline + "; see " + log);
+    }
+
+    public int port(String service) {
+        return settings.servicePorts().get(service);
+    }
+
+    public String url(String service) {
+        return "http://localhost:" + port(service);
+    }
+
+    public String keycloakUrl() {
+        return keycloak.url();
+    }
+
+    public String issuer() {
+        return keycloak.issuer("one-mind");
+    }
+
+    public URI mailApi() {
+        return mail.api();
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBroker.bootstrapServers();
+    }
+
+    public Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach((name, process) -> pids.put(name, process.pid()));
+        return pids;
+    }
+
+    /** What a person needs to use the stack. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        out.append("\nOne Mind Platform is running.\n\n");
+        for (String service : SERVICES) {
+            out.append(String.format("  %-22s %s   (Swagger UI %s/q/swagger-ui, OpenAPI %s/q/openapi)%n", service,
+                    url(service), url(service), url(service)));
+        }
+        out.append(String.format("%n  %-22s %s   (admin console: admin / admin)%n", "Keycloak", keycloakUrl()));
+        out.append(String.format("  %-22s %s%n", "token endpoint", issuer() + "/protocol/openid-connect/token"));
+        out.append(String.format("  %-22s localhost:%d%n", "SMTP", mail.smtpPort()));
+        out.append(String.format("  %-22s %s/api/user/{email}/messages/INBOX%n", "mail-reading API", mail.api()));
+        out.append(String.format("  %-22s %s%n", "Kafka", kafkaBroker.bootstrapServers()));
+        out.append(String.format("  %-22s %s (user postgres / postgres)%n", "PostgreSQL",
+                postgres.jdbcUrl("{agency|training|compliance|notification}")));
+        out.append(String.format("  %-22s %s%n", "data and logs", settings.dataDirectory().toAbsolutePath()));
+        out.append("\nDemo user: campaign-admin / campaign-admin (role campaign-admin). Take a token with:\n");
+        out.append("  curl -s -d grant_type=password -d client_id=one-mind-cli -d username=campaign-admin \\\n")
+                .append("       -d password=campaign-admin ").append(issuer()).append("/protocol/openid-connect/token\n");
+        out.append("\nCtrl-C stops everything.\n");
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(process -> ChildProcesses.stop(process, Duration.ofSeconds(20)));
+        services.clear();
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+        started.clear();
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        quietInfrastructureLogs();
+        boolean clean = List.of(args).contains("--clean");
+        Path repository = Path.of(System.getProperty("onemind.repository", ".")).toAbsolutePath().normalize();
+        Instant begin = Instant.now();
+        LocalStack stack = start(Settings.fromEnvironment(repository, clean));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping One Mind Platform...");
+            stack.close();
+            System.out.println("Stopped.");
+        }, "local-stack-shutdown"));
+        System.out.print(stack.describe());
+        System.out.printf("%nReady in %d s.%n", Duration.between(begin, Instant.now()).toSeconds());
+        Thread.currentThread().join();
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void quietInfrastructureLogs() {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+            handler.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+}
