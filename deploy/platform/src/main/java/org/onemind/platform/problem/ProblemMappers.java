@@ -122,6 +122,14 @@ public class ProblemMappers {
         return problem(401, "unauthorized", "Unauthorized", "a valid bearer token is required", uri, null);
     }
 
+    /** The tenant could not be initialized: the identity provider is away, not the caller at fault. */
+    @ServerExceptionMapper
+    public Response identityProviderDown(io.quarkus.oidc.OIDCException e, UriInfo uri) {
+        LOG.warnf("identity provider unavailable: %s", e.getMessage());
+        return problem(503, "identity-provider-unavailable", "Service unavailable",
+                "the identity provider cannot be reached; try again shortly", uri, null);
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return problem(403, "forbidden", "Forbidden", "your role does not allow this operation", uri, null);
