@@ -32,4 +32,16 @@ public final class AgencyRequests {
             @NotBlank @Email @Size(max = 320) String email,
             @Size(max = 100) String role) {
     }
+
+    /** A partial update: absent fields keep their value; {@code contacts}, when given, replaces the list. */
+    public record UpdateAgency(
+            @Size(min = 1, max = 200) String name,
+            AgencyType type,
+            @Size(min = 1, max = 100) String city,
+            @Size(min = 1, max = 100) String state,
+            @Size(min = 2, max = 2, message = "must be a two-letter ISO country code") String country,
+            @PositiveOrZero @Max(1_000_000) Integer declaredSworn,
+            @PositiveOrZero @Max(1_000_000) Integer declaredNonSworn,
+            @Size(min = 1, max = 20, message = "must name at least one contact") List<@Valid @NotNull Contact> contacts) {
+    }
 }

@@ -4,7 +4,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.QueryParam;
+import org.onemind.agency.partnership.Partnership;
+import org.onemind.platform.problem.ApiException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,13 +51,54 @@ public class AgencyResource {
     }
 
     @GET
+    @RolesAllowed(Roles.CAMPAIGN_ADMIN)
+    @Operation(summary = "Search agencies by state, pledge status (or NOT_PLEDGED) and name")
+    public org.onemind.platform.api.Page<AgencyResponse> search(@QueryParam("state") String state,
+                                                                @QueryParam("status") String status,
+                                                                @QueryParam("q") String q,
+                                                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        var found = agencies.search(state, status, q);
+        return new org.onemind.platform.api.Page<>(found.page(io.quarkus.panache.common.Page.of(page, size)).list()
+                .stream().map(AgencyResponse::of).toList(), page, size, found.count());
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
     @Operation(summary = "One agency, with its ETag for updates")
     public Response get(@PathParam("id") UUID id) {
-        caller.requireAgency(id);
+        caller.requireAgency(id, organization -> Partnership.active(id, organization));
         Agency agency = agencies.find(id);
         return Response.ok(AgencyResponse.of(agency)).tag(etag(agency)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "Update an agency; send the ETag you read as If-Match")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull AgencyRequests.UpdateAgency request) {
+        caller.requireAgency(id);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            agencies.find(id);
+            throw ApiException.preconditionRequired("send the agency's ETag as If-Match, so that no one's change is lost");
+        }
+        Agency agency = agencies.update(id, parseVersion(ifMatch), request);
+        return Response.ok(AgencyResponse.of(agency)).tag(etag(agency)).build();
+    }
+
+    private static int parseVersion(String ifMatch) {
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Integer.parseInt(tag);
+        } catch (NumberFormatException e) {
+            throw ApiException.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this agency");
+        }
     }
 
     static EntityTag etag(Agency agency) {

@@ -3,7 +3,11 @@ package org.onemind.agency.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.onemind.agency.agency.Agency;
+import org.onemind.agency.completion.Completion;
+import org.onemind.agency.organization.Organization;
+import org.onemind.agency.partnership.Partnership;
 import org.onemind.agency.pledge.Pledge;
+import org.onemind.agency.policy.Policy;
 import org.onemind.platform.outbox.Outbox;
 
 import java.time.LocalDate;
@@ -15,7 +19,14 @@ import java.util.UUID;
 public class AgencyEvents {
     public static final String TOPIC = "agency.events";
     public static final String AGENCY_REGISTERED = "onemind.agency.agency-registered.v1";
+    public static final String AGENCY_UPDATED = "onemind.agency.agency-updated.v1";
     public static final String PLEDGE_TAKEN = "onemind.agency.pledge-taken.v1";
+    public static final String PLEDGE_WITHDRAWN = "onemind.agency.pledge-withdrawn.v1";
+    public static final String PARTNERSHIP_ESTABLISHED = "onemind.agency.partnership-established.v1";
+    public static final String PARTNERSHIP_ENDED = "onemind.agency.partnership-ended.v1";
+    public static final String POLICY_ADOPTED = "onemind.agency.policy-adopted.v1";
+    public static final String COMPLETION_SUBMITTED = "onemind.agency.completion-submitted.v1";
+    public static final String COMPLETION_REVIEWED = "onemind.agency.completion-reviewed.v1";
 
     @Inject
     Outbox outbox;
@@ -23,23 +34,82 @@ public class AgencyEvents {
     public record Contact(UUID contactId, String name, String email, String role) {
     }
 
-    public record AgencyRegistered(UUID agencyId, String name, String type, String city, String state,
-                                   String country, int declaredSworn, int declaredNonSworn, List<Contact> contacts) {
+    public record AgencyDescribed(UUID agencyId, String name, String type, String city, String state,
+                                  String country, int declaredSworn, int declaredNonSworn, List<Contact> contacts) {
     }
 
     public record PledgeTaken(UUID agencyId, UUID pledgeId, LocalDate pledgedOn, LocalDate targetCompletionOn) {
     }
 
+    public record PledgeWithdrawn(UUID agencyId, UUID pledgeId, LocalDate withdrawnOn, String reason) {
+    }
+
+    public record PartnershipEstablished(UUID agencyId, UUID partnershipId, UUID organizationId,
+                                         String organizationName, String organizationKind, LocalDate mouSignedOn) {
+    }
+
+    public record PartnershipEnded(UUID agencyId, UUID partnershipId, UUID organizationId, LocalDate endedOn) {
+    }
+
+    public record PolicyAdopted(UUID agencyId, String title, LocalDate adoptedOn, List<String> components) {
+    }
+
+    public record CompletionSubmitted(UUID agencyId, UUID completionId, LocalDate submittedOn, String signerName,
+                                      String signerRank) {
+    }
+
+    public record CompletionReviewed(UUID agencyId, UUID completionId, String decision, String reason,
+                                     LocalDate reviewedOn) {
+    }
+
     public void agencyRegistered(Agency agency) {
+        publish(agency.id, AGENCY_REGISTERED, describe(agency));
+    }
+
+    public void agencyUpdated(Agency agency) {
+        publish(agency.id, AGENCY_UPDATED, describe(agency));
+    }
+
+    private static AgencyDescribed describe(Agency agency) {
         List<Contact> contacts = agency.contacts.stream()
                 .map(c -> new Contact(c.id, c.name, c.email, c.role)).toList();
-        publish(agency.id, AGENCY_REGISTERED, new AgencyRegistered(agency.id, agency.name, agency.type.name(),
-                agency.city, agency.state, agency.country, agency.declaredSworn, agency.declaredNonSworn, contacts));
+        return new AgencyDescribed(agency.id, agency.name, agency.type.name(), agency.city, agency.state,
+                agency.country, agency.declaredSworn, agency.declaredNonSworn, contacts);
     }
 
     public void pledgeTaken(Pledge pledge) {
         publish(pledge.agencyId, PLEDGE_TAKEN,
                 new PledgeTaken(pledge.agencyId, pledge.id, pledge.pledgedOn, pledge.targetCompletionOn));
+    }
+
+    public void pledgeWithdrawn(Pledge pledge) {
+        publish(pledge.agencyId, PLEDGE_WITHDRAWN,
+                new PledgeWithdrawn(pledge.agencyId, pledge.id, pledge.withdrawnOn, pledge.withdrawalReason));
+    }
+
+    public void partnershipEstablished(Partnership partnership, Organization organization) {
+        publish(partnership.agencyId, PARTNERSHIP_ESTABLISHED, new PartnershipEstablished(partnership.agencyId,
+                partnership.id, organization.id, organization.name, organization.kind.name(), partnership.mouSignedOn));
+    }
+
+    public void partnershipEnded(Partnership partnership) {
+        publish(partnership.agencyId, PARTNERSHIP_ENDED, new PartnershipEnded(partnership.agencyId, partnership.id,
+                partnership.organizationId, partnership.endedOn));
+    }
+
+    public void policyAdopted(Policy policy) {
+        publish(policy.agencyId, POLICY_ADOPTED, new PolicyAdopted(policy.agencyId, policy.title, policy.adoptedOn,
+                policy.components.stream().map(Enum::name).toList()));
+    }
+
+    public void completionSubmitted(Completion completion) {
+        publish(completion.agencyId, COMPLETION_SUBMITTED, new CompletionSubmitted(completion.agencyId, completion.id,
+                completion.submittedOn, completion.signerName, completion.signerRank));
+    }
+
+    public void completionReviewed(Completion completion) {
+        publish(completion.agencyId, COMPLETION_REVIEWED, new CompletionReviewed(completion.agencyId, completion.id,
+                completion.status.name(), completion.reviewReason, completion.reviewedOn));
     }
 
     private void publish(UUID agencyId, String type, Object data) {

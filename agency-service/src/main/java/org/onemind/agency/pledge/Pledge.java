@@ -27,15 +27,21 @@ public class Pledge extends PanacheEntityBase {
     public String signedBy;
     @Enumerated(EnumType.STRING)
     public PledgeStatus status;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "deadline_status")
+    public DeadlineStatus deadlineStatus;
     @Column(name = "withdrawn_on")
     public LocalDate withdrawnOn;
     @Column(name = "withdrawal_reason")
     public String withdrawalReason;
+    @Column(name = "completed_on")
+    public LocalDate completedOn;
     @Column(name = "created_at")
     public Instant createdAt;
     @Version
     public int version;
 
+    /** The pledge that is not withdrawn (an agency has at most one). */
     public static Optional<Pledge> activeOf(UUID agencyId) {
         return find("agencyId = ?1 and status <> ?2", agencyId, PledgeStatus.WITHDRAWN).firstResultOptional();
     }

@@ -13,4 +13,7 @@ public final class PledgeRequests {
     public record TakePledge(@NotNull LocalDate pledgedOn, @NotNull LocalDate targetCompletionOn,
                              @NotBlank @Size(max = 200) String signedBy) {
     }
+
+    public record Withdraw(@NotBlank @Size(max = 2000) String reason) {
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/agencies/{id}/pledge")
@@ -33,14 +33,23 @@ public class PledgeResource {
     public Response take(@PathParam("id") UUID agencyId, @Valid @NotNull PledgeRequests.TakePledge request) {
         caller.requireAgency(agencyId);
         Pledge pledge = pledges.take(agencyId, request);
-        return Response.status(Response.Status.CREATED).entity(PledgeResponse.of(pledge, LocalDate.now())).build();
+        return Response.status(Response.Status.CREATED).entity(PledgeResponse.of(pledge)).build();
     }
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
     @Operation(summary = "The active pledge with its status and deadline status")
     public PledgeResponse get(@PathParam("id") UUID agencyId) {
+        caller.requireAgency(agencyId, organization -> org.onemind.agency.partnership.Partnership.active(agencyId, organization));
+        return PledgeResponse.of(pledges.active(agencyId));
+    }
+
+    @POST
+    @Path("/withdrawal")
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "Withdraw the active pledge, with the reason")
+    public PledgeResponse withdraw(@PathParam("id") UUID agencyId, @Valid @NotNull PledgeRequests.Withdraw request) {
         caller.requireAgency(agencyId);
-        return PledgeResponse.of(pledges.active(agencyId), LocalDate.now());
+        return PledgeResponse.of(pledges.withdraw(agencyId, request));
     }
 }

@@ -4,11 +4,12 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 public record PledgeResponse(UUID id, UUID agencyId, LocalDate pledgedOn, LocalDate targetCompletionOn,
-                             String signedBy, PledgeStatus status, DeadlineStatus deadlineStatus) {
+                             String signedBy, PledgeStatus status, DeadlineStatus deadlineStatus,
+                             LocalDate withdrawnOn, String withdrawalReason, LocalDate completedOn) {
 
-    static PledgeResponse of(Pledge pledge, LocalDate today) {
+    static PledgeResponse of(Pledge pledge) {
         return new PledgeResponse(pledge.id, pledge.agencyId, pledge.pledgedOn, pledge.targetCompletionOn,
-                pledge.signedBy, pledge.status,
-                DeadlineStatus.of(pledge.status, pledge.targetCompletionOn, false, today));
+                pledge.signedBy, pledge.status, pledge.deadlineStatus, pledge.withdrawnOn, pledge.withdrawalReason,
+                pledge.completedOn);
     }
 }

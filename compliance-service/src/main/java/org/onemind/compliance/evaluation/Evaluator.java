@@ -84,6 +84,9 @@ public class Evaluator {
         compare(changes, Practice.MHFA, stored.mhfaMet, evaluation);
         compare(changes, Practice.CIT, stored.citMet, evaluation);
         boolean eligibleChanged = stored.eligible != evaluation.eligible();
+        // Figures matter too: agency-service's completion letter quotes them, so a new count is news.
+        boolean figuresChanged = first || !json.valueToTree(response.practices())
+                .equals(json.valueToTree(read(stored).practices()));
 
         stored.evaluatedAt = now;
         stored.ruleEdition = evaluation.ruleEdition().label();
@@ -103,6 +106,8 @@ public class Evaluator {
                     .setParameter(1, agencyId).setParameter(2, now).setParameter(3, causationId)
                     .setParameter(4, write(changes)).setParameter(5, stored.body)
                     .executeUpdate();
+        }
+        if (!changes.isEmpty() || eligibleChanged || figuresChanged) {
             outbox.publish(TOPIC, agencyId.toString(), COMPLIANCE_EVALUATED, agencyId.toString(),
                     new ComplianceEvaluated(agencyId, now, response.asOf(), response.ruleEdition(), response.eligible(),
                             response.practices(), response.deadlineStatus().name(), response.warnings(), changes,

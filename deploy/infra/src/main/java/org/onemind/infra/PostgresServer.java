@@ -38,7 +38,7 @@ public final class PostgresServer implements AutoCloseable {
             int chosen = port > 0 ? port : FreePorts.any();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(!keepData)
+                    .setCleanDataDirectory(false) // we clear it ourselves before a clean start; the data outlives the run
                     .setPort(chosen)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", keepData ? "on" : "off")

@@ -11,6 +11,7 @@ public class ApiException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.Violation> violations;
+    private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
 
     public ApiException(int status, String slug, String title, String detail, List<Problem.Violation> violations) {
         super(detail);
@@ -43,6 +44,16 @@ public class ApiException extends RuntimeException {
 
     public static ApiException preconditionRequired(String detail) {
         return new ApiException(428, "precondition-required", "Precondition required", detail, null);
+    }
+
+    /** Adds an extension member to the problem this exception becomes. */
+    public ApiException with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> extensions() {
+        return extensions;
     }
 
     public int status() {

@@ -30,7 +30,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        return problem(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.violations());
+        return problem(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.violations(), e.extensions());
     }
 
     @ServerExceptionMapper
@@ -170,8 +170,13 @@ public class ProblemMappers {
 
     static Response problem(int status, String slug, String title, String detail, UriInfo uri,
                             List<Problem.Violation> violations) {
+        return problem(status, slug, title, detail, uri, violations, null);
+    }
+
+    static Response problem(int status, String slug, String title, String detail, UriInfo uri,
+                            List<Problem.Violation> violations, java.util.Map<String, Object> extensions) {
         String instance = uri == null ? null : uri.getPath();
-        Problem body = new Problem(Problem.TYPE_BASE + slug, title, status, detail, instance, violations);
+        Problem body = new Problem(Problem.TYPE_BASE + slug, title, status, detail, instance, violations, extensions);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

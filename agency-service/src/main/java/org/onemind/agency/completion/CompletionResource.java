@@ -1,0 +1,98 @@
+package org.onemind.agency.completion;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.security.Caller;
+import org.onemind.platform.security.Roles;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/api/v1/agencies/{agencyId}/completion")
+@Tag(name = "Completion")
+public class CompletionResource {
+
+    @Inject
+    CompletionService completions;
+
+    @Inject
+    Caller caller;
+
+    public record SubmitCompletion(@NotBlank @Size(max = 200) String signerName,
+                                   @NotBlank @Size(max = 100) String signerRank,
+                                   @Size(max = 500) String letterDocument) {
+    }
+
+    public record ReviewCompletion(@NotNull CompletionStatus decision, @Size(max = 2000) String reason) {
+    }
+
+    public record CompletionResponse(UUID id, UUID agencyId, LocalDate submittedOn, String signerName,
+                                     String signerRank, String letterDocument, CompletionStatus status,
+                                     String reviewReason, LocalDate reviewedOn, String reviewedBy) {
+        static CompletionResponse of(Completion c) {
+            return new CompletionResponse(c.id, c.agencyId, c.submittedOn, c.signerName, c.signerRank,
+                    c.letterDocument, c.status, c.reviewReason, c.reviewedOn, c.reviewedBy);
+        }
+    }
+
+    @GET
+    @Path("/letter")
+    @Produces("text/markdown")
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "The draft completion letter (Markdown; ask for application/pdf to get a PDF)")
+    public Response markdownLetter(@PathParam("agencyId") UUID agencyId) {
+        caller.requireAgency(agencyId);
+        return Response.ok(completions.draft(agencyId).markdown(), "text/markdown; charset=UTF-8")
+                .header("Content-Disposition", "inline; filename=\"one-mind-completion-letter.md\"").build();
+    }
+
+    @GET
+    @Path("/letter")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "The draft completion letter as PDF")
+    public Response pdfLetter(@PathParam("agencyId") UUID agencyId) {
+        caller.requireAgency(agencyId);
+        return Response.ok(completions.draft(agencyId).pdf(), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"one-mind-completion-letter.pdf\"").build();
+    }
+
+    @POST
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "Submit completion; refused (409, with the unmet practices) unless compliance says the agency is eligible")
+    public Response submit(@PathParam("agencyId") UUID agencyId, @Valid @NotNull SubmitCompletion request) {
+        caller.requireAgency(agencyId);
+        return Response.status(Response.Status.CREATED)
+                .entity(CompletionResponse.of(completions.submit(agencyId, request))).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "The latest completion submission and its review")
+    public CompletionResponse latest(@PathParam("agencyId") UUID agencyId) {
+        caller.requireAgency(agencyId);
+        return Completion.latestOf(agencyId).map(CompletionResponse::of)
+                .orElseThrow(() -> ApiException.notFound("completion of agency", agencyId));
+    }
+
+    @POST
+    @Path("/review")
+    @RolesAllowed(Roles.CAMPAIGN_ADMIN)
+    @Operation(summary = "Verify or reject a submitted completion; verification completes the pledge")
+    public CompletionResponse review(@PathParam("agencyId") UUID agencyId, @Valid @NotNull ReviewCompletion request) {
+        return CompletionResponse.of(completions.review(agencyId, request));
+    }
+}

@@ -1,0 +1,5 @@
+package org.onemind.agency.completion;
+
+public enum CompletionStatus {
+    SUBMITTED, VERIFIED, REJECTED
+}

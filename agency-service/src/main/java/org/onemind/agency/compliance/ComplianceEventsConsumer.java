@@ -1,0 +1,56 @@
+package org.onemind.agency.compliance;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.onemind.agency.pledge.PledgeService;
+import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.inbox.IncomingEvents;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Keeps what compliance-service says, so completion can be refused or allowed without calling it. */
+@ApplicationScoped
+public class ComplianceEventsConsumer {
+    static final String CONSUMER = "agency-service/compliance-events";
+
+    @Inject
+    IncomingEvents incoming;
+
+    @Inject
+    PledgeService pledges;
+
+    @Incoming("compliance-events")
+    @Blocking
+    @Transactional
+    public void onComplianceEvent(ConsumerRecord<String, String> record) {
+        incoming.apply(CONSUMER, record, this::apply);
+    }
+
+    void apply(CloudEvent event) {
+        if (!event.type().equals("onemind.compliance.compliance-evaluated.v1")) {
+            return;
+        }
+        UUID agencyId = event.uuid("agencyId");
+        Instant evaluatedAt = event.data().hasNonNull("evaluatedAt")
+                ? OffsetDateTime.parse(event.text("evaluatedAt")).toInstant() : Instant.now();
+        ComplianceStatus status = ComplianceStatus.findById(agencyId);
+        if (status != null && status.evaluatedAt.isAfter(evaluatedAt)) {
+            return; // an older evaluation arriving late changes nothing
+        }
+        if (status == null) {
+            status = new ComplianceStatus();
+            status.agencyId = agencyId;
+        }
+        status.eligible = event.data().path("eligible").asBoolean();
+        status.evaluation = event.data().toString();
+        status.evaluatedAt = evaluatedAt;
+        status.persist();
+        pledges.refreshDeadlineStatus(agencyId);
+    }
+}

@@ -1,0 +1,77 @@
+package org.onemind.agency.partnership;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.api.Page;
+import org.onemind.platform.security.Caller;
+import org.onemind.platform.security.Roles;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/agencies/{agencyId}/partnerships")
+@Tag(name = "Partnerships")
+public class PartnershipResource {
+
+    @Inject
+    PartnershipService partnerships;
+
+    @Inject
+    Caller caller;
+
+    public record EstablishPartnership(@NotNull UUID organizationId, @NotNull LocalDate mouSignedOn,
+                                       @Size(max = 2000) String description,
+                                       @Size(max = 500) String documentReference) {
+    }
+
+    public record EndPartnership(@NotNull LocalDate endedOn, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record PartnershipResponse(UUID id, UUID agencyId, UUID organizationId, String organizationName,
+                                      LocalDate mouSignedOn, String description, String documentReference,
+                                      LocalDate endedOn, String endReason, boolean active) {
+    }
+
+    @POST
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "Record an MOU with a mental-health provider")
+    public Response establish(@PathParam("agencyId") UUID agencyId, @Valid @NotNull EstablishPartnership request,
+                              @Context UriInfo uri) {
+        caller.requireAgency(agencyId);
+        PartnershipResponse created = partnerships.establish(agencyId, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
+    @Operation(summary = "The agency's partnerships, current and ended")
+    public Page<PartnershipResponse> list(@PathParam("agencyId") UUID agencyId) {
+        caller.requireAgency(agencyId, organization -> Partnership.active(agencyId, organization));
+        List<PartnershipResponse> items = partnerships.list(agencyId);
+        return new Page<>(items, 0, items.size(), items.size());
+    }
+
+    @POST
+    @Path("/{partnershipId}/end")
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "End a partnership on a date, with the reason")
+    public PartnershipResponse end(@PathParam("agencyId") UUID agencyId, @PathParam("partnershipId") UUID partnershipId,
+                                   @Valid @NotNull EndPartnership request) {
+        caller.requireAgency(agencyId);
+        return partnerships.end(agencyId, partnershipId, request);
+    }
+}

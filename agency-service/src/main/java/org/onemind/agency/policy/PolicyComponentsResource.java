@@ -1,0 +1,25 @@
+package org.onemind.agency.policy;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+import java.util.List;
+
+@Path("/api/v1/policy-components")
+@Tag(name = "Policy")
+public class PolicyComponentsResource {
+
+    public record ComponentResponse(PolicyComponent code, String label) {
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "The IACP model-policy components a policy can cover (public)")
+    public List<ComponentResponse> components() {
+        return Arrays.stream(PolicyComponent.values()).map(c -> new ComponentResponse(c, c.label())).toList();
+    }
+}

@@ -1,0 +1,117 @@
+package org.onemind.agency;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.onemind.agency.agency.Agency;
+import org.onemind.agency.agency.AgencyType;
+import org.onemind.agency.compliance.ComplianceStatus;
+import org.onemind.agency.organization.Organization;
+import org.onemind.agency.organization.OrganizationKind;
+import org.onemind.agency.partnership.Partnership;
+import org.onemind.agency.pledge.DeadlineStatus;
+import org.onemind.agency.pledge.Pledge;
+import org.onemind.agency.pledge.PledgeStatus;
+import org.onemind.infra.TopicProbe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** Test data written straight to the database, for states a role under test cannot create itself. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static UUID agency(UUID id, String name, String state) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Agency.findById(id) == null) {
+                Agency agency = new Agency();
+                agency.id = id;
+                agency.name = name;
+                agency.type = AgencyType.MUNICIPAL_POLICE;
+                agency.city = "Springfield";
+                agency.state = state;
+                agency.country = "US";
+                agency.declaredSworn = 10;
+                agency.declaredNonSworn = 2;
+                agency.createdAt = Instant.now();
+                agency.updatedAt = agency.createdAt;
+                agency.persist();
+            }
+        });
+        return id;
+    }
+
+    static void pledge(UUID agencyId, LocalDate pledgedOn) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Pledge.activeOf(agencyId).isEmpty()) {
+                Pledge pledge = new Pledge();
+                pledge.id = UUID.randomUUID();
+                pledge.agencyId = agencyId;
+                pledge.pledgedOn = pledgedOn;
+                pledge.targetCompletionOn = pledgedOn.plusMonths(24);
+                pledge.signedBy = "Chief";
+                pledge.status = PledgeStatus.PLEDGED;
+                pledge.deadlineStatus = DeadlineStatus.ON_TRACK;
+                pledge.createdAt = Instant.now();
+                pledge.persist();
+            }
+        });
+    }
+
+    static UUID provider(UUID id, String name) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Organization.findById(id) == null) {
+                Organization organization = new Organization();
+                organization.id = id;
+                organization.name = name;
+                organization.kind = OrganizationKind.MENTAL_HEALTH_PROVIDER;
+                organization.createdAt = Instant.now();
+                organization.persist();
+            }
+        });
+        return id;
+    }
+
+    static void partnership(UUID agencyId, UUID organizationId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!Partnership.active(agencyId, organizationId)) {
+                Partnership partnership = new Partnership();
+                partnership.id = UUID.randomUUID();
+                partnership.agencyId = agencyId;
+                partnership.organizationId = organizationId;
+                partnership.mouSignedOn = LocalDate.of(2025, 9, 1);
+                partnership.createdAt = Instant.now();
+                partnership.persist();
+            }
+        });
+    }
+
+    /** Publishes what compliance-service would, and waits until agency-service has taken it in. */
+    static void complianceSays(UUID agencyId, boolean eligible, boolean partnershipMet) {
+        String body = """
+                {"agencyId": "%s", "evaluatedAt": "%s", "asOf": "%s", "ruleEdition": "2016", "eligible": %s,
+                 "practices": {"partnership": {"met": %s, "activePartnerships": 1, "reason": %s},
+                               "policy": {"met": true},
+                               "mhfa": {"met": true, "sworn": 42, "swornTrained": 42, "selectedNonSworn": 3, "selectedNonSwornTrained": 3},
+                               "cit": {"met": true, "sworn": 42, "swornTrained": 9, "required": 9}},
+                 "deadlineStatus": "ON_TRACK", "warnings": [], "changes": [], "eligibleChanged": true, "causationId": null}"""
+                .formatted(agencyId, OffsetDateTime.now(), LocalDate.now(), eligible, partnershipMet,
+                        partnershipMet ? "null" : "\"no active partnership with a mental health provider\"");
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        new TopicProbe(bootstrap).send("compliance.events", agencyId.toString(), body, Map.of(
+                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                "ce_type", "onemind.compliance.compliance-evaluated.v1", "ce_source", "/compliance-service",
+                "ce_time", OffsetDateTime.now().toString(), "ce_subject", agencyId.toString(),
+                "content-type", "application/json"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            ComplianceStatus status = ComplianceStatus.findById(agencyId);
+            return status != null && status.eligible == eligible;
+        }));
+    }
+}
