@@ -150,6 +150,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer("one-mind"));
         env.put("QUARKUS_MAILER_HOST", "localhost");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.smtpPort()));
+        // The campaign's listed agencies, loaded into an empty agency database so the directory is not empty.
+        env.put("ONEMIND_AGENCY_SEED_FILE", settings.repository().resolve("deploy/local/seed-agencies.csv").toString());
         env.put("ONEMIND_NOTIFICATION_DRAFT_LETTER_URL",
                 url("agency-service") + "/api/v1/agencies/{agencyId}/completion/letter");
         try {
