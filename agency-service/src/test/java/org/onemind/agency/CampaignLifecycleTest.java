@@ -137,6 +137,27 @@ class CampaignLifecycleTest {
                 .body("items.what", hasItems("pledge.taken", "pledge.withdrawn"));
     }
 
+    @jakarta.inject.Inject
+    org.onemind.agency.pledge.PledgeService pledges;
+
+    @Test
+    void deadlineStatusFollowsTheCalendarOnEveryChangeAndInTheDailyRefresh() {
+        String dueSoon = AgencyApiTest.register("Brookside Police Department");
+        LocalDate pledgedOn = LocalDate.now().minusMonths(11);
+        given().contentType(ContentType.JSON).body(AgencyApiTest.pledge(pledgedOn, pledgedOn.plusMonths(12)))
+                .put("/api/v1/agencies/{id}/pledge", dueSoon).then().statusCode(201).body("deadlineStatus", equalTo("DUE_SOON"));
+
+        // A pledge stored ON_TRACK whose target has since passed: the daily refresh makes it OVERDUE.
+        UUID overdue = Fixtures.agency(UUID.randomUUID(), "Oldtown Police Department", "OH");
+        Fixtures.pledge(overdue, LocalDate.now().minusMonths(25));
+        given().get("/api/v1/agencies/{id}/pledge", overdue).then().body("deadlineStatus", equalTo("ON_TRACK"));
+        assertTrue(pledges.refreshAllDeadlineStatuses() >= 1);
+        given().get("/api/v1/agencies/{id}/pledge", overdue).then().body("deadlineStatus", equalTo("OVERDUE"));
+        given().get("/api/v1/agencies/{id}/history", overdue).then()
+                .body("items[0].what", equalTo("pledge.deadline-status"))
+                .body("items[0].after.deadlineStatus", equalTo("OVERDUE"));
+    }
+
     @Test
     void completionIsRefusedUntilEligibleThenSubmittedVerifiedAndListed() throws Exception {
         String name = "Northgate Police Department " + UUID.randomUUID().toString().substring(0, 6);

@@ -54,6 +54,54 @@ public class Outbox {
         return id;
     }
 
+    /** One event of a batch: its key (and subject), type and data. */
+    public record Pending(String key, String type, Object data) {
+    }
+
+    /**
+     * Records many events in the caller's transaction with one JDBC batch: imports write thousands
+     * of events with their rows, all or none.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(String topic, java.util.List<Pending> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String traceparent = TraceContext.current();
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into outbox_event"
+                    + " (id, topic, record_key, type, subject, payload, traceparent) values (?, ?, ?, ?, ?, ?, ?)")) {
+                int inBatch = 0;
+                for (Pending event : events) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, topic);
+                    insert.setString(3, event.key());
+                    insert.setString(4, event.type());
+                    insert.setString(5, event.key());
+                    insert.setString(6, toJson(event.data()));
+                    insert.setString(7, traceparent);
+                    insert.addBatch();
+                    if (++inBatch == 1000) {
+                        insert.executeBatch();
+                        inBatch = 0;
+                    }
+                }
+                if (inBatch > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+        nudgeRelayAfterCommit();
+    }
+
+    private String toJson(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data cannot be written as JSON", e);
+        }
+    }
+
     private void nudgeRelayAfterCommit() {
         afterCommit.once(Outbox.class, relay::nudge);
     }
