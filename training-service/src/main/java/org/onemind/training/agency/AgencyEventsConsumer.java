@@ -12,13 +12,16 @@ import org.onemind.platform.inbox.IncomingEvents;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Keeps the agencies training-service may record training for. */
+/** Keeps the agencies training-service may record training for, and which partners may act for them. */
 @ApplicationScoped
 public class AgencyEventsConsumer {
     static final String CONSUMER = "training-service/agency-events";
 
     @Inject
     IncomingEvents incoming;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Incoming("agency-events")
     @Blocking
@@ -40,6 +43,14 @@ public class AgencyEventsConsumer {
                 agency.name = event.text("name");
                 agency.persist();
             }
+            case "onemind.agency.partnership-established.v1" -> em.createNativeQuery(
+                            "insert into partner_scope (partnership_id, agency_id, organization_id, active)"
+                                    + " values (?1, ?2, ?3, true) on conflict (partnership_id) do nothing")
+                    .setParameter(1, event.uuid("partnershipId")).setParameter(2, event.uuid("agencyId"))
+                    .setParameter(3, event.uuid("organizationId")).executeUpdate();
+            case "onemind.agency.partnership-ended.v1" -> em.createNativeQuery(
+                            "update partner_scope set active = false where partnership_id = ?1")
+                    .setParameter(1, event.uuid("partnershipId")).executeUpdate();
             default -> {
                 // other agency events do not concern rosters or certifications
             }

@@ -8,7 +8,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import io.quarkus.panache.common.Parameters;
+import org.onemind.training.agency.PartnerScope;
+import org.onemind.training.course.Category;
+import org.onemind.training.importing.ClassRosterImport;
+import java.time.LocalDate;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,13 +48,22 @@ public class CertificationResource {
     @Inject
     Caller caller;
 
+    @Inject
+    PartnerScope partners;
+
+    @Inject
+    ClassRosterImport classRosterImport;
+
+    public record Revoke(@NotBlank @Size(max = 2000) String reason) {
+    }
+
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
     @Operation(summary = "Record a completed course for a person on the roster; the expiry follows the course's validity")
-    public Response record(@PathParam("agencyId") UUID agencyId,
+    public Response record(@PathParam("agencyId") UUID agencyId, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Valid @NotNull CertificationRequests.RecordCertification request, @Context UriInfo uri) {
-        caller.requireAgency(agencyId);
-        CertificationService.Recorded recorded = certifications.record(agencyId, request);
+        caller.requireAgency(agencyId, organization -> partners.partnered(agencyId, organization));
+        CertificationService.Recorded recorded = certifications.record(agencyId, request, idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(recorded.certification().id.toString()).build())
                 .entity(CertificationResponse.of(recorded.certification(), recorded.course().categoryNames()))
                 .build();
@@ -56,18 +74,59 @@ public class CertificationResource {
     @Operation(summary = "The agency's certifications, newest completion first")
     public org.onemind.platform.api.Page<CertificationResponse> list(@PathParam("agencyId") UUID agencyId,
                                                                      @QueryParam("personnelId") UUID personnelId,
+                                                                     @QueryParam("category") Category category,
+                                                                     @QueryParam("expiringBefore") LocalDate expiringBefore,
                                                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         caller.requireAgency(agencyId);
-        var found = personnelId == null
-                ? Certification.<Certification>find("agencyId", Sort.descending("completedOn").and("id"), agencyId)
-                : Certification.<Certification>find("agencyId = ?1 and personnelId = ?2",
-                Sort.descending("completedOn").and("id"), agencyId, personnelId);
+        StringBuilder query = new StringBuilder("from Certification c where c.agencyId = :agency");
+        Parameters params = Parameters.with("agency", agencyId);
+        if (personnelId != null) {
+            query.append(" and c.personnelId = :person");
+            params.and("person", personnelId);
+        }
+        if (category != null) {
+            query.append(" and exists (select 1 from Course k where k.id = c.courseId and k.")
+                    .append(category == Category.MHFA ? "mhfa" : "cit").append(" = true)");
+        }
+        if (expiringBefore != null) {
+            query.append(" and c.revokedAt is null and c.expiresOn is not null and c.expiresOn < :before");
+            params.and("before", expiringBefore);
+        }
+        var found = Certification.<Certification>find(query.toString(), Sort.descending("completedOn").and("id"), params);
         long total = found.count();
         List<Certification> items = found.page(Page.of(page, size)).list();
         Map<UUID, Course> courses = Course.<Course>listAll().stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
         return new org.onemind.platform.api.Page<>(items.stream()
                 .map(c -> CertificationResponse.of(c, courses.get(c.courseId).categoryNames())).toList(),
                 page, size, total);
+    }
+
+    @POST
+    @Path("/{certificationId}/revocation")
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "Revoke a certification, with the reason; it no longer counts")
+    public CertificationResponse revoke(@PathParam("agencyId") UUID agencyId,
+                                        @PathParam("certificationId") UUID certificationId,
+                                        @Valid @NotNull Revoke request) {
+        caller.requireAgency(agencyId);
+        Certification certification = certifications.revoke(agencyId, certificationId, request.reason());
+        Course course = Course.findById(certification.courseId);
+        return CertificationResponse.of(certification, course.categoryNames());
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", "application/csv"})
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
+    @Operation(summary = "Import a class roster: who completed courseId on completedOn (CSV header: employeeNumber,"
+            + "certificateNumber,hours); all or nothing, with every bad row reported")
+    public ClassRosterImport.Report importClass(@PathParam("agencyId") UUID agencyId,
+                                                @QueryParam("courseId") UUID courseId,
+                                                @QueryParam("completedOn") LocalDate completedOn,
+                                                @QueryParam("deliveryMode") @DefaultValue("IN_PERSON") DeliveryMode deliveryMode,
+                                                java.io.InputStream body) {
+        caller.requireAgency(agencyId, organization -> partners.partnered(agencyId, organization));
+        return classRosterImport.importClass(agencyId, courseId, completedOn, deliveryMode, body);
     }
 }

@@ -25,6 +25,71 @@ public class CertificationService {
     public record Recorded(Certification certification, Course course) {
     }
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @jakarta.inject.Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    /**
+     * Records a certification. With an {@code Idempotency-Key}, a retry with the same body returns
+     * the original certification and records nothing; the same key with another body is refused.
+     */
+    @Transactional
+    public Recorded record(UUID agencyId, CertificationRequests.RecordCertification request, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return record(agencyId, request);
+        }
+        if (idempotencyKey.length() > 200) {
+            throw ApiException.invalid("Idempotency-Key", "must be at most 200 characters");
+        }
+        String hash = hash(request);
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> earlier = em.createNativeQuery("select request_hash, certification_id from idempotency_record"
+                        + " where agency_id = ?1 and idempotency_key = ?2")
+                .setParameter(1, agencyId).setParameter(2, idempotencyKey).getResultList();
+        if (!earlier.isEmpty()) {
+            if (!hash.equals(earlier.get(0)[0])) {
+                throw ApiException.unprocessable("idempotency-key-reused",
+                        "Idempotency-Key " + idempotencyKey + " was used with another request body");
+            }
+            Certification original = Certification.findById(earlier.get(0)[1]);
+            return new Recorded(original, Course.findById(original.courseId));
+        }
+        Recorded recorded = record(agencyId, request);
+        em.createNativeQuery("insert into idempotency_record (agency_id, idempotency_key, request_hash, certification_id,"
+                        + " created_at) values (?1, ?2, ?3, ?4, now())")
+                .setParameter(1, agencyId).setParameter(2, idempotencyKey).setParameter(3, hash)
+                .setParameter(4, recorded.certification().id).executeUpdate();
+        return recorded;
+    }
+
+    private String hash(CertificationRequests.RecordCertification request) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    public Certification revoke(UUID agencyId, UUID certificationId, String reason) {
+        PersonnelService.requireKnownAgency(agencyId);
+        Certification certification = Certification.<Certification>find("id = ?1 and agencyId = ?2", certificationId, agencyId)
+                .firstResult();
+        if (certification == null) {
+            throw ApiException.notFound("certification", certificationId);
+        }
+        if (certification.revokedAt != null) {
+            throw ApiException.conflict("already-revoked", "the certification was revoked on " + certification.revokedAt);
+        }
+        certification.revokedAt = Instant.now();
+        certification.revocationReason = reason.trim();
+        events.certificationRevoked(certification);
+        return certification;
+    }
+
     @Transactional
     public Recorded record(UUID agencyId, CertificationRequests.RecordCertification request) {
         PersonnelService.requireKnownAgency(agencyId);

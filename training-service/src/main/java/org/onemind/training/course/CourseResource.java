@@ -1,31 +1,82 @@
 package org.onemind.training.course;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.Page;
+import org.onemind.platform.security.Roles;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/v1/courses")
 @Tag(name = "Courses")
 public class CourseResource {
 
+    @Inject
+    CourseService courses;
+
     public record CourseResponse(UUID id, String name, List<String> categories, BigDecimal hours,
                                  Integer validityMonths) {
+        static CourseResponse of(Course c) {
+            return new CourseResponse(c.id, c.name, c.categoryNames(), c.hours, c.validityMonths);
+        }
+    }
+
+    public record CreateCourse(@NotBlank @Size(max = 300) String name, @NotNull Set<@NotNull Category> categories,
+                               @NotNull @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
+                               @Min(1) @Max(240) Integer validityMonths) {
+    }
+
+    /** Absent fields keep their value; {@code noExpiry: true} clears the validity. */
+    public record ChangeCourse(@Size(min = 1, max = 300) String name, Set<@NotNull Category> categories,
+                               @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
+                               @Min(1) @Max(240) Integer validityMonths, Boolean noExpiry) {
     }
 
     @GET
     @PermitAll
-    @Operation(summary = "The course catalog and the practices each course satisfies")
+    @Operation(summary = "The course catalog and the practices each course satisfies (public)")
     public Page<CourseResponse> list() {
-        List<CourseResponse> items = Course.<Course>listAll(io.quarkus.panache.common.Sort.by("name")).stream()
-                .map(c -> new CourseResponse(c.id, c.name, c.categoryNames(), c.hours, c.validityMonths))
-                .toList();
+        List<CourseResponse> items = Course.<Course>listAll(Sort.by("name")).stream().map(CourseResponse::of).toList();
         return new Page<>(items, 0, items.size(), items.size());
+    }
+
+    @POST
+    @RolesAllowed(Roles.CAMPAIGN_ADMIN)
+    @Operation(summary = "Add a course to the catalog")
+    public Response create(@Valid @NotNull CreateCourse request, @Context UriInfo uri) {
+        Course course = courses.create(request.name(), request.categories(), request.hours(), request.validityMonths());
+        return Response.created(uri.getAbsolutePathBuilder().path(course.id.toString()).build())
+                .entity(CourseResponse.of(course)).build();
+    }
+
+    @PATCH
+    @Path("/{courseId}")
+    @RolesAllowed(Roles.CAMPAIGN_ADMIN)
+    @Operation(summary = "Reclassify a course (categories, validity): every agency with its certifications is re-evaluated")
+    public CourseResponse change(@PathParam("courseId") UUID courseId, @Valid @NotNull ChangeCourse request) {
+        return CourseResponse.of(courses.change(courseId, request));
     }
 }

@@ -22,4 +22,17 @@ public final class PersonnelRequests {
             Boolean selectedForTraining,
             @PastOrPresent LocalDate hiredOn) {
     }
+
+    /** A partial update: absent fields keep their value. */
+    public record UpdatePersonnel(
+            @Size(min = 1, max = 100) @Pattern(regexp = "^[^=+\\-@\\t\\r].*", message = "must not start with = + - @") String firstName,
+            @Size(min = 1, max = 100) @Pattern(regexp = "^[^=+\\-@\\t\\r].*", message = "must not start with = + - @") String lastName,
+            Boolean sworn,
+            @Size(max = 100) String role,
+            Boolean selectedForTraining,
+            @PastOrPresent LocalDate hiredOn) {
+    }
+
+    public record Separate(@NotNull LocalDate separatedOn) {
+    }
 }

@@ -8,8 +8,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,6 +37,9 @@ public class PersonnelResource {
     @Inject
     Caller caller;
 
+    @Inject
+    org.onemind.training.importing.RosterImport rosterImport;
+
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Add a person to the agency's roster")
@@ -46,23 +52,85 @@ public class PersonnelResource {
     }
 
     @GET
+    @Path("/{personnelId}")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "The roster, optionally only sworn or only active personnel")
+    @Operation(summary = "One person, with the ETag for updates")
+    public Response get(@PathParam("agencyId") UUID agencyId, @PathParam("personnelId") UUID personnelId) {
+        caller.requireAgency(agencyId);
+        Personnel person = personnel.find(agencyId, personnelId);
+        return Response.ok(PersonnelResponse.of(person)).tag(String.valueOf(person.version)).build();
+    }
+
+    @PATCH
+    @Path("/{personnelId}")
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "Update a person; send the ETag you read as If-Match")
+    public Response update(@PathParam("agencyId") UUID agencyId, @PathParam("personnelId") UUID personnelId,
+                           @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PersonnelRequests.UpdatePersonnel request) {
+        caller.requireAgency(agencyId);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            personnel.find(agencyId, personnelId);
+            throw org.onemind.platform.problem.ApiException.preconditionRequired("send the person's ETag as If-Match");
+        }
+        int version;
+        try {
+            version = Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw org.onemind.platform.problem.ApiException.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this person");
+        }
+        Personnel person = personnel.update(agencyId, personnelId, version, request);
+        return Response.ok(PersonnelResponse.of(person)).tag(String.valueOf(person.version)).build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", "application/csv"})
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "Import a whole roster from CSV (header: employeeNumber,firstName,lastName,sworn,role,"
+            + "selectedForTraining,hiredOn); all or nothing, with every bad row reported; a re-import changes nothing")
+    public org.onemind.training.importing.RosterImport.Report importRoster(@PathParam("agencyId") UUID agencyId,
+                                                                           java.io.InputStream body) {
+        caller.requireAgency(agencyId);
+        return rosterImport.importRoster(agencyId, body);
+    }
+
+    @POST
+    @Path("/{personnelId}/separation")
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "Record that a person left the agency; they leave the counts from that date")
+    public PersonnelResponse separate(@PathParam("agencyId") UUID agencyId, @PathParam("personnelId") UUID personnelId,
+                                      @Valid @NotNull PersonnelRequests.Separate request) {
+        caller.requireAgency(agencyId);
+        return PersonnelResponse.of(personnel.separate(agencyId, personnelId, request));
+    }
+
+    @GET
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "The roster; filter by sworn, active, or missing=MHFA|CIT (no current certification in that category)")
     public org.onemind.platform.api.Page<PersonnelResponse> list(@PathParam("agencyId") UUID agencyId,
                                                                  @QueryParam("sworn") Boolean sworn,
                                                                  @QueryParam("active") Boolean active,
+                                                                 @QueryParam("missing") org.onemind.training.course.Category missing,
                                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         caller.requireAgency(agencyId);
         PersonnelService.requireKnownAgency(agencyId);
-        StringBuilder query = new StringBuilder("agencyId = :agency");
+        StringBuilder query = new StringBuilder("from Personnel p where p.agencyId = :agency");
         io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("agency", agencyId);
         if (sworn != null) {
-            query.append(" and sworn = :sworn");
+            query.append(" and p.sworn = :sworn");
             params.and("sworn", sworn);
         }
         if (active != null) {
-            query.append(active ? " and separatedOn is null" : " and separatedOn is not null");
+            query.append(active ? " and p.separatedOn is null" : " and p.separatedOn is not null");
+        }
+        if (missing != null) {
+            // "Who has not completed MHFA?": no current certification of a course in that category today.
+            query.append(" and not exists (select 1 from Certification c, Course k where c.personnelId = p.id"
+                    + " and k.id = c.courseId and c.revokedAt is null and c.completedOn <= :today"
+                    + " and (c.expiresOn is null or c.expiresOn > :today) and k.")
+                    .append(missing == org.onemind.training.course.Category.MHFA ? "mhfa" : "cit").append(" = true)");
+            params.and("today", java.time.LocalDate.now());
         }
         var found = Personnel.<Personnel>find(query.toString(), Sort.by("lastName").and("firstName").and("id"), params);
         long total = found.count();

@@ -40,6 +40,62 @@ public class PersonnelService {
         return person;
     }
 
+    @Transactional
+    public Personnel update(UUID agencyId, UUID personnelId, int expectedVersion, PersonnelRequests.UpdatePersonnel request) {
+        Personnel person = find(agencyId, personnelId);
+        if (person.version != expectedVersion) {
+            throw ApiException.preconditionFailed("person " + personnelId + " changed since version " + expectedVersion
+                    + "; read it again and retry");
+        }
+        if (request.firstName() != null) {
+            person.firstName = request.firstName().trim();
+        }
+        if (request.lastName() != null) {
+            person.lastName = request.lastName().trim();
+        }
+        if (request.sworn() != null) {
+            person.sworn = request.sworn();
+        }
+        if (request.role() != null) {
+            person.role = request.role();
+        }
+        if (request.selectedForTraining() != null) {
+            person.selectedForTraining = request.selectedForTraining();
+        }
+        if (person.sworn) {
+            person.selectedForTraining = false; // selection concerns non-sworn staff only
+        }
+        if (request.hiredOn() != null) {
+            person.hiredOn = request.hiredOn();
+        }
+        Personnel.getEntityManager().flush();
+        events.personnelUpdated(person);
+        return person;
+    }
+
+    @Transactional
+    public Personnel separate(UUID agencyId, UUID personnelId, PersonnelRequests.Separate request) {
+        Personnel person = find(agencyId, personnelId);
+        if (person.separatedOn != null) {
+            throw ApiException.conflict("already-separated", "the person separated on " + person.separatedOn);
+        }
+        if (person.hiredOn != null && request.separatedOn().isBefore(person.hiredOn)) {
+            throw ApiException.invalid("separatedOn", "must not be before the hire date " + person.hiredOn);
+        }
+        person.separatedOn = request.separatedOn();
+        events.personnelSeparated(person);
+        return person;
+    }
+
+    public Personnel find(UUID agencyId, UUID personnelId) {
+        requireKnownAgency(agencyId);
+        Personnel person = Personnel.<Personnel>find("id = ?1 and agencyId = ?2", personnelId, agencyId).firstResult();
+        if (person == null) {
+            throw ApiException.notFound("person", personnelId);
+        }
+        return person;
+    }
+
     public static void requireKnownAgency(UUID agencyId) {
         if (KnownAgency.findById(agencyId) == null) {
             throw ApiException.notFound("agency", agencyId);

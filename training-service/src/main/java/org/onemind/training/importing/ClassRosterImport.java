@@ -1,0 +1,176 @@
+package org.onemind.training.importing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+import org.onemind.platform.outbox.Outbox;
+import org.onemind.platform.problem.ApiException;
+import org.onemind.training.certification.Certification;
+import org.onemind.training.certification.DeliveryMode;
+import org.onemind.training.course.Course;
+import org.onemind.training.events.TrainingEvents;
+import org.onemind.training.personnel.PersonnelService;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A training provider's class roster: who completed one course on one date. All or nothing, with
+ * every bad row reported; each certification and its event are written in one transaction.
+ * Columns: employeeNumber, and optionally certificateNumber and hours.
+ */
+@ApplicationScoped
+public class ClassRosterImport {
+    static final Set<String> REQUIRED = Set.of("employeeNumber");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TrainingEvents events;
+
+    @ConfigProperty(name = "onemind.training.import.max-bytes", defaultValue = "20971520")
+    long maxBytes;
+
+    public record Report(int rows, int recorded, UUID courseId, LocalDate completedOn) {
+    }
+
+    record Person(UUID id, LocalDate separatedOn) {
+    }
+
+    @Transactional
+    public Report importClass(UUID agencyId, UUID courseId, LocalDate completedOn, DeliveryMode mode, InputStream body) {
+        PersonnelService.requireKnownAgency(agencyId);
+        if (courseId == null) {
+            throw ApiException.invalid("courseId", "name the course the class completed (query parameter courseId)");
+        }
+        if (completedOn == null) {
+            throw ApiException.invalid("completedOn", "give the completion date (query parameter completedOn, YYYY-MM-DD)");
+        }
+        Course course = Course.findById(courseId);
+        if (course == null) {
+            throw ApiException.invalid("courseId", "no course " + courseId + " in the catalog");
+        }
+        if (completedOn.isAfter(LocalDate.now())) {
+            throw ApiException.invalid("completedOn", "must not be in the future");
+        }
+        CsvUpload upload = CsvUpload.read(body, maxBytes, REQUIRED);
+        Map<String, Person> roster = roster(agencyId);
+        List<CsvUpload.RowError> errors = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        List<Certification> certifications = new ArrayList<>();
+        Instant now = Instant.now();
+        for (CSVRecord record : upload.records()) {
+            long line = CsvUpload.line(record);
+            int before = errors.size();
+            String employeeNumber = CsvUpload.cell(record, "employeeNumber", errors);
+            String certificateNumber = CsvUpload.cell(record, "certificateNumber", errors);
+            String hours = CsvUpload.cell(record, "hours", errors);
+            if (errors.size() > before) {
+                continue;
+            }
+            Person person = employeeNumber == null ? null : roster.get(employeeNumber);
+            if (person == null) {
+                errors.add(new CsvUpload.RowError(line, "employeeNumber", employeeNumber == null ? "required"
+                        : "no one with employee number " + employeeNumber + " on this agency's roster"));
+                continue;
+            }
+            if (person.separatedOn() != null && completedOn.isAfter(person.separatedOn())) {
+                errors.add(new CsvUpload.RowError(line, "employeeNumber", "separated on " + person.separatedOn()
+                        + ", before the class completed"));
+                continue;
+            }
+            Long first = seen.putIfAbsent(employeeNumber, line);
+            if (first != null) {
+                errors.add(new CsvUpload.RowError(line, "employeeNumber", "repeats line " + first));
+                continue;
+            }
+            BigDecimal hoursValue = course.hours;
+            if (hours != null) {
+                try {
+                    hoursValue = new BigDecimal(hours);
+                    if (hoursValue.signum() <= 0 || hoursValue.compareTo(BigDecimal.valueOf(200)) > 0) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    errors.add(new CsvUpload.RowError(line, "hours", "must be a number of hours between 0.5 and 200"));
+                    continue;
+                }
+            }
+            Certification c = new Certification();
+            c.id = UUID.randomUUID();
+            c.agencyId = agencyId;
+            c.personnelId = person.id();
+            c.courseId = course.id;
+            c.completedOn = completedOn;
+            c.expiresOn = course.expiryOf(completedOn);
+            c.deliveryMode = mode == null ? DeliveryMode.IN_PERSON : mode;
+            c.hours = hoursValue;
+            c.certificateNumber = certificateNumber;
+            c.createdAt = now;
+            certifications.add(c);
+        }
+        CsvUpload.refuseIfAny(errors);
+        write(certifications);
+        List<Outbox.Pending> pending = new ArrayList<>(certifications.size());
+        certifications.forEach(c -> pending.add(TrainingEvents.recorded(c, course)));
+        events.publishAll(pending);
+        return new Report(upload.records().size(), certifications.size(), course.id, completedOn);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Person> roster(UUID agencyId) {
+        List<Object[]> rows = em.createNativeQuery("select employee_number, id, separated_on from personnel where agency_id = ?1")
+                .setParameter(1, agencyId).getResultList();
+        Map<String, Person> roster = new HashMap<>(rows.size() * 2);
+        for (Object[] r : rows) {
+            roster.put((String) r[0], new Person((UUID) r[1], RosterImport.date(r[2])));
+        }
+        return roster;
+    }
+
+    private void write(List<Certification> certifications) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into certification (id, agency_id,"
+                    + " personnel_id, course_id, completed_on, expires_on, delivery_mode, hours, certificate_number,"
+                    + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int inBatch = 0;
+                for (Certification c : certifications) {
+                    insert.setObject(1, c.id);
+                    insert.setObject(2, c.agencyId);
+                    insert.setObject(3, c.personnelId);
+                    insert.setObject(4, c.courseId);
+                    insert.setDate(5, Date.valueOf(c.completedOn));
+                    insert.setDate(6, c.expiresOn == null ? null : Date.valueOf(c.expiresOn));
+                    insert.setString(7, c.deliveryMode.name());
+                    insert.setBigDecimal(8, c.hours);
+                    insert.setString(9, c.certificateNumber);
+                    insert.setTimestamp(10, Timestamp.from(c.createdAt));
+                    insert.addBatch();
+                    if (++inBatch == 1000) {
+                        insert.executeBatch();
+                        inBatch = 0;
+                    }
+                }
+                if (inBatch > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,244 @@
+package org.onemind.training.importing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+import org.onemind.platform.outbox.Outbox;
+import org.onemind.training.events.TrainingEvents;
+import org.onemind.training.personnel.Personnel;
+import org.onemind.training.personnel.PersonnelService;
+
+import java.io.InputStream;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A whole roster from CSV, all or nothing: every row is checked first and any bad row refuses the
+ * file with the list of all bad rows. Rows are matched by employee number: new people are added,
+ * changed ones updated, identical ones left alone, so a re-import changes nothing.
+ * Columns: employeeNumber, firstName, lastName, sworn (true/false), role, selectedForTraining
+ * (true/false, non-sworn only), hiredOn (YYYY-MM-DD).
+ */
+@ApplicationScoped
+public class RosterImport {
+    static final Set<String> REQUIRED = Set.of("employeeNumber", "firstName", "lastName", "sworn");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TrainingEvents events;
+
+    @ConfigProperty(name = "onemind.training.import.max-bytes", defaultValue = "20971520")
+    long maxBytes;
+
+    public record Report(int rows, int added, int updated, int unchanged) {
+    }
+
+    record Row(long line, String employeeNumber, String firstName, String lastName, boolean sworn, String role,
+               boolean selected, LocalDate hiredOn) {
+    }
+
+    @Transactional
+    public Report importRoster(UUID agencyId, InputStream body) {
+        PersonnelService.requireKnownAgency(agencyId);
+        CsvUpload upload = CsvUpload.read(body, maxBytes, REQUIRED);
+        List<CsvUpload.RowError> errors = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        for (CSVRecord record : upload.records()) {
+            Row row = parse(record, errors);
+            if (row == null) {
+                continue;
+            }
+            Long first = seen.putIfAbsent(row.employeeNumber(), row.line());
+            if (first != null) {
+                errors.add(new CsvUpload.RowError(row.line(), "employeeNumber", "repeats line " + first));
+                continue;
+            }
+            rows.add(row);
+        }
+        CsvUpload.refuseIfAny(errors);
+
+        Map<String, Personnel> existing = existing(agencyId);
+        List<Personnel> added = new ArrayList<>();
+        List<Personnel> updated = new ArrayList<>();
+        for (Row row : rows) {
+            Personnel person = existing.get(row.employeeNumber());
+            if (person == null) {
+                person = new Personnel();
+                person.id = UUID.randomUUID();
+                person.agencyId = agencyId;
+                person.employeeNumber = row.employeeNumber();
+                apply(person, row);
+                added.add(person);
+            } else if (differs(person, row)) {
+                apply(person, row);
+                updated.add(person);
+            }
+        }
+        write(added, updated);
+        List<Outbox.Pending> pending = new ArrayList<>(added.size() + updated.size());
+        added.forEach(p -> pending.add(TrainingEvents.added(p)));
+        updated.forEach(p -> pending.add(TrainingEvents.updated(p)));
+        events.publishAll(pending);
+        return new Report(rows.size(), added.size(), updated.size(), rows.size() - added.size() - updated.size());
+    }
+
+    private static Row parse(CSVRecord record, List<CsvUpload.RowError> errors) {
+        int before = errors.size();
+        long line = CsvUpload.line(record);
+        String employeeNumber = CsvUpload.cell(record, "employeeNumber", errors);
+        String firstName = CsvUpload.cell(record, "firstName", errors);
+        String lastName = CsvUpload.cell(record, "lastName", errors);
+        String sworn = CsvUpload.cell(record, "sworn", errors);
+        String role = CsvUpload.cell(record, "role", errors);
+        String selected = CsvUpload.cell(record, "selectedForTraining", errors);
+        String hired = CsvUpload.cell(record, "hiredOn", errors);
+        if (errors.size() > before) {
+            return null;
+        }
+        if (employeeNumber == null || !employeeNumber.matches("[A-Za-z0-9._/-]{1,50}")) {
+            errors.add(new CsvUpload.RowError(line, "employeeNumber", "required: letters, digits and . _ / - (at most 50)"));
+        }
+        if (firstName == null || firstName.length() > 100) {
+            errors.add(new CsvUpload.RowError(line, "firstName", "required, at most 100 characters"));
+        }
+        if (lastName == null || lastName.length() > 100) {
+            errors.add(new CsvUpload.RowError(line, "lastName", "required, at most 100 characters"));
+        }
+        Boolean isSworn = bool(sworn);
+        if (isSworn == null) {
+            errors.add(new CsvUpload.RowError(line, "sworn", "must be true or false"));
+        }
+        Boolean isSelected = selected == null ? Boolean.FALSE : bool(selected);
+        if (isSelected == null) {
+            errors.add(new CsvUpload.RowError(line, "selectedForTraining", "must be true, false or empty"));
+        }
+        LocalDate hiredOn = null;
+        if (hired != null) {
+            try {
+                hiredOn = LocalDate.parse(hired);
+                if (hiredOn.isAfter(LocalDate.now())) {
+                    errors.add(new CsvUpload.RowError(line, "hiredOn", "must not be in the future"));
+                }
+            } catch (DateTimeParseException e) {
+                errors.add(new CsvUpload.RowError(line, "hiredOn", "must be a date in the form YYYY-MM-DD"));
+            }
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        return new Row(line, employeeNumber, firstName, lastName, isSworn, role, !isSworn && isSelected, hiredOn);
+    }
+
+    private static Boolean bool(String value) {
+        if ("true".equalsIgnoreCase(value)) {
+            return Boolean.TRUE;
+        }
+        if ("false".equalsIgnoreCase(value)) {
+            return Boolean.FALSE;
+        }
+        return null;
+    }
+
+    private static boolean differs(Personnel person, Row row) {
+        return !Objects.equals(person.firstName, row.firstName()) || !Objects.equals(person.lastName, row.lastName())
+                || person.sworn != row.sworn() || !Objects.equals(person.role, row.role())
+                || person.selectedForTraining != row.selected() || !Objects.equals(person.hiredOn, row.hiredOn());
+    }
+
+    private static void apply(Personnel person, Row row) {
+        person.firstName = row.firstName();
+        person.lastName = row.lastName();
+        person.sworn = row.sworn();
+        person.role = row.role();
+        person.selectedForTraining = row.selected();
+        person.hiredOn = row.hiredOn();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Personnel> existing(UUID agencyId) {
+        List<Object[]> rows = em.createNativeQuery("select id, employee_number, first_name, last_name, sworn, role,"
+                + " selected_for_training, hired_on, separated_on, version from personnel where agency_id = ?1 for update")
+                .setParameter(1, agencyId).getResultList();
+        Map<String, Personnel> byNumber = new HashMap<>(rows.size() * 2);
+        for (Object[] r : rows) {
+            Personnel p = new Personnel();
+            p.id = (UUID) r[0];
+            p.agencyId = agencyId;
+            p.employeeNumber = (String) r[1];
+            p.firstName = (String) r[2];
+            p.lastName = (String) r[3];
+            p.sworn = (Boolean) r[4];
+            p.role = (String) r[5];
+            p.selectedForTraining = (Boolean) r[6];
+            p.hiredOn = date(r[7]);
+            p.separatedOn = date(r[8]);
+            p.version = ((Number) r[9]).intValue();
+            byNumber.put(p.employeeNumber, p);
+        }
+        return byNumber;
+    }
+
+    private void write(List<Personnel> added, List<Personnel> updated) {
+        Timestamp now = Timestamp.from(Instant.now());
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into personnel (id, agency_id,"
+                    + " employee_number, first_name, last_name, sworn, role, selected_for_training, hired_on, version,"
+                    + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
+                for (Personnel p : added) {
+                    insert.setObject(1, p.id);
+                    insert.setObject(2, p.agencyId);
+                    insert.setString(3, p.employeeNumber);
+                    insert.setString(4, p.firstName);
+                    insert.setString(5, p.lastName);
+                    insert.setBoolean(6, p.sworn);
+                    insert.setString(7, p.role);
+                    insert.setBoolean(8, p.selectedForTraining);
+                    insert.setDate(9, p.hiredOn == null ? null : Date.valueOf(p.hiredOn));
+                    insert.setTimestamp(10, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement update = connection.prepareStatement("update personnel set first_name = ?,"
+                    + " last_name = ?, sworn = ?, role = ?, selected_for_training = ?, hired_on = ?, version = version + 1"
+                    + " where id = ?")) {
+                for (Personnel p : updated) {
+                    update.setString(1, p.firstName);
+                    update.setString(2, p.lastName);
+                    update.setBoolean(3, p.sworn);
+                    update.setString(4, p.role);
+                    update.setBoolean(5, p.selectedForTraining);
+                    update.setDate(6, p.hiredOn == null ? null : Date.valueOf(p.hiredOn));
+                    update.setObject(7, p.id);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
+    }
+
+    static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+    }
+}

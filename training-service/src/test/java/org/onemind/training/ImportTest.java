@@ -1,0 +1,139 @@
+package org.onemind.training;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.onemind.infra.TopicProbe;
+import org.onemind.training.certification.Certification;
+import org.onemind.training.personnel.Personnel;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Roster and class-roster CSV imports: all or nothing, every bad row reported, re-imports harmless. */
+@QuarkusTest
+@TestSecurity(user = "admin", roles = "campaign-admin")
+class ImportTest {
+    static final String HEADER = "employeeNumber,firstName,lastName,sworn,role,selectedForTraining,hiredOn\n";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    static io.restassured.response.ValidatableResponse importRoster(String agencyId, String csv) {
+        return given().contentType("text/csv").body(csv).post("/api/v1/agencies/{id}/personnel/import", agencyId).then();
+    }
+
+    static long personnel(String agencyId) {
+        return Db.read(() -> Personnel.count("agencyId", UUID.fromString(agencyId)));
+    }
+
+    @Test
+    void aRosterImportsOnceAndAReimportChangesNothing() {
+        String agency = Agencies.known();
+        String csv = HEADER + "A-1,Rosa,Diaz,true,Officer,,2020-01-15\n"
+                + "A-2,Jake,Peralta,true,Detective,,\n"
+                + "D-1,Gina,Linetti,false,Dispatcher,true,2019-03-01\n";
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, "training.events")) {
+            importRoster(agency, csv).statusCode(200).body("rows", equalTo(3)).body("added", equalTo(3));
+            importRoster(agency, csv).statusCode(200).body("added", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(3));
+            importRoster(agency, csv.replace("Jake,Peralta,true,Detective", "Jake,Peralta,true,Sergeant"))
+                    .statusCode(200).body("updated", equalTo(1)).body("unchanged", equalTo(2));
+            assertEquals(3, personnel(agency));
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.records().stream().filter(r -> agency.equals(r.key())).count() == 4);
+            assertEquals(3, probe.recordsOfType("onemind.training.personnel-added.v1").stream().filter(r -> agency.equals(r.key())).count());
+            assertEquals(1, probe.recordsOfType("onemind.training.personnel-updated.v1").stream().filter(r -> agency.equals(r.key())).count());
+        }
+        given().queryParam("sworn", false).get("/api/v1/agencies/{id}/personnel", agency).then()
+                .body("items[0].selectedForTraining", equalTo(true));
+    }
+
+    @Test
+    void oneBadRowRefusesTheFileAndEveryBadRowIsListed() {
+        String agency = Agencies.known();
+        String csv = HEADER + "B-1,Amy,Santiago,true,Officer,,\n"
+                + "B-2,Charles,Boyle,maybe,Officer,,\n"
+                + "B-3,=cmd|' /C calc'!A0,Holt,true,Captain,,\n"
+                + "B-1,Terry,Jeffords,true,Sergeant,,\n"
+                + "B-5,Hitchcock,Scully,true,Officer,,2099-01-01\n"
+                + "B-6,\"Multi\nLine\",Name,true,Officer,,\n";
+        importRoster(agency, csv).statusCode(400).contentType("application/problem+json")
+                .body("type", containsString("csv-rows-invalid"))
+                .body("rowErrors", hasSize(5))
+                .body("rowErrors.find { it.line == 3 }.field", equalTo("sworn"))
+                .body("rowErrors.find { it.line == 4 }.field", equalTo("firstName"))
+                .body("rowErrors.find { it.line == 5 }.message", equalTo("repeats line 2"))
+                .body("rowErrors.find { it.line == 6 }.field", equalTo("hiredOn"))
+                .body("rowErrors.field", hasItem("firstName"));
+        assertEquals(0, personnel(agency), "nothing is written");
+    }
+
+    @Test
+    void malformedFilesAreRefusedClearly() {
+        String agency = Agencies.known();
+        importRoster(agency, "employeeNumber;firstName;lastName;sworn\nC-1;Rosa;Diaz;true\n").statusCode(400)
+                .contentType("application/problem+json").body("missingColumns", hasItem("firstName"));
+        importRoster(agency, "C-1,Rosa,Diaz,true\n").statusCode(400).body("missingColumns", hasItem("employeeNumber"));
+        importRoster(agency, "").statusCode(400).body("detail", containsString("empty"));
+        importRoster(agency, HEADER + "C-1,\"Rosa,Diaz,true,,,\n").statusCode(400).body("type", containsString("csv-invalid"));
+        byte[] fifty = new byte[50 * 1024 * 1024];
+        java.util.Arrays.fill(fifty, (byte) 'x');
+        given().contentType("text/csv").body(fifty).post("/api/v1/agencies/{id}/personnel/import", agency)
+                .then().statusCode(413).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/agencies/{id}/personnel/import", agency).then().statusCode(415);
+        assertEquals(0, personnel(agency));
+        importRoster(UUID.randomUUID().toString(), HEADER + "C-1,Rosa,Diaz,true,,,\n").statusCode(404);
+    }
+
+    @Test
+    void aClassRosterRecordsEveryoneOrNobody() {
+        String agency = Agencies.known();
+        importRoster(agency, HEADER + "K-1,Rosa,Diaz,true,,,\nK-2,Jake,Peralta,true,,,\nK-3,Amy,Santiago,true,,,\n").statusCode(200);
+        String gone = given().contentType(ContentType.JSON).body("{\"employeeNumber\": \"K-9\", \"firstName\": \"Old\", \"lastName\": \"Timer\", \"sworn\": true}")
+                .post("/api/v1/agencies/{id}/personnel", agency).then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body("{\"separatedOn\": \"2026-01-31\"}")
+                .post("/api/v1/agencies/{id}/personnel/{pid}/separation", agency, gone).then().statusCode(200);
+
+        given().contentType("text/csv").queryParam("courseId", TrainingApiTest.CIT_COURSE).queryParam("completedOn", "2026-02-15")
+                .body("employeeNumber,certificateNumber\nK-1,C-100\nK-404,C-101\nK-9,C-102\nK-2,C-103\nK-2,C-104\n")
+                .post("/api/v1/agencies/{id}/certifications/import", agency).then().statusCode(400)
+                .body("rowErrors", hasSize(3))
+                .body("rowErrors.find { it.line == 3 }.message", containsString("K-404"))
+                .body("rowErrors.find { it.line == 4 }.message", containsString("separated on 2026-01-31"))
+                .body("rowErrors.find { it.line == 6 }.message", equalTo("repeats line 5"));
+        assertEquals(0L, (long) Db.read(() -> Certification.count("agencyId", UUID.fromString(agency))));
+
+        given().contentType("text/csv").queryParam("courseId", UUID.randomUUID()).queryParam("completedOn", "2026-02-15")
+                .body("employeeNumber\nK-1\n").post("/api/v1/agencies/{id}/certifications/import", agency)
+                .then().statusCode(400).body("violations[0].field", equalTo("courseId"));
+        given().contentType("text/csv").queryParam("courseId", TrainingApiTest.CIT_COURSE).queryParam("completedOn", LocalDate.now().plusDays(2).toString())
+                .body("employeeNumber\nK-1\n").post("/api/v1/agencies/{id}/certifications/import", agency)
+                .then().statusCode(400).body("violations[0].field", equalTo("completedOn"));
+
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, "training.events")) {
+            given().contentType("text/csv").queryParam("courseId", TrainingApiTest.MHFA_COURSE).queryParam("completedOn", "2026-02-15")
+                    .queryParam("deliveryMode", "VIRTUAL_LIVE")
+                    .body("employeeNumber,certificateNumber,hours\nK-1,M-1,8\nK-2,M-2,\nK-3,M-3,8\n")
+                    .post("/api/v1/agencies/{id}/certifications/import", agency).then().statusCode(200)
+                    .body("recorded", equalTo(3));
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.recordsOfType("onemind.training.certification-recorded.v1")
+                    .stream().filter(r -> agency.equals(r.key())).count() == 3);
+        }
+        given().queryParam("missing", "MHFA").get("/api/v1/agencies/{id}/personnel", agency).then()
+                .body("items.employeeNumber", equalTo(java.util.List.of("K-9")));
+        given().queryParam("category", "MHFA").queryParam("expiringBefore", "2029-03-01")
+                .get("/api/v1/agencies/{id}/certifications", agency).then().body("total", equalTo(3))
+                .body("items[0].deliveryMode", equalTo("VIRTUAL_LIVE")).body("items[0].expiresOn", equalTo("2029-02-15"));
+        given().queryParam("category", "CIT").get("/api/v1/agencies/{id}/certifications", agency).then().body("total", equalTo(0));
+    }
+}
