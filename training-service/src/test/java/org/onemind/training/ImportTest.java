@@ -76,6 +76,9 @@ class ImportTest {
                 .body("rowErrors.find { it.line == 6 }.field", equalTo("hiredOn"))
                 .body("rowErrors.field", hasItem("firstName"));
         assertEquals(0, personnel(agency), "nothing is written");
+        assertEquals(0L, (long) Db.read(() -> ((Number) Personnel.getEntityManager()
+                .createNativeQuery("select count(*) from outbox_event where record_key = ?1 and type like '%personnel%'")
+                .setParameter(1, agency).getSingleResult()).longValue()), "and no event leaves");
     }
 
     @Test

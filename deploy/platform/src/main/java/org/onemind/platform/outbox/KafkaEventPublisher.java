@@ -87,6 +87,7 @@ public class KafkaEventPublisher {
                     props.put(ProducerConfig.ACKS_CONFIG, "all");
                     props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
                     props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+                    props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
                     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
                     // An unreachable broker fails the batch quickly; the rows stay in the outbox.
                     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");

@@ -34,7 +34,7 @@ public class OutboxRelay {
     @Inject
     KafkaEventPublisher publisher;
 
-    @ConfigProperty(name = "onemind.outbox.batch-size", defaultValue = "500")
+    @ConfigProperty(name = "onemind.outbox.batch-size", defaultValue = "2000")
     int batchSize;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
