@@ -16,7 +16,9 @@ import org.onemind.platform.security.Roles;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
+import org.onemind.compliance.rules.ExpiryForecast;
 
 @Path("/api/v1/agencies/{agencyId}/compliance")
 @Tag(name = "Compliance")
@@ -30,6 +32,12 @@ public class ComplianceResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
@@ -45,6 +53,61 @@ public class ComplianceResource {
             return evaluator.preview(agencyId, parse(asOf));
         }
         return stored != null ? evaluator.read(stored) : evaluator.preview(agencyId, LocalDate.now());
+    }
+
+    public record HistoryEntry(java.time.Instant evaluatedAt, String causationId, com.fasterxml.jackson.databind.JsonNode changes,
+                               com.fasterxml.jackson.databind.JsonNode evaluation) {
+    }
+
+    @GET
+    @Path("/history")
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "The evaluations that changed a practice or eligibility, newest first, with the event that caused each")
+    @SuppressWarnings("unchecked")
+    public org.onemind.platform.api.Page<HistoryEntry> history(@PathParam("agencyId") UUID agencyId,
+                                                               @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) int page,
+                                                               @QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(500) int size) {
+        caller.requireAgency(agencyId);
+        requireKnown(agencyId);
+        long total = ((Number) em.createNativeQuery("select count(*) from evaluation_change where agency_id = ?1")
+                .setParameter(1, agencyId).getSingleResult()).longValue();
+        List<Object[]> rows = em.createNativeQuery("select evaluated_at, causation_id, changes, body from evaluation_change"
+                        + " where agency_id = ?1 order by evaluated_at desc, id desc")
+                .setParameter(1, agencyId).setFirstResult(page * size).setMaxResults(size).getResultList();
+        List<HistoryEntry> items = new java.util.ArrayList<>();
+        for (Object[] r : rows) {
+            items.add(new HistoryEntry(r[0] instanceof java.time.Instant i ? i : ((java.time.OffsetDateTime) r[0]).toInstant(),
+                    (String) r[1], tree((String) r[2]), tree((String) r[3])));
+        }
+        return new org.onemind.platform.api.Page<>(items, page, size, total);
+    }
+
+    public record ExpiringResponse(UUID agencyId, int withinDays, List<ExpiryForecast.Risk> practices) {
+    }
+
+    @GET
+    @Path("/expiring")
+    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
+    @Operation(summary = "Certifications whose expiry within withinDays (default 90) would make a met practice unmet")
+    public ExpiringResponse expiring(@PathParam("agencyId") UUID agencyId,
+                                     @QueryParam("withinDays") @jakarta.ws.rs.DefaultValue("90") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(1095) int withinDays) {
+        caller.requireAgency(agencyId);
+        requireKnown(agencyId);
+        return new ExpiringResponse(agencyId, withinDays, evaluator.expiring(agencyId, withinDays));
+    }
+
+    private void requireKnown(UUID agencyId) {
+        if (StoredEvaluation.findById(agencyId) == null && !facts.knows(agencyId)) {
+            throw ApiException.notFound("agency", agencyId);
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return json == null ? null : mapper.readTree(json);
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private static LocalDate parse(String asOf) {

@@ -2,6 +2,7 @@ package org.onemind.compliance.evaluation;
 
 import org.onemind.compliance.rules.DeadlineStatus;
 import org.onemind.compliance.rules.Evaluation;
+import org.onemind.compliance.rules.ExpiryForecast;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,10 +18,15 @@ public record ComplianceResponse(UUID agencyId, Instant evaluatedAt, LocalDate a
                             Evaluation.MhfaResult mhfa, Evaluation.CitResult cit) {
     }
 
-    static ComplianceResponse of(Evaluation evaluation, Instant evaluatedAt) {
+    static ComplianceResponse of(Evaluation evaluation, Instant evaluatedAt, List<ExpiryForecast.Risk> risks) {
+        List<String> warnings = new java.util.ArrayList<>(evaluation.warnings());
+        for (ExpiryForecast.Risk risk : risks) {
+            warnings.add(risk.count() + " " + risk.practice() + " certification(s) expire from " + risk.earliestExpiry()
+                    + "; " + risk.practice() + " would become unmet on " + risk.wouldBecomeUnmetOn());
+        }
         return new ComplianceResponse(evaluation.agencyId(), evaluatedAt, evaluation.asOf(),
                 evaluation.ruleEdition().label(), evaluation.eligible(),
                 new Practices(evaluation.partnership(), evaluation.policy(), evaluation.mhfa(), evaluation.cit()),
-                evaluation.deadlineStatus(), evaluation.warnings());
+                evaluation.deadlineStatus(), List.copyOf(warnings));
     }
 }

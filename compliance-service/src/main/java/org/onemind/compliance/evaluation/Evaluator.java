@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.onemind.compliance.projection.AgencyFactsRepository;
+import org.onemind.compliance.rules.AgencyFacts;
 import org.onemind.compliance.rules.ComplianceRules;
+import org.onemind.compliance.rules.ExpiryForecast;
 import org.onemind.compliance.rules.Evaluation;
 import org.onemind.compliance.rules.Practice;
 import org.onemind.compliance.rules.RuleEdition;
@@ -59,7 +61,14 @@ public class Evaluator {
 
     /** Evaluates without storing anything: for {@code asOf} questions. */
     public ComplianceResponse preview(UUID agencyId, LocalDate asOf) {
-        return ComplianceResponse.of(ComplianceRules.evaluate(facts.load(agencyId), asOf, edition()), Instant.now());
+        AgencyFacts agencyFacts = facts.load(agencyId);
+        return ComplianceResponse.of(ComplianceRules.evaluate(agencyFacts, asOf, edition()), Instant.now(),
+                ExpiryForecast.forecast(agencyFacts, asOf, config.expiryWarningDays(), edition()));
+    }
+
+    /** Certifications whose expiry within {@code withinDays} would make a met practice unmet. */
+    public List<ExpiryForecast.Risk> expiring(UUID agencyId, int withinDays) {
+        return ExpiryForecast.forecast(facts.load(agencyId), LocalDate.now(), withinDays, edition());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -69,8 +78,10 @@ public class Evaluator {
                 .setParameter(1, agencyId.getMostSignificantBits() ^ agencyId.getLeastSignificantBits())
                 .getSingleResult();
         Instant now = Instant.now();
-        Evaluation evaluation = ComplianceRules.evaluate(facts.load(agencyId), LocalDate.now(), edition());
-        ComplianceResponse response = ComplianceResponse.of(evaluation, now);
+        AgencyFacts agencyFacts = facts.load(agencyId);
+        Evaluation evaluation = ComplianceRules.evaluate(agencyFacts, LocalDate.now(), edition());
+        ComplianceResponse response = ComplianceResponse.of(evaluation, now,
+                ExpiryForecast.forecast(agencyFacts, evaluation.asOf(), config.expiryWarningDays(), edition()));
 
         StoredEvaluation stored = StoredEvaluation.findById(agencyId);
         boolean first = stored == null;
@@ -95,6 +106,7 @@ public class Evaluator {
         stored.policyMet = evaluation.policy().met();
         stored.mhfaMet = evaluation.mhfa().met();
         stored.citMet = evaluation.cit().met();
+        stored.deadlineStatus = evaluation.deadlineStatus().name();
         stored.body = write(response);
         if (first) {
             stored.persist();

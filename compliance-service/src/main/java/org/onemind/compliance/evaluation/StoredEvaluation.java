@@ -29,5 +29,7 @@ public class StoredEvaluation extends PanacheEntityBase {
     public boolean mhfaMet;
     @Column(name = "cit_met")
     public boolean citMet;
+    @Column(name = "deadline_status")
+    public String deadlineStatus;
     public String body;
 }
