@@ -136,6 +136,29 @@ class ComplianceChainTest {
     }
 
     @Test
+    @TestSecurity(user = "admin", roles = "campaign-admin")
+    void reclassifyingACourseReEvaluatesEveryAgencyWithItsCertifications() {
+        String course = UUID.randomUUID().toString();
+        List<String> agencies = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        for (String agencyId : agencies) {
+            List<String> officers = pledgedAgencyWithOfficers(agencyId, 1);
+            send("training.events", agencyId, "onemind.training.certification-recorded.v1", """
+                    {"agencyId": "%s", "certificationId": "%s", "personnelId": "%s", "courseId": "%s", "categories": [],
+                     "completedOn": "2026-02-01", "expiresOn": null, "deliveryMode": "IN_PERSON"}"""
+                    .formatted(agencyId, UUID.randomUUID(), officers.get(0), course));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", agencyId)
+                    .then().statusCode(200).body("practices.mhfa.sworn", equalTo(1)).body("practices.mhfa.met", equalTo(false)));
+        }
+        // The course is recognized as MHFA-equivalent: both agencies' officers are now covered.
+        send("training.events", course, "onemind.training.course-changed.v1", """
+                {"courseId": "%s", "name": "State Crisis Course", "categories": ["MHFA"], "validityMonths": null}""".formatted(course));
+        for (String agencyId : agencies) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", agencyId)
+                    .then().body("practices.mhfa.met", equalTo(true)));
+        }
+    }
+
+    @Test
     void anonymousCallersAreRefused() {
         RestAssured.given().get("/api/v1/agencies/{id}/compliance", UUID.randomUUID()).then().statusCode(401);
     }
