@@ -1,5 +1,14 @@
 package org.onemind.notification.delivery;
 
+/** The kinds of email; each contact chooses which they receive. */
 public enum NotificationType {
-    PRACTICE_MET, PRACTICE_UNMET, ELIGIBLE_FOR_COMPLETION
+    PLEDGE_RECEIVED,
+    PRACTICE_MET,
+    PRACTICE_UNMET,
+    ELIGIBLE_FOR_COMPLETION,
+    COMPLETION_VERIFIED,
+    COMPLETION_REJECTED,
+    CERTIFICATIONS_EXPIRING,
+    DEADLINE_APPROACHING,
+    DEADLINE_PASSED
 }

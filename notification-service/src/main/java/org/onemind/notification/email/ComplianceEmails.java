@@ -44,6 +44,7 @@ public class ComplianceEmails {
             case PRACTICE_MET -> agencyName + ": " + labels(lines) + (lines.size() == 1 ? " is now met" : " are now met");
             case PRACTICE_UNMET -> agencyName + ": " + labels(lines) + (lines.size() == 1 ? " is no longer met" : " are no longer met");
             case ELIGIBLE_FOR_COMPLETION -> agencyName + " can now submit its One Mind completion";
+            default -> throw new IllegalArgumentException(type + " is not a compliance change");
         };
         List<PracticeLine> all = List.of(line("PARTNERSHIP", evaluation.path("practices")),
                 line("POLICY", evaluation.path("practices")), line("MHFA", evaluation.path("practices")),

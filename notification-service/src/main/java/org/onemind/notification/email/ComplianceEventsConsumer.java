@@ -40,6 +40,12 @@ public class ComplianceEventsConsumer {
     @Inject
     Deliveries deliveries;
 
+    @Inject
+    Notices notices;
+
+    @Inject
+    org.onemind.notification.reminder.Deadlines deadlines;
+
     @Incoming("compliance-events")
     @Blocking
     @Transactional
@@ -48,6 +54,10 @@ public class ComplianceEventsConsumer {
     }
 
     void apply(CloudEvent event) {
+        if (event.type().equals("onemind.compliance.certifications-expiring.v1")) {
+            expiring(event);
+            return;
+        }
         if (!event.type().equals("onemind.compliance.compliance-evaluated.v1")) {
             return;
         }
@@ -59,28 +69,38 @@ public class ComplianceEventsConsumer {
         }
         boolean becameEligible = event.data().path("eligibleChanged").asBoolean() && event.data().path("eligible").asBoolean();
 
-        List<RecipientDirectory.Recipient> recipients = directory.recipients(agencyId);
-        if (recipients.isEmpty()) {
-            LOG.warnf("no contacts known for agency %s; nobody to tell about event %s", agencyId, event.id());
-            return;
-        }
         String agencyName = directory.agencyName(agencyId).orElse("Your agency");
-        for (RecipientDirectory.Recipient recipient : recipients) {
-            if (!becameMet.isEmpty()) {
-                enqueue(event, agencyId, NotificationType.PRACTICE_MET, agencyName, recipient, becameMet);
-            }
-            if (!becameUnmet.isEmpty()) {
-                enqueue(event, agencyId, NotificationType.PRACTICE_UNMET, agencyName, recipient, becameUnmet);
-            }
-            if (becameEligible) {
-                enqueue(event, agencyId, NotificationType.ELIGIBLE_FOR_COMPLETION, agencyName, recipient, List.of());
-            }
+        deadlines.compliance(agencyId, event.data());
+        if (!becameMet.isEmpty()) {
+            enqueue(event, agencyId, NotificationType.PRACTICE_MET, agencyName, becameMet);
+        }
+        if (!becameUnmet.isEmpty()) {
+            enqueue(event, agencyId, NotificationType.PRACTICE_UNMET, agencyName, becameUnmet);
+        }
+        if (becameEligible) {
+            enqueue(event, agencyId, NotificationType.ELIGIBLE_FOR_COMPLETION, agencyName, List.of());
         }
     }
 
-    private void enqueue(CloudEvent event, UUID agencyId, NotificationType type, String agencyName,
-                         RecipientDirectory.Recipient recipient, List<String> practices) {
-        ComplianceEmails.Email email = emails.compose(type, agencyName, recipient.name(), practices, event.data(), agencyId);
-        deliveries.enqueue(agencyId, type, recipient.email(), email, event.id());
+    /** certifications-expiring: the practice, how many, from when, and the day it would be unmet. */
+    void expiring(CloudEvent event) {
+        UUID agencyId = event.uuid("agencyId");
+        String practice = event.text("practice");
+        String label = ComplianceEmails.line(practice, com.fasterxml.jackson.databind.node.MissingNode.getInstance()).label();
+        String agencyName = notices.agencyName(agencyId);
+        notices.send(agencyId, NotificationType.CERTIFICATIONS_EXPIRING, event.id(), new Notices.Content(
+                agencyName + ": " + label + " certifications are about to expire",
+                List.of(event.text("count") + " " + label + " certification(s) of " + agencyName + " expire from "
+                                + event.text("earliestExpiry") + ". Unless they are renewed, the " + label
+                                + " practice will no longer be met on " + event.text("wouldBecomeUnmetOn") + ".",
+                        "The campaign recommends a refresher course before the certifications expire."),
+                List.of(), null));
+    }
+
+    private void enqueue(CloudEvent event, UUID agencyId, NotificationType type, String agencyName, List<String> practices) {
+        for (RecipientDirectory.Recipient recipient : directory.recipients(agencyId, type)) {
+            ComplianceEmails.Email email = emails.compose(type, agencyName, recipient.name(), practices, event.data(), agencyId);
+            deliveries.enqueue(agencyId, type, recipient.email(), email, event.id());
+        }
     }
 }

@@ -11,7 +11,10 @@ import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
 import org.onemind.platform.inbox.IncomingEvents;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import org.onemind.notification.delivery.NotificationType;
+import org.onemind.notification.email.Notices;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +29,12 @@ public class AgencyEventsConsumer {
     @Inject
     RecipientDirectory directory;
 
+    @Inject
+    org.onemind.notification.reminder.Deadlines deadlines;
+
+    @Inject
+    org.onemind.notification.email.Notices notices;
+
     @Incoming("agency-events")
     @Blocking
     @Transactional
@@ -34,10 +43,57 @@ public class AgencyEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        if (!event.type().equals("onemind.agency.agency-registered.v1")
-                && !event.type().equals("onemind.agency.agency-updated.v1")) {
-            return;
+        switch (event.type()) {
+            case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> contacts(event);
+            case "onemind.agency.pledge-taken.v1" -> pledgeTaken(event);
+            case "onemind.agency.pledge-withdrawn.v1" -> deadlines.pledge(event.uuid("agencyId"), null, null, "WITHDRAWN");
+            case "onemind.agency.completion-submitted.v1" ->
+                    deadlines.pledge(event.uuid("agencyId"), null, null, "COMPLETION_SUBMITTED");
+            case "onemind.agency.completion-reviewed.v1" -> completionReviewed(event);
+            default -> {
+                // not something anyone is told about
+            }
         }
+    }
+
+    private void pledgeTaken(CloudEvent event) {
+        UUID agencyId = event.uuid("agencyId");
+        LocalDate target = event.date("targetCompletionOn");
+        deadlines.pledge(agencyId, event.date("pledgedOn"), target, "PLEDGED");
+        String agencyName = notices.agencyName(agencyId);
+        notices.send(agencyId, NotificationType.PLEDGE_RECEIVED, event.id(), new Notices.Content(
+                agencyName + ": your One Mind pledge is received",
+                List.of("Thank you for taking the One Mind Campaign pledge on " + event.date("pledgedOn") + ". "
+                        + agencyName + " has until " + target + " to put these four practices in place:"),
+                List.of("A sustainable partnership with a mental health organization",
+                        "A model policy on responding to persons affected by mental illness",
+                        "Mental Health First Aid (or equivalent) for 100% of sworn officers and selected non-sworn staff",
+                        "Crisis Intervention Team training for at least 20% of sworn officers"),
+                null));
+    }
+
+    private void completionReviewed(CloudEvent event) {
+        UUID agencyId = event.uuid("agencyId");
+        boolean verified = "VERIFIED".equals(event.text("decision"));
+        deadlines.pledge(agencyId, null, null, verified ? "COMPLETED" : "PLEDGED");
+        String agencyName = notices.agencyName(agencyId);
+        com.fasterxml.jackson.databind.JsonNode reason = event.data().get("reason");
+        String why = reason == null || reason.isNull() ? "" : reason.asText();
+        if (verified) {
+            notices.send(agencyId, NotificationType.COMPLETION_VERIFIED, event.id(), new Notices.Content(
+                    "Congratulations, " + agencyName + ": One Mind pledge completed",
+                    List.of(agencyName + " has completed the One Mind Campaign pledge: all four practices are in place"
+                            + " and verified. Thank you for improving your response to persons affected by mental illness."),
+                    List.of(), null));
+        } else {
+            notices.send(agencyId, NotificationType.COMPLETION_REJECTED, event.id(), new Notices.Content(
+                    agencyName + ": your One Mind completion needs another look",
+                    List.of("The campaign reviewed " + agencyName + "'s completion and could not verify it yet.",
+                            "The reviewer's reason: " + why), List.of(), null));
+        }
+    }
+
+    private void contacts(CloudEvent event) {
         JsonNode contacts = event.data().get("contacts");
         if (contacts == null || !contacts.isArray()) {
             throw new UnprocessableEventException("event " + event.id() + " lacks contacts[]");

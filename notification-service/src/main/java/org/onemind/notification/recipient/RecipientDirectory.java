@@ -43,6 +43,17 @@ public class RecipientDirectory {
         return names.stream().findFirst();
     }
 
+    /** The agency's contacts who receive this kind of email (everyone, unless they chose otherwise). */
+    @SuppressWarnings("unchecked")
+    public List<Recipient> recipients(UUID agencyId, org.onemind.notification.delivery.NotificationType type) {
+        List<Object[]> rows = em.createNativeQuery("select r.contact_id, r.name, r.email, r.role from recipient r"
+                        + " left join notification_preference p on p.contact_id = r.contact_id"
+                        + " where r.agency_id = ?1 and r.active and (p.kinds is null or ?2 = any(string_to_array(p.kinds, ',')))"
+                        + " order by r.name")
+                .setParameter(1, agencyId).setParameter(2, type.name()).getResultList();
+        return rows.stream().map(r -> new Recipient((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
+    }
+
     @SuppressWarnings("unchecked")
     public List<Recipient> recipients(UUID agencyId) {
         List<Object[]> rows = em.createNativeQuery("select contact_id, name, email, role from recipient"
