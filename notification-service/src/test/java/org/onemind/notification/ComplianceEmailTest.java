@@ -135,6 +135,37 @@ class ComplianceEmailTest {
         assertEquals(2, mailTo(domain).size(), "nothing lost, nothing doubled");
     }
 
+    @jakarta.inject.Inject
+    org.onemind.notification.delivery.Dispatcher dispatcher;
+
+    @Test
+    @TestSecurity(user = "admin", roles = "campaign-admin")
+    void afterTheLastAttemptAnEmailIsFailedUntilACampaignAdminResendsIt() {
+        String domain = "failed-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String agencyId = agencyWithContacts(UUID.randomUUID().toString(), domain);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recipientsKnown(agencyId) == 2);
+        mail.suspend();
+        try {
+            citBecameMet(agencyId);
+            await().atMost(Duration.ofSeconds(30)).until(() -> statuses(agencyId).size() == 2);
+            // Skip the backoff waits: make every retry due now, as many times as there are attempts.
+            for (int attempt = 0; attempt < 6; attempt++) {
+                QuarkusTransaction.requiringNew().run(() -> Notification.update(
+                        "nextAttemptAt = ?1 where agencyId = ?2", java.time.Instant.now(), UUID.fromString(agencyId)));
+                dispatcher.dispatchDue();
+            }
+            assertEquals(List.of(DeliveryStatus.FAILED, DeliveryStatus.FAILED), statuses(agencyId));
+            given().get("/api/v1/agencies/{id}/notifications", agencyId).then()
+                    .body("items[0].attempts", equalTo(6)).body("items[0].lastError", org.hamcrest.Matchers.notNullValue());
+        } finally {
+            mail.resume();
+        }
+        String id = given().get("/api/v1/agencies/{id}/notifications", agencyId).then().extract().path("items[0].id");
+        given().post("/api/v1/notifications/{id}/resend", id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(domain).size() == 1);
+        assertTrue(statuses(agencyId).contains(DeliveryStatus.SENT));
+    }
+
     @Test
     @TestSecurity(user = "manager", roles = "agency-manager")
     @OidcSecurity(claims = @Claim(key = "agency_id", value = MANAGED_AGENCY))

@@ -134,6 +134,9 @@ class ImportTest {
         }
         given().queryParam("missing", "MHFA").get("/api/v1/agencies/{id}/personnel", agency).then()
                 .body("items.employeeNumber", equalTo(java.util.List.of("K-9")));
+        given().queryParam("trained", "MHFA").queryParam("sworn", true).get("/api/v1/agencies/{id}/personnel", agency).then()
+                .body("total", equalTo(3));
+        given().queryParam("trained", "CIT").get("/api/v1/agencies/{id}/personnel", agency).then().body("total", equalTo(0));
         given().queryParam("category", "MHFA").queryParam("expiringBefore", "2029-03-01")
                 .get("/api/v1/agencies/{id}/certifications", agency).then().body("total", equalTo(3))
                 .body("items[0].deliveryMode", equalTo("VIRTUAL_LIVE")).body("items[0].expiresOn", equalTo("2029-02-15"));

@@ -51,6 +51,14 @@ public class PersonnelResource {
                 .entity(PersonnelResponse.of(person)).build();
     }
 
+    /** A current (not revoked, not expired) certification of a course in the category, for person p. */
+    private static String currentIn(org.onemind.training.course.Category category) {
+        return " exists (select 1 from Certification c, Course k where c.personnelId = p.id"
+                + " and k.id = c.courseId and c.revokedAt is null and c.completedOn <= :today"
+                + " and (c.expiresOn is null or c.expiresOn > :today) and k."
+                + (category == org.onemind.training.course.Category.MHFA ? "mhfa" : "cit") + " = true)";
+    }
+
     @GET
     @Path("/{personnelId}")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
@@ -106,11 +114,12 @@ public class PersonnelResource {
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "The roster; filter by sworn, active, or missing=MHFA|CIT (no current certification in that category)")
+    @Operation(summary = "The roster; filter by sworn, active, trained=MHFA|CIT or missing=MHFA|CIT (a current certification in that category, or none)")
     public org.onemind.platform.api.Page<PersonnelResponse> list(@PathParam("agencyId") UUID agencyId,
                                                                  @QueryParam("sworn") Boolean sworn,
                                                                  @QueryParam("active") Boolean active,
                                                                  @QueryParam("missing") org.onemind.training.course.Category missing,
+                                                                 @QueryParam("trained") org.onemind.training.course.Category trained,
                                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         caller.requireAgency(agencyId);
@@ -126,10 +135,11 @@ public class PersonnelResource {
         }
         if (missing != null) {
             // "Who has not completed MHFA?": no current certification of a course in that category today.
-            query.append(" and not exists (select 1 from Certification c, Course k where c.personnelId = p.id"
-                    + " and k.id = c.courseId and c.revokedAt is null and c.completedOn <= :today"
-                    + " and (c.expiresOn is null or c.expiresOn > :today) and k.")
-                    .append(missing == org.onemind.training.course.Category.MHFA ? "mhfa" : "cit").append(" = true)");
+            query.append(" and not").append(currentIn(missing));
+            params.and("today", java.time.LocalDate.now());
+        }
+        if (trained != null) {
+            query.append(" and").append(currentIn(trained));
             params.and("today", java.time.LocalDate.now());
         }
         var found = Personnel.<Personnel>find(query.toString(), Sort.by("lastName").and("firstName").and("id"), params);
