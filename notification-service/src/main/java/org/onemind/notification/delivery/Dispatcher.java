@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Sends due emails over SMTP and records the outcome. A failed try is retried with exponential
  * backoff; after the last try the email is FAILED until a campaign admin resends it. Rows are
- * locked while sent, so replicas never send the same email at once.
+ * locked while sent, so replicas never send the same email at once. SMTP has no idempotency: a
+ * crash after the server accepted an email and before its row commits sends that email once more.
  */
 @ApplicationScoped
 public class Dispatcher {
