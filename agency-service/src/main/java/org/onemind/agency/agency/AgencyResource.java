@@ -12,7 +12,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.QueryParam;
 import org.onemind.agency.partnership.Partnership;
-import org.onemind.platform.problem.ApiException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -80,25 +79,9 @@ public class AgencyResource {
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull AgencyRequests.UpdateAgency request) {
         caller.requireAgency(id);
-        if (ifMatch == null || ifMatch.isBlank()) {
-            agencies.find(id);
-            throw ApiException.preconditionRequired("send the agency's ETag as If-Match, so that no one's change is lost");
-        }
-        Agency agency = agencies.update(id, parseVersion(ifMatch), request);
+        agencies.find(id); // an unknown agency is 404 before any precondition
+        Agency agency = agencies.update(id, org.onemind.platform.api.ETags.versionOf(ifMatch, "agency"), request);
         return Response.ok(AgencyResponse.of(agency)).tag(etag(agency)).build();
-    }
-
-    private static int parseVersion(String ifMatch) {
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Integer.parseInt(tag);
-        } catch (NumberFormatException e) {
-            throw ApiException.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this agency");
-        }
     }
 
     static EntityTag etag(Agency agency) {

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.Page;
+import org.onemind.platform.api.SqlValues;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -143,15 +144,8 @@ public class DirectoryResource {
         }
         List<Object[]> rows = query.setFirstResult(offset).setMaxResults(limit).getResultList();
         return rows.stream().map(r -> new DirectoryEntry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                "COMPLETED".equals(r[4]) ? ListedStatus.COMPLETED : ListedStatus.PLEDGED, date(r[5]), date(r[6])))
+                "COMPLETED".equals(r[4]) ? ListedStatus.COMPLETED : ListedStatus.PLEDGED, SqlValues.localDate(r[5]), SqlValues.localDate(r[6])))
                 .toList();
-    }
-
-    private static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
     }
 
     /** A cell that starts like a formula is prefixed, so a spreadsheet shows it as text. */

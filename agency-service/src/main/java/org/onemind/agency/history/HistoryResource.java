@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.agency.agency.AgencyService;
 import org.onemind.platform.api.Page;
+import org.onemind.platform.api.SqlValues;
 import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
 
@@ -56,7 +57,7 @@ public class HistoryResource {
         List<Object[]> rows = em.createNativeQuery("select at, by_user, what, before_state, after_state from history"
                         + " where agency_id = ?1 order by at desc, id desc")
                 .setParameter(1, agencyId).setFirstResult(page * size).setMaxResults(size).getResultList();
-        List<Change> items = rows.stream().map(r -> new Change(instant(r[0]), (String) r[1], (String) r[2],
+        List<Change> items = rows.stream().map(r -> new Change(SqlValues.instant(r[0]), (String) r[1], (String) r[2],
                 read((String) r[3]), read((String) r[4]))).toList();
         return new Page<>(items, page, size, total);
     }
@@ -69,13 +70,4 @@ public class HistoryResource {
         }
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }

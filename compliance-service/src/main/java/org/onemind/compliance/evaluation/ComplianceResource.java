@@ -76,7 +76,7 @@ public class ComplianceResource {
                 .setParameter(1, agencyId).setFirstResult(page * size).setMaxResults(size).getResultList();
         List<HistoryEntry> items = new java.util.ArrayList<>();
         for (Object[] r : rows) {
-            items.add(new HistoryEntry(r[0] instanceof java.time.Instant i ? i : ((java.time.OffsetDateTime) r[0]).toInstant(),
+            items.add(new HistoryEntry(org.onemind.platform.api.SqlValues.instant(r[0]),
                     (String) r[1], tree((String) r[2]), tree((String) r[3])));
         }
         return new org.onemind.platform.api.Page<>(items, page, size, total);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.onemind.compliance.rules.AgencyFacts;
+import org.onemind.platform.api.SqlValues;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -40,41 +41,32 @@ public class AgencyFactsRepository {
             declaredSworn = row[0] == null ? null : ((Number) row[0]).intValue();
             String status = (String) row[1];
             if (status != null && row[3] != null) {
-                pledge = new AgencyFacts.Pledge(date(row[2]), date(row[3]),
+                pledge = new AgencyFacts.Pledge(SqlValues.localDate(row[2]), SqlValues.localDate(row[3]),
                         status.equals("PLEDGED") || status.equals("COMPLETION_SUBMITTED"), status.equals("COMPLETED"));
             }
         }
         List<AgencyFacts.Partnership> partnerships = ((List<Object[]>) em.createNativeQuery(
                         "select partnership_id, organization_kind, mou_signed_on, ended_on from partnership_view where agency_id = ?1")
                 .setParameter(1, agencyId).getResultList()).stream()
-                .map(r -> new AgencyFacts.Partnership((UUID) r[0], "MENTAL_HEALTH_PROVIDER".equals(r[1]), date(r[2]), date(r[3])))
+                .map(r -> new AgencyFacts.Partnership((UUID) r[0], "MENTAL_HEALTH_PROVIDER".equals(r[1]), SqlValues.localDate(r[2]), SqlValues.localDate(r[3])))
                 .toList();
         Optional<AgencyFacts.Policy> policy = ((List<Object[]>) em.createNativeQuery(
                         "select title, adopted_on from policy_view where agency_id = ?1")
                 .setParameter(1, agencyId).getResultList()).stream()
-                .map(r -> new AgencyFacts.Policy((String) r[0], date(r[1]))).findFirst();
+                .map(r -> new AgencyFacts.Policy((String) r[0], SqlValues.localDate(r[1]))).findFirst();
         List<AgencyFacts.Person> personnel = ((List<Object[]>) em.createNativeQuery(
                         "select personnel_id, sworn, selected_for_training, hired_on, separated_on from personnel_view where agency_id = ?1")
                 .setParameter(1, agencyId).getResultList()).stream()
-                .map(r -> new AgencyFacts.Person((UUID) r[0], (Boolean) r[1], (Boolean) r[2], date(r[3]), date(r[4])))
+                .map(r -> new AgencyFacts.Person((UUID) r[0], (Boolean) r[1], (Boolean) r[2], SqlValues.localDate(r[3]), SqlValues.localDate(r[4])))
                 .toList();
         List<AgencyFacts.Certification> certifications = ((List<Object[]>) em.createNativeQuery(
                         "select certification_id, personnel_id, mhfa, cit, completed_on, expires_on, revoked, delivery_mode"
                                 + " from certification_view where agency_id = ?1")
                 .setParameter(1, agencyId).getResultList()).stream()
                 .map(r -> new AgencyFacts.Certification((UUID) r[0], (UUID) r[1], (Boolean) r[2], (Boolean) r[3],
-                        date(r[4]), date(r[5]), (Boolean) r[6], "IN_PERSON".equals(r[7])))
+                        SqlValues.localDate(r[4]), SqlValues.localDate(r[5]), (Boolean) r[6], "IN_PERSON".equals(r[7])))
                 .toList();
         return new AgencyFacts(agencyId, declaredSworn, pledge, partnerships, policy.orElse(null), personnel, certifications);
     }
 
-    private static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDate date) {
-            return date;
-        }
-        return ((java.sql.Date) value).toLocalDate();
-    }
 }

@@ -44,7 +44,7 @@ public class DeadlineReminders {
         int queued = 0;
         for (Object[] row : open) {
             UUID agencyId = (UUID) row[0];
-            LocalDate target = row[1] instanceof LocalDate d ? d : ((java.sql.Date) row[1]).toLocalDate();
+            LocalDate target = org.onemind.platform.api.SqlValues.localDate(row[1]);
             List<String> unmet = row[2] == null || ((String) row[2]).isBlank() ? List.of()
                     : Arrays.asList(((String) row[2]).split(","));
             long days = ChronoUnit.DAYS.between(today, target);

@@ -139,7 +139,7 @@ public class ClassRosterImport {
                 .setParameter(1, agencyId).getResultList();
         Map<String, Person> roster = new HashMap<>(rows.size() * 2);
         for (Object[] r : rows) {
-            roster.put((String) r[0], new Person((UUID) r[1], RosterImport.date(r[2])));
+            roster.put((String) r[0], new Person((UUID) r[1], org.onemind.platform.api.SqlValues.localDate(r[2])));
         }
         return roster;
     }

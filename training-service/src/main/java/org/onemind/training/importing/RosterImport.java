@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+import org.onemind.platform.api.SqlValues;
 import org.onemind.platform.outbox.Outbox;
 import org.onemind.training.events.TrainingEvents;
 import org.onemind.training.personnel.Personnel;
@@ -188,8 +189,8 @@ public class RosterImport {
             p.sworn = (Boolean) r[4];
             p.role = (String) r[5];
             p.selectedForTraining = (Boolean) r[6];
-            p.hiredOn = date(r[7]);
-            p.separatedOn = date(r[8]);
+            p.hiredOn = SqlValues.localDate(r[7]);
+            p.separatedOn = SqlValues.localDate(r[8]);
             p.version = ((Number) r[9]).intValue();
             byNumber.put(p.employeeNumber, p);
         }
@@ -235,10 +236,4 @@ public class RosterImport {
         });
     }
 
-    static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
-    }
 }

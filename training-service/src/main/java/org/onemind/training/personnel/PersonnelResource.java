@@ -76,17 +76,9 @@ public class PersonnelResource {
     public Response update(@PathParam("agencyId") UUID agencyId, @PathParam("personnelId") UUID personnelId,
                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PersonnelRequests.UpdatePersonnel request) {
         caller.requireAgency(agencyId);
-        if (ifMatch == null || ifMatch.isBlank()) {
-            personnel.find(agencyId, personnelId);
-            throw org.onemind.platform.problem.ApiException.preconditionRequired("send the person's ETag as If-Match");
-        }
-        int version;
-        try {
-            version = Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw org.onemind.platform.problem.ApiException.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this person");
-        }
-        Personnel person = personnel.update(agencyId, personnelId, version, request);
+        personnel.find(agencyId, personnelId); // an unknown person is 404 before any precondition
+        Personnel person = personnel.update(agencyId, personnelId,
+                org.onemind.platform.api.ETags.versionOf(ifMatch, "person"), request);
         return Response.ok(PersonnelResponse.of(person)).tag(String.valueOf(person.version)).build();
     }
 

@@ -101,26 +101,13 @@ public class OutboxRelay {
         for (Object[] row : rows) {
             seqs.add(((Number) row[0]).longValue());
             events.add(new OutboxEvent((UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
-                    (String) row[5], (String) row[6], (String) row[7], toInstant(row[8])));
+                    (String) row[5], (String) row[6], (String) row[7], org.onemind.platform.api.SqlValues.instant(row[8])));
         }
         publisher.publishAll(events);
         em.createNativeQuery("update outbox_event set sent_at = now() where seq in (?1)")
                 .setParameter(1, seqs)
                 .executeUpdate();
         return events.size();
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        return Instant.now();
     }
 
     public String lastFailure() {
