@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** Reads one agency's facts from the read models, each table by its agency index. */
 @ApplicationScoped
-public class AgencyFactsRepository {
+public class AgencyFactsRepository implements org.onemind.platform.security.Partnerships {
 
     @Inject
     EntityManager em;
@@ -21,6 +21,11 @@ public class AgencyFactsRepository {
     public boolean knows(UUID agencyId) {
         return !em.createNativeQuery("select 1 from agency_view where agency_id = ?1")
                 .setParameter(1, agencyId).getResultList().isEmpty();
+    }
+
+    @Override
+    public boolean active(UUID agencyId, UUID organizationId) {
+        return partneredWith(agencyId, organizationId);
     }
 
     /** True when the organization has a partnership with the agency that has not ended. */

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Gives a service's tests a real PostgreSQL database and a real Kafka broker (and, with
  * {@code mail=true}, a real SMTP server). Init args: {@code database} (the service's database name),
- * {@code mail}. When {@code ONEMIND_TEST_POSTGRES_URL} (a JDBC URL of a server's {@code postgres}
+ * {@code mail}, {@code keycloak} (the directory the {@code keycloak-quarkus-dist} archive was unpacked
+ * into: starts Keycloak with the committed realm, points OIDC and the admin API at it, and sends its
+ * email to the SMTP server when {@code mail=true}). When {@code ONEMIND_TEST_POSTGRES_URL} (a JDBC URL of a server's {@code postgres}
  * database) or {@code ONEMIND_TEST_KAFKA_BOOTSTRAP} is set, that running server is used instead of
  * starting one.
  */
@@ -19,17 +21,28 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     private PostgresServer postgres;
     private KafkaBroker kafkaBroker;
     private MailServer mailServer;
+    private String keycloakDir;
+    private KeycloakServer keycloak;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
         withMail = Boolean.parseBoolean(initArgs.getOrDefault("mail", "false"));
+        keycloakDir = initArgs.get("keycloak");
     }
 
     @Override
     public Map<String, String> start() {
         Path work = Path.of("target", "infra").toAbsolutePath();
         Map<String, String> config = new HashMap<>();
+        if (withMail) {
+            mailServer = MailServer.start(0);
+            config.put("quarkus.mailer.host", "localhost");
+            config.put("quarkus.mailer.port", String.valueOf(mailServer.port()));
+        }
+        // Keycloak takes longest to start: it starts first and the other servers start meanwhile.
+        java.util.concurrent.CompletableFuture<KeycloakServer> keycloakStart = keycloakDir == null ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> startKeycloak(work));
 
         String postgresUrl = System.getenv("ONEMIND_TEST_POSTGRES_URL");
         String jdbcUrl;
@@ -52,16 +65,51 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
         }
         config.put("kafka.bootstrap.servers", kafkaBootstrap);
 
-        if (withMail) {
-            mailServer = MailServer.start(0);
-            config.put("quarkus.mailer.host", "localhost");
-            config.put("quarkus.mailer.port", String.valueOf(mailServer.port()));
+        if (keycloakStart != null) {
+            keycloak = keycloakStart.join();
+            config.put("quarkus.oidc.tenant-enabled", "true");
+            config.put("quarkus.oidc.auth-server-url", keycloak.issuer(REALM));
+            config.put("onemind.identity.server-url", keycloak.url());
         }
         return config;
     }
 
+    static final String REALM = "one-mind";
+
+    private KeycloakServer startKeycloak(Path work) {
+        Path realmFile = repositoryRoot().resolve("deploy/keycloak/one-mind-realm.json");
+        Map<String, String> realmEnvironment = new HashMap<>();
+        if (mailServer != null) {
+            realmEnvironment.put("ONEMIND_SMTP_HOST", "localhost");
+            realmEnvironment.put("ONEMIND_SMTP_PORT", String.valueOf(mailServer.port()));
+        }
+        try {
+            java.nio.file.Files.createDirectories(work);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return KeycloakServer.start(KeycloakServer.home(Path.of(keycloakDir).toAbsolutePath()), realmFile,
+                FreePorts.any(), false, work.resolve("keycloak.log"), java.time.Duration.ofMinutes(4), realmEnvironment);
+    }
+
+    /** The directory holding the root pom.xml and deploy/, looking upwards from the module. */
+    static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !java.nio.file.Files.isDirectory(dir.resolve("deploy/keycloak"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no deploy/keycloak above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
     @Override
     public void inject(TestInjector testInjector) {
+        if (keycloak != null) {
+            testInjector.injectIntoFields(keycloak,
+                    new TestInjector.AnnotatedAndMatchesType(InjectKeycloak.class, KeycloakServer.class));
+        }
         if (mailServer != null) {
             testInjector.injectIntoFields(mailServer,
                     new TestInjector.AnnotatedAndMatchesType(InjectMailServer.class, MailServer.class));
@@ -70,6 +118,9 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
 
     @Override
     public void stop() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
         if (mailServer != null) {
             mailServer.close();
         }

@@ -35,6 +35,15 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public static KeycloakServer start(Path home, Path realmFile, int port, boolean keepData, Path logFile,
                                        Duration timeout) {
+        return start(home, realmFile, port, keepData, logFile, timeout, Map.of());
+    }
+
+    /**
+     * @param realmEnvironment values for the realm file's {@code ${VAR:default}} placeholders
+     *                         (the SMTP server, client secrets)
+     */
+    public static KeycloakServer start(Path home, Path realmFile, int port, boolean keepData, Path logFile,
+                                       Duration timeout, Map<String, String> realmEnvironment) {
         try {
             Path data = home.resolve("data");
             if (!keepData) {
@@ -59,6 +68,7 @@ public final class KeycloakServer implements AutoCloseable {
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx384m");
+            env.putAll(realmEnvironment);
             Process process = builder.start();
             KeycloakServer server = new KeycloakServer(process, port);
             server.awaitRealm("one-mind", timeout, logFile);
@@ -108,6 +118,16 @@ public final class KeycloakServer implements AutoCloseable {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /** Finds the unpacked distribution (the directory holding {@code bin/kc.sh}) under {@code dir}. */
+    public static Path home(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.filter(p -> Files.exists(p.resolve("bin/kc.sh"))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no Keycloak distribution under " + dir + "; build first"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no Keycloak distribution under " + dir + "; build first", e);
+        }
     }
 
     public String issuer(String realm) {

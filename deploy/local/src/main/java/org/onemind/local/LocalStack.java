@@ -110,7 +110,8 @@ public final class LocalStack implements AutoCloseable {
         started.add(mail);
 
         keycloak = KeycloakServer.start(keycloakHome(), settings.repository().resolve("deploy/keycloak/one-mind-realm.json"),
-                settings.keycloakPort(), keep, logs.resolve("keycloak.log"), settings.startTimeout());
+                settings.keycloakPort(), keep, logs.resolve("keycloak.log"), settings.startTimeout(),
+                Map.of("ONEMIND_SMTP_HOST", "localhost", "ONEMIND_SMTP_PORT", String.valueOf(mail.smtpPort())));
         started.add(keycloak);
 
         for (String service : SERVICES) {
@@ -123,13 +124,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Path keycloakHome() {
-        Path unpacked = settings.repository().resolve("deploy/local/target/keycloak");
-        try (Stream<Path> homes = Files.list(unpacked)) {
-            return homes.filter(p -> Files.exists(p.resolve("bin/kc.sh"))).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no Keycloak under " + unpacked + "; build first"));
-        } catch (IOException e) {
-            throw new IllegalStateException("no Keycloak under " + unpacked + "; run ./mvnw package first", e);
-        }
+        return KeycloakServer.home(settings.repository().resolve("deploy/local/target/keycloak"));
     }
 
     private Process startService(String service, Path log) {
@@ -148,6 +143,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBroker.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer("one-mind"));
+        env.put("ONEMIND_IDENTITY_SERVER_URL", keycloak.url());
         env.put("QUARKUS_MAILER_HOST", "localhost");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.smtpPort()));
         // The campaign's listed agencies, loaded into an empty agency database so the directory is not empty.

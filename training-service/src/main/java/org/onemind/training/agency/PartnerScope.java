@@ -8,10 +8,15 @@ import java.util.UUID;
 
 /** Whether a partner organization has an active partnership with an agency (from agency.events). */
 @ApplicationScoped
-public class PartnerScope {
+public class PartnerScope implements org.onemind.platform.security.Partnerships {
 
     @Inject
     EntityManager em;
+
+    @Override
+    public boolean active(UUID agencyId, UUID organizationId) {
+        return partnered(agencyId, organizationId);
+    }
 
     public boolean partnered(UUID agencyId, UUID organizationId) {
         return !em.createNativeQuery("select 1 from partner_scope where agency_id = ?1 and organization_id = ?2 and active")

@@ -46,6 +46,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(428, "precondition-required", "Precondition required", detail, null);
     }
 
+    /** A dependency (the identity provider, say) cannot do its part now; the caller may retry. */
+    public static ApiException unavailable(String slug, String detail) {
+        return new ApiException(503, slug, "Service unavailable", detail, null);
+    }
+
     /** Adds an extension member to the problem this exception becomes. */
     public ApiException with(String member, Object value) {
         extensions.put(member, value);

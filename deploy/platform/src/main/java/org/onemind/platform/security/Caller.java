@@ -24,6 +24,10 @@ public class Caller {
         return identity.hasRole(Roles.CAMPAIGN_ADMIN);
     }
 
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
     public String name() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }

@@ -1,0 +1,45 @@
+package org.onemind.platform.security;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.onemind.platform.problem.ApiException;
+
+import java.util.UUID;
+
+/**
+ * Tenant isolation in one place: every {@code /api/v1/agencies/{id}/...} request of a signed-in
+ * caller is checked against the caller's agency (or partnerships) after the role check and before
+ * the body is read, so another agency's data answers 404 whatever the request carries, and a
+ * malformed agency id answers 404 too. Resources still check again where they load data.
+ */
+public class AgencyScopeFilter {
+    private static final String AGENCIES = "/api/v1/agencies/";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Instance<Partnerships> partnerships;
+
+    @ServerRequestFilter
+    public void requireCallersAgency(UriInfo uri) {
+        if (!uri.getPath().startsWith(AGENCIES) || caller.isAnonymous()) {
+            return;
+        }
+        var parameters = uri.getPathParameters();
+        String raw = parameters.containsKey("agencyId") ? parameters.getFirst("agencyId") : parameters.getFirst("id");
+        if (raw == null) {
+            return;
+        }
+        UUID agencyId;
+        try {
+            agencyId = UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("agency", raw);
+        }
+        caller.requireAgency(agencyId, organization -> partnerships.isResolvable()
+                && partnerships.get().active(agencyId, organization));
+    }
+}
