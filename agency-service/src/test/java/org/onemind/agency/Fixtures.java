@@ -65,12 +65,16 @@ final class Fixtures {
     }
 
     static UUID provider(UUID id, String name) {
+        return organization(id, name, OrganizationKind.MENTAL_HEALTH_PROVIDER);
+    }
+
+    static UUID organization(UUID id, String name, OrganizationKind kind) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (Organization.findById(id) == null) {
                 Organization organization = new Organization();
                 organization.id = id;
                 organization.name = name;
-                organization.kind = OrganizationKind.MENTAL_HEALTH_PROVIDER;
+                organization.kind = kind;
                 organization.createdAt = Instant.now();
                 organization.persist();
             }
