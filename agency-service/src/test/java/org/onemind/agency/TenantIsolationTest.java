@@ -1,0 +1,104 @@
+package org.onemind.agency;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onemind.infra.AccessMatrix;
+import org.onemind.infra.AccessMatrix.Caller;
+import org.onemind.infra.InjectKeycloak;
+import org.onemind.infra.KeycloakServer;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Every operation of agency-service's OpenAPI document × the six callers, with real Keycloak
+ * tokens: the partners' tokens come from API clients made through this service's own endpoint.
+ */
+@QuarkusTest
+class TenantIsolationTest {
+
+    @InjectKeycloak
+    KeycloakServer keycloak;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    Identities identities;
+
+    @BeforeEach
+    void setUp() {
+        identities = new Identities(keycloak);
+    }
+
+    @AfterEach
+    void tearDown() {
+        identities.close();
+    }
+
+    @Test
+    void everyOperationAnswersEachCallerAsItsAccessRuleSays() {
+        UUID agencyA = Fixtures.agency(UUID.randomUUID(), "Agency A PD", "OH");
+        UUID agencyB = Fixtures.agency(UUID.randomUUID(), "Agency B PD", "OH");
+        Fixtures.pledge(agencyA, LocalDate.of(2026, 1, 5));
+        UUID providerOfA = Fixtures.provider(UUID.randomUUID(), "Partner of A");
+        UUID providerOfNobody = Fixtures.provider(UUID.randomUUID(), "Partner of nobody");
+        Fixtures.partnership(agencyA, providerOfA);
+        UUID partnershipOfA = org.onemind.agency.partnership.Partnership.<org.onemind.agency.partnership.Partnership>find(
+                "agencyId", agencyA).firstResult().id;
+
+        String admin = identities.campaignAdmin();
+        // A has a policy and a submitted completion, so reading them is an answer, not "none yet".
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"title\": \"Crisis response\", \"adoptedOn\": \"2026-01-15\", \"components\": [\"DE_ESCALATION\"]}")
+                .put("/api/v1/agencies/{id}/policy", agencyA).then().statusCode(200);
+        Fixtures.complianceSays(agencyA, true, true);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"signerName\": \"Ada Wells\", \"signerRank\": \"Chief of Police\"}")
+                .post("/api/v1/agencies/{id}/completion", agencyA).then().statusCode(201);
+        var outcomes = AccessMatrix.of(base.toString(), "access-rules.txt")
+                .token(Caller.CAMPAIGN_ADMIN, admin)
+                .token(Caller.MANAGER_OF_A, identities.manager(agencyA))
+                .token(Caller.MANAGER_OF_B, identities.manager(agencyB))
+                .token(Caller.PARTNER_OF_A, partnerToken(admin, providerOfA))
+                .token(Caller.PARTNER_OF_NOBODY, partnerToken(admin, providerOfNobody))
+                .pathValues((operation, name) -> switch (name) {
+                    case "id" -> operation.path().startsWith("/api/v1/organizations") ? providerOfA.toString() : agencyA.toString();
+                    case "agencyId" -> agencyA.toString();
+                    case "partnershipId" -> partnershipOfA.toString();
+                    case "organizationId" -> providerOfA.toString();
+                    case "memberId" -> memberOf(agencyA);
+                    case "apiClientId" -> apiClientOf(admin, providerOfA);
+                    default -> throw new IllegalStateException("no value for {" + name + "}");
+                })
+                .verify();
+        assertFalse(outcomes.isEmpty());
+    }
+
+    private String partnerToken(String admin, UUID organizationId) {
+        var created = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "matrix"))
+                .post("/api/v1/organizations/{oid}/api-clients", organizationId)
+                .then().statusCode(201).extract().jsonPath();
+        return identities.clientToken(created.getString("clientId"), created.getString("clientSecret"));
+    }
+
+    private String apiClientOf(String admin, UUID organizationId) {
+        return given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "to revoke"))
+                .post("/api/v1/organizations/{oid}/api-clients", organizationId)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private String memberOf(UUID agencyId) {
+        String username = identities.user("agency-manager", Map.of("agency_id", List.of(agencyId.toString())));
+        return identities.realm().users().searchByUsername(username, true).get(0).getId();
+    }
+}
