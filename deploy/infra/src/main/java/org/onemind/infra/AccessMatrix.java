@@ -196,11 +196,11 @@ public final class AccessMatrix {
                 if (caller != Caller.ANONYMOUS && !tokens.containsKey(caller)) {
                     continue;
                 }
-                int actual = call(operation, tokens.get(caller), false);
+                int actual = call(operation, tokens.get(caller), IdValues.GIVEN);
                 outcomes.add(new Outcome(operation, caller, expected(access, caller), actual));
             }
             if (PATH_PARAMETER.matcher(operation.path()).find() && tokens.containsKey(Caller.CAMPAIGN_ADMIN)) {
-                int malformed = call(operation, tokens.get(Caller.CAMPAIGN_ADMIN), true);
+                int malformed = call(operation, tokens.get(Caller.CAMPAIGN_ADMIN), IdValues.MALFORMED);
                 if (malformed != 400 && malformed != 404) {
                     problems.add(operation.key() + " with malformed ids answered " + malformed + ", not 400/404");
                 }
@@ -213,11 +213,52 @@ public final class AccessMatrix {
         return outcomes;
     }
 
-    private int call(Operation operation, String token, boolean malformedIds) {
+    /**
+     * Every operation that is not public, called with each of these tokens (expired, for another
+     * audience, tampered...), must answer 401.
+     */
+    public void verifyRefused(Map<String, String> badTokens) {
+        List<String> problems = new ArrayList<>();
+        for (Operation operation : operations()) {
+            if (rules.get(operation.key()) == Access.PUBLIC) {
+                continue;
+            }
+            badTokens.forEach((name, token) -> {
+                int actual = call(operation, token, IdValues.RANDOM);
+                if (actual != 401) {
+                    problems.add(operation.key() + " with " + name + " answered " + actual + ", not 401");
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError(problems.size() + " tokens not refused:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** The tokens of {@link TestTokens} that every service must refuse. */
+    public static Map<String, String> badTestTokens() {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("an expired token", TestTokens.expired("campaign-admin"));
+        tokens.put("a token for another audience", TestTokens.forAudience("campaign-admin", "account"));
+        tokens.put("a token from another issuer", TestTokens.fromIssuer("campaign-admin", "https://elsewhere.invalid/realms/one-mind"));
+        tokens.put("a tampered signature", TestTokens.tamperedSignature());
+        tokens.put("a tampered payload", TestTokens.tamperedPayload());
+        tokens.put("alg none", TestTokens.noneAlgorithm());
+        tokens.put("garbage", "not-a-token");
+        return tokens;
+    }
+
+    private enum IdValues { GIVEN, RANDOM, MALFORMED }
+
+    private int call(Operation operation, String token, IdValues ids) {
         Matcher matcher = PATH_PARAMETER.matcher(operation.path());
         StringBuilder path = new StringBuilder();
         while (matcher.find()) {
-            String value = malformedIds ? "not-a-uuid" : pathValues.apply(operation, matcher.group(1));
+            String value = switch (ids) {
+                case GIVEN -> pathValues.apply(operation, matcher.group(1));
+                case RANDOM -> java.util.UUID.randomUUID().toString();
+                case MALFORMED -> "not-a-uuid";
+            };
             matcher.appendReplacement(path, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(path);

@@ -1,0 +1,69 @@
+package org.onemind.training;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.onemind.infra.AccessMatrix;
+import org.onemind.infra.AccessMatrix.Caller;
+import org.onemind.infra.TestTokens;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Every operation of training-service's OpenAPI document × the six callers, with signed tokens
+ * the service verifies (signature, issuer, audience, expiry) like Keycloak's; and every token that
+ * must not open anything gets 401 everywhere.
+ */
+@QuarkusTest
+class TenantIsolationTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void everyOperationAnswersEachCallerAsItsAccessRuleSays() {
+        String agencyA = Agencies.known();
+        String agencyB = Agencies.known();
+        UUID partnerOfA = UUID.randomUUID();
+        Agencies.partnership(agencyA, partnerOfA.toString());
+        String admin = TestTokens.campaignAdmin();
+        String person = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"employeeNumber\": \"M-1\", \"firstName\": \"Rosa\", \"lastName\": \"Diaz\", \"sworn\": true}")
+                .post("/api/v1/agencies/{id}/personnel", agencyA).then().statusCode(201).extract().path("id");
+        String certification = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(TrainingApiTest.certification(person, TrainingApiTest.CIT_COURSE, LocalDate.of(2026, 1, 10)))
+                .post("/api/v1/agencies/{id}/certifications", agencyA).then().statusCode(201).extract().path("id");
+        String request = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"agencyId\": \"%s\", \"name\": \"Regional crisis course\", \"hours\": 8, \"topics\": [\"de-escalation\"], \"requestedCategory\": \"MHFA\"}"
+                        .formatted(agencyA))
+                .post("/api/v1/course-recognition-requests").then().statusCode(201).extract().path("id");
+
+        var outcomes = AccessMatrix.of(base.toString(), "access-rules.txt")
+                .token(Caller.CAMPAIGN_ADMIN, admin)
+                .token(Caller.MANAGER_OF_A, TestTokens.manager(UUID.fromString(agencyA)))
+                .token(Caller.MANAGER_OF_B, TestTokens.manager(UUID.fromString(agencyB)))
+                .token(Caller.PARTNER_OF_A, TestTokens.partner(partnerOfA))
+                .token(Caller.PARTNER_OF_NOBODY, TestTokens.partner(UUID.randomUUID()))
+                .pathValues((operation, name) -> switch (name) {
+                    case "agencyId" -> agencyA;
+                    case "personnelId" -> person;
+                    case "certificationId" -> certification;
+                    case "courseId" -> TrainingApiTest.CIT_COURSE;
+                    case "requestId" -> request;
+                    default -> throw new IllegalStateException("no value for {" + name + "}");
+                })
+                .verify();
+        assertFalse(outcomes.isEmpty());
+    }
+
+    @Test
+    void expiredForeignTamperedAndUnsignedTokensAre401Everywhere() {
+        AccessMatrix.of(base.toString(), "access-rules.txt").verifyRefused(AccessMatrix.badTestTokens());
+    }
+}
