@@ -84,6 +84,21 @@ class TenantIsolationTest {
         assertFalse(outcomes.isEmpty());
     }
 
+    @Test
+    void aBodyNamingAnotherAgencyIsRefusedAndChangesNothing() {
+        UUID agencyA = Fixtures.agency(UUID.randomUUID(), "Agency A PD", "OH");
+        UUID agencyB = Fixtures.agency(UUID.randomUUID(), "Agency B PD", "OH");
+        given().auth().oauth2(identities.manager(agencyA)).contentType(ContentType.JSON)
+                .body("{\"agencyId\": \"%s\", \"pledgedOn\": \"2026-01-05\", \"targetCompletionOn\": \"2027-06-05\", \"signedBy\": \"Chief\"}"
+                        .formatted(agencyB))
+                .put("/api/v1/agencies/{id}/pledge", agencyA)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.hasItem("agencyId"));
+        String admin = identities.campaignAdmin();
+        given().auth().oauth2(admin).get("/api/v1/agencies/{id}/pledge", agencyA).then().statusCode(404);
+        given().auth().oauth2(admin).get("/api/v1/agencies/{id}/pledge", agencyB).then().statusCode(404);
+    }
+
     private String partnerToken(String admin, UUID organizationId) {
         var created = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "matrix"))
                 .post("/api/v1/organizations/{oid}/api-clients", organizationId)

@@ -63,6 +63,28 @@ class TenantIsolationTest {
     }
 
     @Test
+    void aBodyNamingAnotherAgencyIsRefusedAndChangesNothing() {
+        String agencyA = Agencies.known();
+        String agencyB = Agencies.known();
+        String managerOfA = TestTokens.manager(UUID.fromString(agencyA));
+        given().auth().oauth2(managerOfA).contentType(ContentType.JSON)
+                .body("{\"agencyId\": \"%s\", \"employeeNumber\": \"X-1\", \"firstName\": \"A\", \"lastName\": \"B\", \"sworn\": true}"
+                        .formatted(agencyB))
+                .post("/api/v1/agencies/{id}/personnel", agencyA)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.hasItem("agencyId"));
+        for (String agency : new String[] {agencyA, agencyB}) {
+            given().auth().oauth2(TestTokens.campaignAdmin()).get("/api/v1/agencies/{id}/personnel", agency)
+                    .then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
+        }
+        // A recognition request names its agency in the body: another agency's is not found.
+        given().auth().oauth2(TestTokens.manager(UUID.fromString(agencyB))).contentType(ContentType.JSON)
+                .body("{\"agencyId\": \"%s\", \"name\": \"C\", \"hours\": 8, \"topics\": [\"t\"], \"requestedCategory\": \"MHFA\"}"
+                        .formatted(agencyA))
+                .post("/api/v1/course-recognition-requests").then().statusCode(404);
+    }
+
+    @Test
     void expiredForeignTamperedAndUnsignedTokensAre401Everywhere() {
         AccessMatrix.of(base.toString(), "access-rules.txt").verifyRefused(AccessMatrix.badTestTokens());
     }

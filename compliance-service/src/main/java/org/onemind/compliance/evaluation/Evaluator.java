@@ -130,7 +130,10 @@ public class Evaluator {
 
     public ComplianceResponse read(StoredEvaluation stored) {
         try {
-            return json.readValue(stored.body, ComplianceResponse.class);
+            // Stored by any version of this service: fields a newer version added are skipped.
+            return json.readerFor(ComplianceResponse.class)
+                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(stored.body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored evaluation of " + stored.agencyId + " is unreadable", e);
         }

@@ -72,6 +72,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafkaBroker;
     private MailServerProcess mail;
     private KeycloakServer keycloak;
+    private DemoIdentities.Demo demo;
 
     private LocalStack(Settings settings) {
         this.settings = settings;
@@ -121,6 +122,26 @@ public final class LocalStack implements AutoCloseable {
         for (String service : SERVICES) {
             awaitReady(service, deadline, logs.resolve(service + ".log"));
         }
+        demo = new DemoIdentities(this, data).ensure(postgres.jdbcUrl(DATABASES.get("agency-service")));
+    }
+
+    public Path repository() {
+        return settings.repository();
+    }
+
+    /** The demo identities (one per role) the launcher made. */
+    public DemoIdentities.Demo demo() {
+        return demo;
+    }
+
+    /** A token of a demo user (campaign-admin, agency-manager, or one made by {@link #demoUser}). */
+    public String demoToken(String username) {
+        return new DemoIdentities(this, settings.dataDirectory()).passwordToken(username);
+    }
+
+    /** Makes a user with the demo password, a realm role and attributes (for tests). */
+    public void demoUser(String username, String role, Map<String, List<String>> attributes) {
+        new DemoIdentities(this, settings.dataDirectory()).user(username, role, attributes);
     }
 
     private Path keycloakHome() {
@@ -231,9 +252,21 @@ public final class LocalStack implements AutoCloseable {
         out.append(String.format("  %-22s %s (user postgres / postgres)%n", "PostgreSQL",
                 postgres.jdbcUrl("{agency|training|compliance|notification}")));
         out.append(String.format("  %-22s %s%n", "data and logs", settings.dataDirectory().toAbsolutePath()));
-        out.append("\nDemo user: campaign-admin / campaign-admin (role campaign-admin). Take a token with:\n");
+        String tokenEndpoint = issuer() + "/protocol/openid-connect/token";
+        out.append("\nDemo identities (password ").append(DemoIdentities.PASSWORD).append("):\n");
+        out.append("  campaign-admin          role campaign-admin\n");
+        out.append("  agency-manager          role agency-manager of ").append(demo.managedAgencyName())
+                .append(" (").append(demo.managedAgencyId()).append(")\n");
+        out.append("  partner API client      ").append(demo.partner().clientId()).append(" / ")
+                .append(demo.partner().clientSecret()).append("\n");
+        out.append("                          (").append(DemoIdentities.PARTNER_ORGANIZATION)
+                .append(", partner of that agency)\n");
+        out.append("Take a token with:\n");
         out.append("  curl -s -d grant_type=password -d client_id=one-mind-cli -d username=campaign-admin \\\n")
-                .append("       -d password=campaign-admin ").append(issuer()).append("/protocol/openid-connect/token\n");
+                .append("       -d password=").append(DemoIdentities.PASSWORD).append(" ").append(tokenEndpoint).append("\n");
+        out.append("  curl -s -d grant_type=client_credentials -d client_id=").append(demo.partner().clientId())
+                .append(" \\\n       -d client_secret=").append(demo.partner().clientSecret()).append(" ")
+                .append(tokenEndpoint).append("\n");
         out.append("\nCtrl-C stops everything.\n");
         return out.toString();
     }

@@ -45,19 +45,9 @@ class LocalStackIT {
         }
     }
 
-    static String token(String username, String password) {
-        return given().contentType(ContentType.URLENC)
-                .formParam("grant_type", "password")
-                .formParam("client_id", "one-mind-cli")
-                .formParam("username", username)
-                .formParam("password", password)
-                .post(stack.issuer() + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-    }
-
     @Test
     void recordingEnoughCitCertificationsMakesThePracticeMetAndEmailsTheAgency() {
-        String admin = token("campaign-admin", "campaign-admin");
+        String admin = stack.demoToken("campaign-admin");
         String contact = "chief-" + UUID.randomUUID().toString().substring(0, 8) + "@macon.example";
         String agencyId = given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
                         {"name": "Macon Police Department", "type": "MUNICIPAL_POLICE", "city": "Macon", "state": "GA",
@@ -119,6 +109,102 @@ class LocalStackIT {
         given().auth().oauth2("not-a-token").get(stack.url("compliance-service") + "/api/v1/agencies/{id}/compliance",
                 UUID.randomUUID()).then().statusCode(401);
         given().get(stack.url("training-service") + "/api/v1/courses").then().statusCode(200);
+    }
+
+    @Test
+    void aPartnerRecordsAClassRosterForItsPartneredAgencyWithItsOwnCredentials() {
+        var demo = stack.demo();
+        String training = stack.url("training-service");
+        String manager = stack.demoToken("agency-manager");
+        String employeeNumber = "P-" + UUID.randomUUID().toString().substring(0, 6);
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(manager)
+                .get(training + "/api/v1/agencies/{id}/personnel", demo.managedAgencyId()).statusCode() == 200);
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("employeeNumber", employeeNumber, "firstName", "Ana", "lastName", "Ruiz", "sworn", true))
+                .post(training + "/api/v1/agencies/{id}/personnel", demo.managedAgencyId()).then().statusCode(201);
+
+        // What the README tells partners to do: a client-credentials token, then the class roster as CSV.
+        String partner = partnerToken(demo.partner().clientId(), demo.partner().clientSecret());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(partner).contentType("text/csv")
+                .body("employeeNumber\n" + employeeNumber + "\n")
+                .queryParam("courseId", CIT_COURSE).queryParam("completedOn", "2026-03-02").queryParam("deliveryMode", "IN_PERSON")
+                .post(training + "/api/v1/agencies/{id}/certifications/import", demo.managedAgencyId())
+                .then().statusCode(200).body("recorded", equalTo(1)));
+        given().auth().oauth2(partner).contentType("text/csv").body("employeeNumber\n" + employeeNumber + "\n")
+                .queryParam("courseId", CIT_COURSE).queryParam("completedOn", "2026-03-02")
+                .post(training + "/api/v1/agencies/{id}/certifications/import", UUID.randomUUID())
+                .then().statusCode(404);
+        given().auth().oauth2(partner).get(training + "/api/v1/agencies/{id}/personnel", demo.managedAgencyId())
+                .then().statusCode(403);
+    }
+
+    @Test
+    void theTenantIsolationMatrixHoldsWithRealKeycloakTokens() throws Exception {
+        var demo = stack.demo();
+        String training = stack.url("training-service");
+        String admin = stack.demoToken("campaign-admin");
+        String manager = stack.demoToken("agency-manager");
+        String agencyA = demo.managedAgencyId().toString();
+
+        // B: another seed agency, with a manager of its own; a partner organization with no partnership.
+        String agencyB = given().auth().oauth2(admin).queryParam("size", 50).get(stack.url("agency-service") + "/api/v1/agencies")
+                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class).stream()
+                .filter(id -> !id.equals(agencyA)).findFirst().orElseThrow();
+        String managerOfB = "manager-b-" + UUID.randomUUID().toString().substring(0, 6);
+        stack.demoUser(managerOfB, "agency-manager", Map.of("agency_id", List.of(agencyB)));
+        String lonelyProvider = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "Provider without partners " + UUID.randomUUID(), "kind", "MENTAL_HEALTH_PROVIDER"))
+                .post(stack.url("agency-service") + "/api/v1/organizations").then().statusCode(201).extract().path("id");
+        var lonelyClient = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "matrix"))
+                .post(stack.url("agency-service") + "/api/v1/organizations/{oid}/api-clients", lonelyProvider)
+                .then().statusCode(201).extract().jsonPath();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(manager)
+                .get(training + "/api/v1/agencies/{id}/personnel", agencyA).statusCode() == 200);
+        String person = given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("employeeNumber", "M-" + UUID.randomUUID().toString().substring(0, 6), "firstName", "Lee",
+                        "lastName", "Park", "sworn", true))
+                .post(training + "/api/v1/agencies/{id}/personnel", agencyA).then().statusCode(201).extract().path("id");
+        String certification = given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("personnelId", person, "courseId", CIT_COURSE, "completedOn", "2026-02-01", "deliveryMode", "IN_PERSON"))
+                .post(training + "/api/v1/agencies/{id}/certifications", agencyA).then().statusCode(201).extract().path("id");
+        String request = given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("agencyId", agencyA, "name", "County crisis course", "hours", 8, "topics", List.of("de-escalation"),
+                        "requestedCategory", "MHFA"))
+                .post(training + "/api/v1/course-recognition-requests").then().statusCode(201).extract().path("id");
+
+        Path rules = stack.repository().resolve("training-service/src/test/resources/access-rules.txt");
+        try (var in = java.nio.file.Files.newInputStream(rules)) {
+            var outcomes = org.onemind.infra.AccessMatrix.of(training, in)
+                    .token(org.onemind.infra.AccessMatrix.Caller.CAMPAIGN_ADMIN, admin)
+                    .token(org.onemind.infra.AccessMatrix.Caller.MANAGER_OF_A, manager)
+                    .token(org.onemind.infra.AccessMatrix.Caller.MANAGER_OF_B, stack.demoToken(managerOfB))
+                    .token(org.onemind.infra.AccessMatrix.Caller.PARTNER_OF_A,
+                            partnerToken(demo.partner().clientId(), demo.partner().clientSecret()))
+                    .token(org.onemind.infra.AccessMatrix.Caller.PARTNER_OF_NOBODY,
+                            partnerToken(lonelyClient.getString("clientId"), lonelyClient.getString("clientSecret")))
+                    .pathValues((operation, name) -> switch (name) {
+                        case "agencyId" -> agencyA;
+                        case "personnelId" -> person;
+                        case "certificationId" -> certification;
+                        case "courseId" -> CIT_COURSE;
+                        case "requestId" -> request;
+                        default -> throw new IllegalStateException("no value for {" + name + "}");
+                    })
+                    .verify();
+            assertFalse(outcomes.isEmpty());
+        }
+    }
+
+    static final String CIT_COURSE = "00000000-0000-4000-8000-00000000a002";
+
+    static String partnerToken(String clientId, String secret) {
+        return given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
+                .formParam("client_secret", secret)
+                .post(stack.issuer() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
     }
 
     static List<String> subjects(String email) {

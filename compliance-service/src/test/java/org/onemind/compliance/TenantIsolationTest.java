@@ -1,0 +1,85 @@
+package org.onemind.compliance;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.onemind.infra.AccessMatrix;
+import org.onemind.infra.AccessMatrix.Caller;
+import org.onemind.infra.TestTokens;
+import org.onemind.infra.TopicProbe;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Every operation of compliance-service's OpenAPI document × the six callers, with signed tokens
+ * the service verifies like Keycloak's; and every token that must not open anything gets 401.
+ */
+@QuarkusTest
+class TenantIsolationTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    void send(String agencyId, String type, String body) {
+        new TopicProbe(bootstrapServers).send("agency.events", agencyId, body, Map.of("ce_specversion", "1.0",
+                "ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", "/test",
+                "ce_time", OffsetDateTime.now().toString(), "ce_subject", agencyId, "content-type", "application/json"));
+    }
+
+    String pledgedAgency() {
+        String agencyId = UUID.randomUUID().toString();
+        send(agencyId, "onemind.agency.agency-registered.v1", """
+                {"agencyId": "%s", "name": "Test PD", "type": "SHERIFF", "city": "Macon", "state": "GA",
+                 "country": "US", "declaredSworn": 3, "declaredNonSworn": 0, "contacts": []}""".formatted(agencyId));
+        send(agencyId, "onemind.agency.pledge-taken.v1", """
+                {"agencyId": "%s", "pledgedOn": "2026-01-10", "targetCompletionOn": "2028-01-10"}""".formatted(agencyId));
+        return agencyId;
+    }
+
+    @Test
+    void everyOperationAnswersEachCallerAsItsAccessRuleSays() {
+        String admin = TestTokens.campaignAdmin();
+        String agencyA = pledgedAgency();
+        String agencyB = pledgedAgency();
+        UUID partnerOfA = UUID.randomUUID();
+        send(agencyA, "onemind.agency.partnership-established.v1", """
+                {"agencyId": "%s", "partnershipId": "%s", "organizationId": "%s", "organizationName": "Partner",
+                 "organizationKind": "MENTAL_HEALTH_PROVIDER", "mouSignedOn": "2025-01-01"}"""
+                .formatted(agencyA, UUID.randomUUID(), partnerOfA));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.partner(partnerOfA))
+                .get("/api/v1/agencies/{id}/compliance", agencyA).statusCode() == 200);
+        String rebuild = given().auth().oauth2(admin).post("/api/v1/compliance/rebuild")
+                .then().statusCode(202).extract().path("id");
+
+        var outcomes = AccessMatrix.of(base.toString(), "access-rules.txt")
+                .token(Caller.CAMPAIGN_ADMIN, admin)
+                .token(Caller.MANAGER_OF_A, TestTokens.manager(UUID.fromString(agencyA)))
+                .token(Caller.MANAGER_OF_B, TestTokens.manager(UUID.fromString(agencyB)))
+                .token(Caller.PARTNER_OF_A, TestTokens.partner(partnerOfA))
+                .token(Caller.PARTNER_OF_NOBODY, TestTokens.partner(UUID.randomUUID()))
+                .pathValues((operation, name) -> switch (name) {
+                    case "agencyId" -> agencyA;
+                    case "id" -> rebuild;
+                    default -> throw new IllegalStateException("no value for {" + name + "}");
+                })
+                .verify();
+        assertFalse(outcomes.isEmpty());
+    }
+
+    @Test
+    void expiredForeignTamperedAndUnsignedTokensAre401Everywhere() {
+        AccessMatrix.of(base.toString(), "access-rules.txt").verifyRefused(AccessMatrix.badTestTokens());
+    }
+}
