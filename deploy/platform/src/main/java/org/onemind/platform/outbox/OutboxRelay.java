@@ -19,14 +19,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Publishes outbox rows in order and marks them sent. Rows are locked ({@code SKIP LOCKED}) while
- * published so replicas never publish the same row at once; if publishing fails the transaction
- * rolls back and the rows wait for the next attempt. A crash after publishing and before marking
+ * Publishes outbox rows in order and marks them sent. One replica publishes at a time (a
+ * transaction-scoped advisory lock): were two to publish different batches at once, a later event
+ * of an agency could reach Kafka before an earlier one. If the publishing replica dies, its lock
+ * goes with its transaction and another takes over on its next nudge or poll. Rows are also locked
+ * ({@code SKIP LOCKED}); if publishing fails the transaction rolls back and the rows wait for the
+ * next attempt. A crash after publishing and before marking
  * repeats events, which consumers are built to ignore.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The advisory lock key of the relay (each service has its own database). */
+    static final long RELAY_LOCK = 0x6f6e656d696e64L;
 
     @Inject
     EntityManager em;
@@ -88,6 +93,11 @@ public class OutboxRelay {
 
     @SuppressWarnings("unchecked")
     private int publishOneBatch() {
+        boolean thisReplicaPublishes = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK).getSingleResult();
+        if (!thisReplicaPublishes) {
+            return 0;
+        }
         List<Object[]> rows = em.createNativeQuery("select seq, id, topic, record_key, type, subject, payload,"
                         + " traceparent, created_at from outbox_event where sent_at is null order by seq"
                         + " limit ?1 for update skip locked")
