@@ -63,6 +63,30 @@ class AgencyEventsOutboxTest {
         }
     }
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    @TestSecurity(user = "admin", roles = "campaign-admin")
+    void whileAnotherReplicaIsPublishingThisOneWaitsSoAnAgencysEventsStayInOrder() throws Exception {
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, "agency.events");
+             java.sql.Connection otherReplica = dataSource.getConnection()) {
+            // Another replica's relay holds the publishing lock in its open transaction.
+            otherReplica.setAutoCommit(false);
+            try (var statement = otherReplica.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                statement.setLong(1, OutboxRelay.RELAY_LOCK);
+                statement.execute();
+            }
+            String id = AgencyApiTest.register("Lockport Police Department");
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> probe.records().stream().noneMatch(r -> id.equals(r.key())));
+
+            otherReplica.commit();
+            relay.nudge();
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.records().stream().anyMatch(r -> id.equals(r.key())));
+        }
+    }
+
     @Test
     @TestSecurity(user = "admin", roles = "campaign-admin")
     void anEventIsNotLostWhenTheRelayFailsBeforePublishing() {

@@ -5,14 +5,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.AccessMatrix;
-import org.onemind.infra.AccessMatrix.Caller;
 import org.onemind.infra.TestTokens;
 import org.onemind.infra.TopicProbe;
 
 import java.net.URL;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -33,9 +30,7 @@ class TenantIsolationTest {
     String bootstrapServers;
 
     void send(String agencyId, String type, String body) {
-        new TopicProbe(bootstrapServers).send("agency.events", agencyId, body, Map.of("ce_specversion", "1.0",
-                "ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", "/test",
-                "ce_time", OffsetDateTime.now().toString(), "ce_subject", agencyId, "content-type", "application/json"));
+        new TopicProbe(bootstrapServers).sendEvent("agency.events", agencyId, type, body);
     }
 
     String pledgedAgency() {
@@ -64,11 +59,7 @@ class TenantIsolationTest {
                 .then().statusCode(202).extract().path("id");
 
         var outcomes = AccessMatrix.of(base.toString(), "access-rules.txt")
-                .token(Caller.CAMPAIGN_ADMIN, admin)
-                .token(Caller.MANAGER_OF_A, TestTokens.manager(UUID.fromString(agencyA)))
-                .token(Caller.MANAGER_OF_B, TestTokens.manager(UUID.fromString(agencyB)))
-                .token(Caller.PARTNER_OF_A, TestTokens.partner(partnerOfA))
-                .token(Caller.PARTNER_OF_NOBODY, TestTokens.partner(UUID.randomUUID()))
+                .withTestTokens(UUID.fromString(agencyA), UUID.fromString(agencyB), partnerOfA)
                 .pathValues((operation, name) -> switch (name) {
                     case "agencyId" -> agencyA;
                     case "id" -> rebuild;

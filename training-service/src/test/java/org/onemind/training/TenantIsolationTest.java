@@ -5,7 +5,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.AccessMatrix;
-import org.onemind.infra.AccessMatrix.Caller;
 import org.onemind.infra.TestTokens;
 
 import java.net.URL;
@@ -45,11 +44,7 @@ class TenantIsolationTest {
                 .post("/api/v1/course-recognition-requests").then().statusCode(201).extract().path("id");
 
         var outcomes = AccessMatrix.of(base.toString(), "access-rules.txt")
-                .token(Caller.CAMPAIGN_ADMIN, admin)
-                .token(Caller.MANAGER_OF_A, TestTokens.manager(UUID.fromString(agencyA)))
-                .token(Caller.MANAGER_OF_B, TestTokens.manager(UUID.fromString(agencyB)))
-                .token(Caller.PARTNER_OF_A, TestTokens.partner(partnerOfA))
-                .token(Caller.PARTNER_OF_NOBODY, TestTokens.partner(UUID.randomUUID()))
+                .withTestTokens(UUID.fromString(agencyA), UUID.fromString(agencyB), partnerOfA)
                 .pathValues((operation, name) -> switch (name) {
                     case "agencyId" -> agencyA;
                     case "personnelId" -> person;

@@ -113,6 +113,18 @@ public final class AccessMatrix {
     }
 
     /**
+     * The five signed-in callers with {@link TestTokens}: managers of A and of B, a partner of A
+     * (whose organization the service must know to be partnered with A), and a partner of nobody.
+     */
+    public AccessMatrix withTestTokens(java.util.UUID agencyA, java.util.UUID agencyB, java.util.UUID partnerOfA) {
+        return token(Caller.CAMPAIGN_ADMIN, TestTokens.campaignAdmin())
+                .token(Caller.MANAGER_OF_A, TestTokens.manager(agencyA))
+                .token(Caller.MANAGER_OF_B, TestTokens.manager(agencyB))
+                .token(Caller.PARTNER_OF_A, TestTokens.partner(partnerOfA))
+                .token(Caller.PARTNER_OF_NOBODY, TestTokens.partner(java.util.UUID.randomUUID()));
+    }
+
+    /**
      * The value of a path parameter of an operation, on agency A's side (A itself for the agency's
      * id); asked again for every request, so an operation that removes what it names can get a fresh one.
      */

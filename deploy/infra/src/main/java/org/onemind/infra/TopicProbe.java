@@ -61,6 +61,13 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     /** Sends a record as-is (headers included) and waits for the broker's acknowledgement. */
+    /** Sends {@code body} as a CloudEvent (binary mode) of {@code type} about the agency, keyed by it. */
+    public void sendEvent(String topic, String agencyId, String type, String body) {
+        send(topic, agencyId, body, Map.of("ce_specversion", "1.0", "ce_id", java.util.UUID.randomUUID().toString(),
+                "ce_type", type, "ce_source", "/test", "ce_time", java.time.OffsetDateTime.now().toString(),
+                "ce_subject", agencyId, "content-type", "application/json"));
+    }
+
     public void send(String topic, String key, String value, Map<String, String> headers) {
         KafkaProducer<String, String> producer = PRODUCERS.computeIfAbsent(bootstrapServers, servers -> {
             Properties props = new Properties();

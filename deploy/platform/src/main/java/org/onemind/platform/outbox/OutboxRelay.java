@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** The advisory lock key of the relay (each service has its own database). */
-    static final long RELAY_LOCK = 0x6f6e656d696e64L;
+    public static final long RELAY_LOCK = 0x6f6e656d696e64L;
 
     @Inject
     EntityManager em;
