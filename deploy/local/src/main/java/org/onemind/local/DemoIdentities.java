@@ -52,6 +52,12 @@ final class DemoIdentities {
 
     Demo ensure(String jdbcUrl) {
         String keycloakAdmin = masterToken();
+        if (send("GET", stack.keycloakUrl() + "/admin/realms/one-mind/clients?clientId=one-mind-agency-service",
+                keycloakAdmin, null, 200).isEmpty()) {
+            // Keycloak imports a realm only when it does not exist: kept data holds the older realm.
+            throw new IllegalStateException("the kept Keycloak data holds a realm from before agency members and "
+                    + "partner API clients; start once with --clean (./deploy/local/run --clean)");
+        }
         String[] agency = firstSeedAgency(jdbcUrl);
         UUID agencyId = UUID.fromString(agency[0]);
         ensureUser(keycloakAdmin, ADMIN, ADMIN, Map.of());
