@@ -11,6 +11,7 @@ import org.onemind.infra.InfrastructureTestResource;
 @QuarkusTestResource(value = InfrastructureTestResource.class, initArgs = {
         @ResourceArg(name = "database", value = "agency"),
         @ResourceArg(name = "mail", value = "true"),
+        @ResourceArg(name = "mailer", value = "false"),
         @ResourceArg(name = "keycloak", value = "target/keycloak")})
 public class AgencyInfrastructure {
 }

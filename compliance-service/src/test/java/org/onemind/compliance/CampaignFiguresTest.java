@@ -54,7 +54,7 @@ class CampaignFiguresTest {
                 {"agencyId": "%s", "pledgedOn": "2026-01-10", "targetCompletionOn": "2028-01-10"}""".formatted(agencyId));
         String person = UUID.randomUUID().toString();
         send("training.events", agencyId, "onemind.training.personnel-added.v1", """
-                {"agencyId": "%s", "personnelId": "%s", "sworn": true, "selectedForTraining": false}""".formatted(agencyId, person));
+                {"agencyId": "%s", "personnelId": "%s", "sworn": true, "selectedForTraining": false, "hiredOn": null}""".formatted(agencyId, person));
         send("training.events", agencyId, "onemind.training.certification-recorded.v1", """
                 {"agencyId": "%s", "certificationId": "%s", "personnelId": "%s", "courseId": "%s", "categories": ["CIT"],
                  "completedOn": "2025-01-01", "expiresOn": "%s", "deliveryMode": "IN_PERSON"}"""

@@ -91,7 +91,7 @@ class ComplianceBenchmarkTest {
             String person = UUID.randomUUID().toString();
             people.add(person);
             producer.send("training.events", agency, """
-                    {"agencyId": "%s", "personnelId": "%s", "sworn": true, "selectedForTraining": false}""".formatted(agency, person),
+                    {"agencyId": "%s", "personnelId": "%s", "sworn": true, "selectedForTraining": false, "hiredOn": null}""".formatted(agency, person),
                     headers("onemind.training.personnel-added.v1", agency));
         }
         await().atMost(Duration.ofMinutes(2)).until(() -> sworn(agency) == 1000);

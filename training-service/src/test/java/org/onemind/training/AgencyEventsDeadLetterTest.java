@@ -27,7 +27,7 @@ class AgencyEventsDeadLetterTest {
         try (TopicProbe dlq = new TopicProbe(bootstrapServers, "agency.events.dlq")) {
             TopicProbe producer = new TopicProbe(bootstrapServers);
             // Same key, so same partition: the good event sits right behind the poison one.
-            producer.send("agency.events", poisonKey, "{not json", Map.of("ce_id", UUID.randomUUID().toString(),
+            producer.sendUnchecked("agency.events", poisonKey, "{not json", Map.of("ce_id", UUID.randomUUID().toString(),
                     "ce_type", "onemind.agency.agency-registered.v1"));
             producer.send("agency.events", poisonKey, """
                     {"agencyId": "%s", "name": "Survivor PD", "type": "SHERIFF", "city": "Macon", "state": "GA",

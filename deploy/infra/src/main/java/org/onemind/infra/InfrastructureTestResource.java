@@ -18,6 +18,7 @@ import java.util.Map;
 public class InfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
     private String database = "app";
     private boolean withMail;
+    private boolean mailerConfig;
     private PostgresServer postgres;
     private KafkaBroker kafkaBroker;
     private MailServer mailServer;
@@ -28,6 +29,8 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
         withMail = Boolean.parseBoolean(initArgs.getOrDefault("mail", "false"));
+        // A service without Quarkus Mailer (whose SMTP server only Keycloak uses) says mailer=false.
+        mailerConfig = Boolean.parseBoolean(initArgs.getOrDefault("mailer", String.valueOf(withMail)));
         keycloakDir = initArgs.get("keycloak");
     }
 
@@ -37,6 +40,8 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
         Map<String, String> config = new HashMap<>();
         if (withMail) {
             mailServer = MailServer.start(0);
+        }
+        if (withMail && mailerConfig) {
             config.put("quarkus.mailer.host", "localhost");
             config.put("quarkus.mailer.port", String.valueOf(mailServer.port()));
         }

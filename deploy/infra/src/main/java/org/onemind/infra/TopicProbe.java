@@ -60,7 +60,6 @@ public final class TopicProbe implements AutoCloseable {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** Sends a record as-is (headers included) and waits for the broker's acknowledgement. */
     /** Sends {@code body} as a CloudEvent (binary mode) of {@code type} about the agency, keyed by it. */
     public void sendEvent(String topic, String agencyId, String type, String body) {
         send(topic, agencyId, body, Map.of("ce_specversion", "1.0", "ce_id", java.util.UUID.randomUUID().toString(),
@@ -68,7 +67,20 @@ public final class TopicProbe implements AutoCloseable {
                 "ce_subject", agencyId, "content-type", "application/json"));
     }
 
+    /**
+     * Sends a record (headers included) and waits for the broker's acknowledgement. A sample event
+     * of a producer's type must match the producer's JSON Schema ({@link EventSchemas}).
+     */
     public void send(String topic, String key, String value, Map<String, String> headers) {
+        String type = headers.get("ce_type");
+        if (type != null && value != null) {
+            EventSchemas.check(type, value);
+        }
+        sendUnchecked(topic, key, value, headers);
+    }
+
+    /** Sends a record as-is, even one that breaks its schema (a poison message, say). */
+    public void sendUnchecked(String topic, String key, String value, Map<String, String> headers) {
         KafkaProducer<String, String> producer = PRODUCERS.computeIfAbsent(bootstrapServers, servers -> {
             Properties props = new Properties();
             props.put("bootstrap.servers", servers);

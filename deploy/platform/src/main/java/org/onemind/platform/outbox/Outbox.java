@@ -30,16 +30,14 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<OutgoingEventCheck> checks;
+
     /** @return the event's id ({@code ce_id}) */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String key, String type, String subject, Object data) {
         UUID id = UUID.randomUUID();
-        String payload;
-        try {
-            payload = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data cannot be written as JSON", e);
-        }
+        String payload = toJson(type, data);
         em.createNativeQuery("insert into outbox_event (id, topic, record_key, type, subject, payload, traceparent)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, id)
@@ -78,7 +76,7 @@ public class Outbox {
                     insert.setString(3, event.key());
                     insert.setString(4, event.type());
                     insert.setString(5, event.key());
-                    insert.setString(6, toJson(event.data()));
+                    insert.setString(6, toJson(event.type(), event.data()));
                     insert.setString(7, traceparent);
                     insert.addBatch();
                     if (++inBatch == 1000) {
@@ -94,12 +92,17 @@ public class Outbox {
         nudgeRelayAfterCommit();
     }
 
-    private String toJson(Object data) {
+    private String toJson(String type, Object data) {
+        String payload;
         try {
-            return json.writeValueAsString(data);
+            payload = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data cannot be written as JSON", e);
         }
+        for (OutgoingEventCheck check : checks) {
+            check.check(type, payload);
+        }
+        return payload;
     }
 
     private void nudgeRelayAfterCommit() {
