@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.problem.ApiException;
-import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
 
 import java.time.LocalDate;
@@ -27,9 +26,6 @@ public class CompletionResource {
 
     @Inject
     CompletionService completions;
-
-    @Inject
-    Caller caller;
 
     public record SubmitCompletion(@NotBlank @Size(max = 200) String signerName,
                                    @NotBlank @Size(max = 100) String signerRank,
@@ -54,7 +50,6 @@ public class CompletionResource {
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "The draft completion letter (Markdown; ask for application/pdf to get a PDF)")
     public Response markdownLetter(@PathParam("agencyId") UUID agencyId) {
-        caller.requireAgency(agencyId);
         return Response.ok(completions.draft(agencyId).markdown(), "text/markdown; charset=UTF-8")
                 .header("Content-Disposition", "inline; filename=\"one-mind-completion-letter.md\"").build();
     }
@@ -65,7 +60,6 @@ public class CompletionResource {
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "The draft completion letter as PDF")
     public Response pdfLetter(@PathParam("agencyId") UUID agencyId) {
-        caller.requireAgency(agencyId);
         return Response.ok(completions.draft(agencyId).pdf(), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"one-mind-completion-letter.pdf\"").build();
     }
@@ -74,7 +68,6 @@ public class CompletionResource {
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Submit completion; refused (409, with the unmet practices) unless compliance says the agency is eligible")
     public Response submit(@PathParam("agencyId") UUID agencyId, @Valid @NotNull SubmitCompletion request) {
-        caller.requireAgency(agencyId);
         return Response.status(Response.Status.CREATED)
                 .entity(CompletionResponse.of(completions.submit(agencyId, request))).build();
     }
@@ -83,7 +76,6 @@ public class CompletionResource {
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "The latest completion submission and its review")
     public CompletionResponse latest(@PathParam("agencyId") UUID agencyId) {
-        caller.requireAgency(agencyId);
         return Completion.latestOf(agencyId).map(CompletionResponse::of)
                 .orElseThrow(() -> ApiException.notFound("completion of agency", agencyId));
     }

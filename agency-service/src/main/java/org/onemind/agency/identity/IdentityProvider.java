@@ -40,7 +40,7 @@ public class IdentityProvider {
         } catch (WebApplicationException e) {
             LOG.warnf("Keycloak refused to %s: HTTP %d", action, e.getResponse().getStatus());
             throw unavailable(action);
-        } catch (ProcessingException | IllegalStateException e) {
+        } catch (ProcessingException e) {
             LOG.warnf("Keycloak unreachable to %s: %s", action, e.getMessage());
             throw unavailable(action);
         }

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.agency.member.MemberRequests.InviteMember;
 import org.onemind.platform.api.Page;
-import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
 
 import java.util.List;
@@ -29,9 +28,6 @@ public class MemberResource {
     @Inject
     Members members;
 
-    @Inject
-    Caller caller;
-
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Invite a person as a manager of the agency",
@@ -39,7 +35,6 @@ public class MemberResource {
                     + "Inviting someone who already manages this agency answers 200 with the member and sends nothing.")
     public Response invite(@PathParam("agencyId") UUID agencyId, @Valid @NotNull InviteMember request,
                            @Context UriInfo uri) {
-        caller.requireAgency(agencyId);
         Members.Invitation invitation = members.invite(agencyId, request);
         if (!invitation.created()) {
             return Response.ok(invitation.member()).build();
@@ -52,7 +47,6 @@ public class MemberResource {
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "The agency's managers, invited and active")
     public Page<MemberResponse> list(@PathParam("agencyId") UUID agencyId) {
-        caller.requireAgency(agencyId);
         List<MemberResponse> items = members.list(agencyId);
         return new Page<>(items, 0, items.size(), items.size());
     }
@@ -63,7 +57,6 @@ public class MemberResource {
     @Operation(summary = "Remove a manager: the role and the agency go at once, their sessions end, "
             + "and access tokens already issued expire within their lifespan (5 minutes)")
     public Response remove(@PathParam("agencyId") UUID agencyId, @PathParam("memberId") UUID memberId) {
-        caller.requireAgency(agencyId);
         members.remove(agencyId, memberId);
         return Response.noContent().build();
     }

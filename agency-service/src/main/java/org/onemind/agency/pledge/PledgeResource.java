@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
 
 import java.util.UUID;
@@ -24,14 +23,10 @@ public class PledgeResource {
     @Inject
     PledgeService pledges;
 
-    @Inject
-    Caller caller;
-
     @PUT
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Take the pledge: target completion 12 to 36 months after the pledge date")
     public Response take(@PathParam("id") UUID agencyId, @Valid @NotNull PledgeRequests.TakePledge request) {
-        caller.requireAgency(agencyId);
         Pledge pledge = pledges.take(agencyId, request);
         return Response.status(Response.Status.CREATED).entity(PledgeResponse.of(pledge)).build();
     }
@@ -40,7 +35,6 @@ public class PledgeResource {
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
     @Operation(summary = "The active pledge with its status and deadline status")
     public PledgeResponse get(@PathParam("id") UUID agencyId) {
-        caller.requireAgency(agencyId, organization -> org.onemind.agency.partnership.Partnership.active(agencyId, organization));
         return PledgeResponse.of(pledges.active(agencyId));
     }
 
@@ -49,7 +43,6 @@ public class PledgeResource {
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Withdraw the active pledge, with the reason")
     public PledgeResponse withdraw(@PathParam("id") UUID agencyId, @Valid @NotNull PledgeRequests.Withdraw request) {
-        caller.requireAgency(agencyId);
         return PledgeResponse.of(pledges.withdraw(agencyId, request));
     }
 }

@@ -16,9 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.agency.agency.AgencyService;
 import org.onemind.agency.events.AgencyEvents;
 import org.onemind.agency.history.HistoryLog;
-import org.onemind.agency.partnership.Partnership;
 import org.onemind.platform.problem.ApiException;
-import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
 
 import java.time.Instant;
@@ -31,9 +29,6 @@ import java.util.UUID;
 @Path("/api/v1/agencies/{agencyId}/policy")
 @Tag(name = "Policy")
 public class PolicyResource {
-
-    @Inject
-    Caller caller;
 
     @Inject
     AgencyService agencies;
@@ -61,7 +56,6 @@ public class PolicyResource {
     @Transactional
     @Operation(summary = "Record the agency's adopted policy and the model-policy components it covers")
     public PolicyResponse adopt(@PathParam("agencyId") UUID agencyId, @Valid @NotNull AdoptPolicy request) {
-        caller.requireAgency(agencyId);
         agencies.find(agencyId);
         if (request.adoptedOn().isAfter(LocalDate.now().plusYears(1))) {
             throw ApiException.invalid("adoptedOn", "must be within a year from today");
@@ -89,7 +83,6 @@ public class PolicyResource {
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
     @Operation(summary = "The agency's policy")
     public PolicyResponse get(@PathParam("agencyId") UUID agencyId) {
-        caller.requireAgency(agencyId, organization -> Partnership.active(agencyId, organization));
         agencies.find(agencyId);
         Policy policy = Policy.findById(agencyId);
         if (policy == null) {

@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.compliance.projection.AgencyFactsRepository;
 import org.onemind.platform.problem.ApiException;
-import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
 
 import java.time.LocalDate;
@@ -31,9 +30,6 @@ public class ComplianceResource {
     AgencyFactsRepository facts;
 
     @Inject
-    Caller caller;
-
-    @Inject
     jakarta.persistence.EntityManager em;
 
     @Inject
@@ -44,7 +40,6 @@ public class ComplianceResource {
     @Operation(summary = "Where the agency stands on the four practices; with asOf, on any past or future date")
     public ComplianceResponse get(@PathParam("agencyId") UUID agencyId,
                                   @Parameter(description = "YYYY-MM-DD") @QueryParam("asOf") String asOf) {
-        caller.requireAgency(agencyId, organization -> facts.partneredWith(agencyId, organization));
         StoredEvaluation stored = StoredEvaluation.findById(agencyId);
         if (stored == null && !facts.knows(agencyId)) {
             throw ApiException.notFound("agency", agencyId);
@@ -67,7 +62,6 @@ public class ComplianceResource {
     public org.onemind.platform.api.Page<HistoryEntry> history(@PathParam("agencyId") UUID agencyId,
                                                                @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) int page,
                                                                @QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(500) int size) {
-        caller.requireAgency(agencyId);
         requireKnown(agencyId);
         long total = ((Number) em.createNativeQuery("select count(*) from evaluation_change where agency_id = ?1")
                 .setParameter(1, agencyId).getSingleResult()).longValue();
@@ -91,7 +85,6 @@ public class ComplianceResource {
     @Operation(summary = "Certifications whose expiry within withinDays (default 90) would make a met practice unmet")
     public ExpiringResponse expiring(@PathParam("agencyId") UUID agencyId,
                                      @QueryParam("withinDays") @jakarta.ws.rs.DefaultValue("90") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(1095) int withinDays) {
-        caller.requireAgency(agencyId);
         requireKnown(agencyId);
         return new ExpiringResponse(agencyId, withinDays, evaluator.expiring(agencyId, withinDays));
     }

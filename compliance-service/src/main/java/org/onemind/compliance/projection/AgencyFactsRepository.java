@@ -23,13 +23,9 @@ public class AgencyFactsRepository implements org.onemind.platform.security.Part
                 .setParameter(1, agencyId).getResultList().isEmpty();
     }
 
+    /** True when the organization has a partnership with the agency that has not ended. */
     @Override
     public boolean active(UUID agencyId, UUID organizationId) {
-        return partneredWith(agencyId, organizationId);
-    }
-
-    /** True when the organization has a partnership with the agency that has not ended. */
-    public boolean partneredWith(UUID agencyId, UUID organizationId) {
         return !em.createNativeQuery("select 1 from partnership_view where agency_id = ?1 and organization_id = ?2"
                         + " and ended_on is null")
                 .setParameter(1, agencyId).setParameter(2, organizationId).getResultList().isEmpty();

@@ -11,7 +11,6 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ public final class TestTokens {
     public static final String ISSUER = "https://tokens.test.onemind.invalid/realms/one-mind";
     public static final String AUDIENCE = "one-mind-api";
     private static final PrivateKey KEY = loadKey();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private TestTokens() {
     }
@@ -70,24 +70,49 @@ public final class TestTokens {
 
     /** A valid admin token with one character of its signature changed. */
     public static String tamperedSignature() {
-        String[] parts = campaignAdmin().split("\\.");
+        return withTamperedSignature(campaignAdmin());
+    }
+
+    /** A manager's token whose payload was edited to claim the admin role, signature kept. */
+    public static String tamperedPayload() {
+        return withPayloadEdited(manager(UUID.randomUUID()), "agency-manager", "campaign-admin");
+    }
+
+    /** An unsigned admin token declaring {@code alg: none}. */
+    public static String noneAlgorithm() {
+        return withNoneAlgorithm(campaignAdmin());
+    }
+
+    /** Any token (Keycloak's too) with one character of its signature changed. */
+    public static String withTamperedSignature(String token) {
+        String[] parts = token.split("\\.");
         char[] signature = parts[2].toCharArray();
         signature[10] = signature[10] == 'A' ? 'B' : 'A';
         return parts[0] + "." + parts[1] + "." + new String(signature);
     }
 
-    /** A manager's token whose payload was edited to claim the admin role, signature kept. */
-    public static String tamperedPayload() {
-        String[] parts = manager(UUID.randomUUID()).split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("agency-manager", "campaign-admin");
-        return parts[0] + "." + encode(payload) + "." + parts[2];
+    /** Any token with {@code from} replaced by {@code to} in its payload, signature kept. */
+    public static String withPayloadEdited(String token, String from, String to) {
+        String[] parts = token.split("\\.");
+        return parts[0] + "." + encode(payload(token).replace(from, to)) + "." + parts[2];
     }
 
-    /** An unsigned admin token declaring {@code alg: none}. */
-    public static String noneAlgorithm() {
-        String payload = campaignAdmin().split("\\.")[1];
-        return encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + payload + ".";
+    /** Any token's claims re-labelled {@code alg: none}, without a signature. */
+    public static String withNoneAlgorithm(String token) {
+        return encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + token.split("\\.")[1] + ".";
+    }
+
+    /** A claim of any token, as text ("null" when absent). */
+    public static String claim(String token, String name) {
+        try {
+            return String.valueOf(JSON.readTree(payload(token)).get(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String payload(String token) {
+        return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
     }
 
     /** The public key, as the services' {@code quarkus.oidc.public-key} takes it. */
@@ -109,7 +134,13 @@ public final class TestTokens {
     }
 
     private static String sign(Map<String, Object> payload) {
-        String signingInput = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"test\"}") + "." + encode(json(payload));
+        String signingInput;
+        try {
+            signingInput = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"test\"}") + "."
+                    + encode(JSON.writeValueAsString(payload));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(KEY);
@@ -122,22 +153,6 @@ public final class TestTokens {
 
     private static String encode(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Enough JSON for claims: strings, numbers, lists and maps of those. */
-    private static String json(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            List<String> members = new ArrayList<>();
-            map.forEach((k, v) -> members.add(json(k.toString()) + ":" + json(v)));
-            return "{" + String.join(",", members) + "}";
-        }
-        if (value instanceof List<?> list) {
-            return "[" + String.join(",", list.stream().map(TestTokens::json).toList()) + "]";
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        return "\"" + value.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static PrivateKey loadKey() {

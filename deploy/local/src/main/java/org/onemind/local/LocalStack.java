@@ -72,6 +72,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafkaBroker;
     private MailServerProcess mail;
     private KeycloakServer keycloak;
+    private DemoIdentities identities;
     private DemoIdentities.Demo demo;
 
     private LocalStack(Settings settings) {
@@ -122,7 +123,8 @@ public final class LocalStack implements AutoCloseable {
         for (String service : SERVICES) {
             awaitReady(service, deadline, logs.resolve(service + ".log"));
         }
-        demo = new DemoIdentities(this, data).ensure(postgres.jdbcUrl(DATABASES.get("agency-service")));
+        identities = new DemoIdentities(this, data);
+        demo = identities.ensure(postgres.jdbcUrl(DATABASES.get("agency-service")));
     }
 
     public Path repository() {
@@ -136,12 +138,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** A token of a demo user (campaign-admin, agency-manager, or one made by {@link #demoUser}). */
     public String demoToken(String username) {
-        return new DemoIdentities(this, settings.dataDirectory()).passwordToken(username);
+        return identities.passwordToken(username);
     }
 
     /** Makes a user with the demo password, a realm role and attributes (for tests). */
     public void demoUser(String username, String role, Map<String, List<String>> attributes) {
-        new DemoIdentities(this, settings.dataDirectory()).user(username, role, attributes);
+        identities.user(username, role, attributes);
     }
 
     private Path keycloakHome() {

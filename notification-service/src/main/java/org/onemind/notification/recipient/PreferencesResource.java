@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.notification.delivery.NotificationType;
 import org.onemind.platform.problem.ApiException;
-import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
 
 import java.util.ArrayList;
@@ -34,9 +33,6 @@ public class PreferencesResource {
     EntityManager em;
 
     @Inject
-    Caller caller;
-
-    @Inject
     RecipientDirectory directory;
 
     public record ContactPreference(@NotNull UUID contactId, @NotNull Set<@NotNull NotificationType> kinds) {
@@ -53,7 +49,6 @@ public class PreferencesResource {
     @Operation(summary = "Which kinds of email each contact of the agency receives")
     @SuppressWarnings("unchecked")
     public List<ContactPreferences> get(@PathParam("agencyId") UUID agencyId) {
-        caller.requireAgency(agencyId);
         requireKnown(agencyId);
         List<ContactPreferences> result = new ArrayList<>();
         for (RecipientDirectory.Recipient contact : directory.recipients(agencyId)) {
@@ -70,7 +65,6 @@ public class PreferencesResource {
     @Transactional
     @Operation(summary = "Choose which kinds of email each contact receives (contacts not listed keep theirs)")
     public List<ContactPreferences> put(@PathParam("agencyId") UUID agencyId, @Valid @NotNull Preferences request) {
-        caller.requireAgency(agencyId);
         requireKnown(agencyId);
         Set<UUID> contacts = directory.recipients(agencyId).stream().map(RecipientDirectory.Recipient::contactId)
                 .collect(Collectors.toSet());

@@ -15,10 +15,6 @@ public class PartnerScope implements org.onemind.platform.security.Partnerships 
 
     @Override
     public boolean active(UUID agencyId, UUID organizationId) {
-        return partnered(agencyId, organizationId);
-    }
-
-    public boolean partnered(UUID agencyId, UUID organizationId) {
         return !em.createNativeQuery("select 1 from partner_scope where agency_id = ?1 and organization_id = ?2 and active")
                 .setParameter(1, agencyId).setParameter(2, organizationId).getResultList().isEmpty();
     }

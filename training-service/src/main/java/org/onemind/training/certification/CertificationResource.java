@@ -14,7 +14,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import io.quarkus.panache.common.Parameters;
-import org.onemind.training.agency.PartnerScope;
 import org.onemind.training.course.Category;
 import org.onemind.training.importing.ClassRosterImport;
 import java.time.LocalDate;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
 import org.onemind.training.course.Course;
 
@@ -46,12 +44,6 @@ public class CertificationResource {
     CertificationService certifications;
 
     @Inject
-    Caller caller;
-
-    @Inject
-    PartnerScope partners;
-
-    @Inject
     ClassRosterImport classRosterImport;
 
     public record Revoke(@NotBlank @Size(max = 2000) String reason) {
@@ -62,7 +54,6 @@ public class CertificationResource {
     @Operation(summary = "Record a completed course for a person on the roster; the expiry follows the course's validity")
     public Response record(@PathParam("agencyId") UUID agencyId, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Valid @NotNull CertificationRequests.RecordCertification request, @Context UriInfo uri) {
-        caller.requireAgency(agencyId, organization -> partners.partnered(agencyId, organization));
         CertificationService.Recorded recorded = certifications.record(agencyId, request, idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(recorded.certification().id.toString()).build())
                 .entity(CertificationResponse.of(recorded.certification(), recorded.course().categoryNames()))
@@ -78,7 +69,6 @@ public class CertificationResource {
                                                                      @QueryParam("expiringBefore") LocalDate expiringBefore,
                                                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        caller.requireAgency(agencyId);
         StringBuilder query = new StringBuilder("from Certification c where c.agencyId = :agency");
         Parameters params = Parameters.with("agency", agencyId);
         if (personnelId != null) {
@@ -109,7 +99,6 @@ public class CertificationResource {
     public CertificationResponse revoke(@PathParam("agencyId") UUID agencyId,
                                         @PathParam("certificationId") UUID certificationId,
                                         @Valid @NotNull Revoke request) {
-        caller.requireAgency(agencyId);
         Certification certification = certifications.revoke(agencyId, certificationId, request.reason());
         Course course = Course.findById(certification.courseId);
         return CertificationResponse.of(certification, course.categoryNames());
@@ -126,7 +115,6 @@ public class CertificationResource {
                                                 @QueryParam("completedOn") LocalDate completedOn,
                                                 @QueryParam("deliveryMode") @DefaultValue("IN_PERSON") DeliveryMode deliveryMode,
                                                 java.io.InputStream body) {
-        caller.requireAgency(agencyId, organization -> partners.partnered(agencyId, organization));
         return classRosterImport.importClass(agencyId, courseId, completedOn, deliveryMode, body);
     }
 }

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
 
 import java.util.UUID;
@@ -35,9 +34,6 @@ public class PersonnelResource {
     PersonnelService personnel;
 
     @Inject
-    Caller caller;
-
-    @Inject
     org.onemind.training.importing.RosterImport rosterImport;
 
     @POST
@@ -45,7 +41,6 @@ public class PersonnelResource {
     @Operation(summary = "Add a person to the agency's roster")
     public Response add(@PathParam("agencyId") UUID agencyId, @Valid @NotNull PersonnelRequests.AddPersonnel request,
                         @Context UriInfo uri) {
-        caller.requireAgency(agencyId);
         Personnel person = personnel.add(agencyId, request);
         return Response.created(uri.getAbsolutePathBuilder().path(person.id.toString()).build())
                 .entity(PersonnelResponse.of(person)).build();
@@ -64,7 +59,6 @@ public class PersonnelResource {
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "One person, with the ETag for updates")
     public Response get(@PathParam("agencyId") UUID agencyId, @PathParam("personnelId") UUID personnelId) {
-        caller.requireAgency(agencyId);
         Personnel person = personnel.find(agencyId, personnelId);
         return Response.ok(PersonnelResponse.of(person)).tag(String.valueOf(person.version)).build();
     }
@@ -75,7 +69,6 @@ public class PersonnelResource {
     @Operation(summary = "Update a person; send the ETag you read as If-Match")
     public Response update(@PathParam("agencyId") UUID agencyId, @PathParam("personnelId") UUID personnelId,
                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PersonnelRequests.UpdatePersonnel request) {
-        caller.requireAgency(agencyId);
         personnel.find(agencyId, personnelId); // an unknown person is 404 before any precondition
         Personnel person = personnel.update(agencyId, personnelId,
                 org.onemind.platform.api.ETags.versionOf(ifMatch, "person"), request);
@@ -90,7 +83,6 @@ public class PersonnelResource {
             + "selectedForTraining,hiredOn); all or nothing, with every bad row reported; a re-import changes nothing")
     public org.onemind.training.importing.RosterImport.Report importRoster(@PathParam("agencyId") UUID agencyId,
                                                                            java.io.InputStream body) {
-        caller.requireAgency(agencyId);
         return rosterImport.importRoster(agencyId, body);
     }
 
@@ -100,7 +92,6 @@ public class PersonnelResource {
     @Operation(summary = "Record that a person left the agency; they leave the counts from that date")
     public PersonnelResponse separate(@PathParam("agencyId") UUID agencyId, @PathParam("personnelId") UUID personnelId,
                                       @Valid @NotNull PersonnelRequests.Separate request) {
-        caller.requireAgency(agencyId);
         return PersonnelResponse.of(personnel.separate(agencyId, personnelId, request));
     }
 
@@ -114,7 +105,6 @@ public class PersonnelResource {
                                                                  @QueryParam("trained") org.onemind.training.course.Category trained,
                                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        caller.requireAgency(agencyId);
         PersonnelService.requireKnownAgency(agencyId);
         StringBuilder query = new StringBuilder("from Personnel p where p.agencyId = :agency");
         io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("agency", agencyId);

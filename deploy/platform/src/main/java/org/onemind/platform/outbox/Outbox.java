@@ -31,7 +31,15 @@ public class Outbox {
     OutboxRelay relay;
 
     @Inject
-    jakarta.enterprise.inject.Instance<OutgoingEventCheck> checks;
+    jakarta.enterprise.inject.Instance<OutgoingEventCheck> checkBeans;
+
+    /** Resolved once: imports write thousands of events per request. Empty in production. */
+    private java.util.List<OutgoingEventCheck> checks;
+
+    @jakarta.annotation.PostConstruct
+    void resolveChecks() {
+        checks = checkBeans.stream().toList();
+    }
 
     /** @return the event's id ({@code ce_id}) */
     @Transactional(Transactional.TxType.MANDATORY)

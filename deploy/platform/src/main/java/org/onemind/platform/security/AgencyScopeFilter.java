@@ -12,7 +12,8 @@ import java.util.UUID;
  * Tenant isolation in one place: every {@code /api/v1/agencies/{id}/...} request of a signed-in
  * caller is checked against the caller's agency (or partnerships) after the role check and before
  * the body is read, so another agency's data answers 404 whatever the request carries, and a
- * malformed agency id answers 404 too. Resources still check again where they load data.
+ * malformed agency id answers 404 too. Resources under that path need no check of their own; an
+ * operation that names its agency elsewhere (in the body) calls {@link Caller#requireAgency(UUID)}.
  */
 public class AgencyScopeFilter {
     private static final String AGENCIES = "/api/v1/agencies/";
