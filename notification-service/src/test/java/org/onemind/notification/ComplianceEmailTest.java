@@ -118,6 +118,35 @@ class ComplianceEmailTest {
     }
 
     @Test
+    void anEvaluationThatArrivesBeforeTheAgencyWaitsAndIsToldOnceItsContactsAreKnown() throws Exception {
+        // compliance.events and agency.events are separate topics: nothing orders them.
+        String domain = "early-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String agencyId = UUID.randomUUID().toString();
+        citBecameMet(agencyId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventsAwaitingAgency(agencyId) == 1);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Notification.count("agencyId", UUID.fromString(agencyId))),
+                "no one to tell yet");
+
+        agencyWithContacts(agencyId, domain);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(domain).size() == 2);
+        assertEquals("Riverside Police Department: Crisis Intervention Team is now met", mailTo(domain).get(0).getSubject());
+        assertEquals(0, eventsAwaitingAgency(agencyId), "told once, then forgotten");
+
+        // A later update of the contacts does not tell the same news again.
+        agencyWithContacts(agencyId, domain);
+        String marker = agencyWithContacts(UUID.randomUUID().toString(), "marker-" + domain);
+        citBecameMet(marker);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("marker-" + domain).size() == 2);
+        assertEquals(2, mailTo(domain).size());
+    }
+
+    long eventsAwaitingAgency(String agencyId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Notification.getEntityManager()
+                .createNativeQuery("select count(*) from compliance_event_awaiting_agency where agency_id = ?1")
+                .setParameter(1, UUID.fromString(agencyId)).getSingleResult()).longValue());
+    }
+
+    @Test
     void whenTheSmtpServerIsDownDeliveryIsRetriedAndCompletesOnceItReturns() {
         String domain = "outage-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         String agencyId = agencyWithContacts(UUID.randomUUID().toString(), domain);

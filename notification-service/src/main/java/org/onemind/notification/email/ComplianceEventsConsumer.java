@@ -46,6 +46,9 @@ public class ComplianceEventsConsumer {
     @Inject
     org.onemind.notification.reminder.Deadlines deadlines;
 
+    @Inject
+    EventsAwaitingAgency awaitingAgency;
+
     @Incoming("compliance-events")
     @Blocking
     @Transactional
@@ -54,14 +57,22 @@ public class ComplianceEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        if (event.type().equals("onemind.compliance.certifications-expiring.v1")) {
-            expiring(event);
-            return;
-        }
-        if (!event.type().equals("onemind.compliance.compliance-evaluated.v1")) {
+        boolean expiring = event.type().equals("onemind.compliance.certifications-expiring.v1");
+        if (!expiring && !event.type().equals("onemind.compliance.compliance-evaluated.v1")) {
             return;
         }
         UUID agencyId = event.uuid("agencyId");
+        if (directory.agencyName(agencyId).isEmpty()) {
+            awaitingAgency.lock(agencyId);
+            if (directory.agencyName(agencyId).isEmpty()) {
+                awaitingAgency.park(agencyId, event);
+                return;
+            }
+        }
+        if (expiring) {
+            expiring(event);
+            return;
+        }
         List<String> becameMet = new ArrayList<>();
         List<String> becameUnmet = new ArrayList<>();
         for (JsonNode change : event.data().path("changes")) {
@@ -80,6 +91,12 @@ public class ComplianceEventsConsumer {
         if (becameEligible) {
             enqueue(event, agencyId, NotificationType.ELIGIBLE_FOR_COMPLETION, agencyName, List.of());
         }
+    }
+
+    /** The agency's contacts are known now: what was said about it before is told now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void agencyKnown(UUID agencyId) {
+        awaitingAgency.release(agencyId, this::apply);
     }
 
     /** certifications-expiring: the practice, how many, from when, and the day it would be unmet. */

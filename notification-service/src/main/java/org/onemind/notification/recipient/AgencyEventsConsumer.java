@@ -35,6 +35,9 @@ public class AgencyEventsConsumer {
     @Inject
     org.onemind.notification.email.Notices notices;
 
+    @Inject
+    org.onemind.notification.email.ComplianceEventsConsumer complianceEvents;
+
     @Incoming("agency-events")
     @Blocking
     @Transactional
@@ -111,6 +114,8 @@ public class AgencyEventsConsumer {
                     name == null ? email.asText() : name.asText(), email.asText(),
                     role == null || role.isNull() ? null : role.asText()));
         }
-        directory.agency(event.uuid("agencyId"), event.text("name"), recipients);
+        UUID agencyId = event.uuid("agencyId");
+        directory.agency(agencyId, event.text("name"), recipients);
+        complianceEvents.agencyKnown(agencyId);
     }
 }
