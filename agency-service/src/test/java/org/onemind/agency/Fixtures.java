@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -108,11 +107,8 @@ final class Fixtures {
                 .formatted(agencyId, OffsetDateTime.now(), LocalDate.now(), eligible, partnershipMet,
                         partnershipMet ? "null" : "\"no active partnership with a mental health provider\"");
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        new TopicProbe(bootstrap).send("compliance.events", agencyId.toString(), body, Map.of(
-                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                "ce_type", "onemind.compliance.compliance-evaluated.v1", "ce_source", "/compliance-service",
-                "ce_time", OffsetDateTime.now().toString(), "ce_subject", agencyId.toString(),
-                "content-type", "application/json"));
+        new TopicProbe(bootstrap).sendEvent("compliance.events", agencyId.toString(),
+                "onemind.compliance.compliance-evaluated.v1", body);
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
             ComplianceStatus status = ComplianceStatus.findById(agencyId);
             return status != null && status.eligible == eligible;

@@ -12,9 +12,7 @@ import org.onemind.infra.TopicProbe;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -38,11 +36,7 @@ class CampaignFiguresTest {
     NightlyWork nightly;
 
     String send(String topic, String agencyId, String type, String body) {
-        String id = UUID.randomUUID().toString();
-        new TopicProbe(bootstrapServers).send(topic, agencyId, body, Map.of("ce_specversion", "1.0", "ce_id", id,
-                "ce_type", type, "ce_source", "/test", "ce_time", OffsetDateTime.now().toString(),
-                "ce_subject", agencyId, "content-type", "application/json"));
-        return id;
+        return new TopicProbe(bootstrapServers).sendEvent(topic, agencyId, type, body);
     }
 
     /** An agency in a state with one sworn officer holding a CIT certification that expires in 30 days. */

@@ -16,7 +16,6 @@ import org.onemind.infra.TopicProbe;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -143,8 +142,6 @@ class ComplianceBenchmarkTest {
     }
 
     static Map<String, String> headers(String type, String agency) {
-        return Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type,
-                "ce_source", "/bench", "ce_time", OffsetDateTime.now().toString(), "ce_subject", agency,
-                "content-type", "application/json");
+        return TopicProbe.eventHeaders(type, agency);
     }
 }

@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.onemind.infra.TopicProbe;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -31,11 +28,7 @@ class ComplianceChainTest {
     String bootstrapServers;
 
     String send(String topic, String agencyId, String type, String body) {
-        String id = UUID.randomUUID().toString();
-        new TopicProbe(bootstrapServers).send(topic, agencyId, body, Map.of("ce_specversion", "1.0", "ce_id", id,
-                "ce_type", type, "ce_source", "/test", "ce_time", OffsetDateTime.now().toString(),
-                "ce_subject", agencyId, "content-type", "application/json"));
-        return id;
+        return new TopicProbe(bootstrapServers).sendEvent(topic, agencyId, type, body);
     }
 
     /** An agency with a pledge and {@code sworn} officers on its roster. @return the officers' ids */

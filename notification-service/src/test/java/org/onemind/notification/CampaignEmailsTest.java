@@ -20,9 +20,7 @@ import org.onemind.notification.reminder.DeadlineReminders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -48,9 +46,7 @@ class CampaignEmailsTest {
     DeadlineReminders reminders;
 
     void send(String topic, String agencyId, String type, String body) {
-        new TopicProbe(bootstrapServers).send(topic, agencyId, body, Map.of("ce_specversion", "1.0",
-                "ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", "/test",
-                "ce_time", OffsetDateTime.now().toString(), "ce_subject", agencyId, "content-type", "application/json"));
+        new TopicProbe(bootstrapServers).sendEvent(topic, agencyId, type, body);
     }
 
     /** An agency with two contacts; returns their contact ids (chief first). */

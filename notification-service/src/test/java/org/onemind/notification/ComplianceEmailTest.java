@@ -16,7 +16,6 @@ import org.onemind.notification.delivery.DeliveryStatus;
 import org.onemind.notification.delivery.Notification;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,9 +39,9 @@ class ComplianceEmailTest {
     MailServer mail;
 
     Map<String, String> headers(String type, String subject) {
-        return Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type,
-                "ce_source", "/test", "ce_time", OffsetDateTime.now().toString(), "ce_subject", subject,
-                "content-type", "application/json", "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        Map<String, String> headers = new java.util.HashMap<>(TopicProbe.eventHeaders(type, subject));
+        headers.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        return headers;
     }
 
     /** An agency with two contacts, known to notification-service. */

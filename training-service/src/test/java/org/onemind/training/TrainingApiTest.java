@@ -14,7 +14,6 @@ import org.onemind.training.certification.Certification;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,9 +47,7 @@ class TrainingApiTest {
     }
 
     static Map<String, String> ceHeaders(String type, String subject) {
-        return Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type,
-                "ce_source", "/agency-service", "ce_time", OffsetDateTime.now().toString(), "ce_subject", subject,
-                "content-type", "application/json");
+        return TopicProbe.eventHeaders(type, subject);
     }
 
     static String addPerson(String agencyId, String employeeNumber, boolean sworn) {

@@ -11,7 +11,6 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.onemind.agency.identity.IdentityProvider;
 import org.onemind.agency.organization.Organization;
-import org.onemind.agency.organization.OrganizationKind;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
@@ -130,11 +129,8 @@ public class ApiClients {
     }
 
     private static Organization partnerOrganization(UUID organizationId) {
-        Organization organization = Organization.findById(organizationId);
-        if (organization == null) {
-            throw ApiException.notFound("organization", organizationId);
-        }
-        if (organization.kind != OrganizationKind.MENTAL_HEALTH_PROVIDER) {
+        Organization organization = Organization.require(organizationId);
+        if (!organization.isMentalHealthProvider()) {
             throw ApiException.conflict("not-a-partner-organization",
                     "only mental-health providers partner with agencies and receive API credentials; this is a "
                             + organization.kind);

@@ -8,7 +8,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.onemind.agency.agency.Agency;
+import org.onemind.agency.agency.AgencyService;
 import org.onemind.agency.history.HistoryLog;
 import org.onemind.agency.identity.IdentityProvider;
 import org.onemind.agency.member.MemberRequests.InviteMember;
@@ -41,9 +41,12 @@ public class Members {
     @Inject
     HistoryLog history;
 
+    @Inject
+    AgencyService agencies;
+
     @Transactional
     public Invitation invite(UUID agencyId, InviteMember request) {
-        requireAgency(agencyId);
+        agencies.find(agencyId);
         String email = request.email().trim().toLowerCase(Locale.ROOT);
         Invitation invitation = identity.call("invite the member", realm -> {
             Optional<UserRepresentation> existing = realm.users().searchByEmail(email, true).stream().findFirst();
@@ -59,7 +62,7 @@ public class Members {
     }
 
     public List<MemberResponse> list(UUID agencyId) {
-        requireAgency(agencyId);
+        agencies.find(agencyId);
         return identity.call("list the members", realm -> {
             List<MemberResponse> members = new ArrayList<>();
             int first = 0;
@@ -78,7 +81,7 @@ public class Members {
 
     @Transactional
     public void remove(UUID agencyId, UUID memberId) {
-        requireAgency(agencyId);
+        agencies.find(agencyId);
         MemberResponse removed = identity.call("remove the member", realm -> {
             UserResource user = realm.users().get(memberId.toString());
             UserRepresentation representation = findUser(user)
@@ -188,12 +191,6 @@ public class Members {
         Instant since = user.getCreatedTimestamp() == null ? null : Instant.ofEpochMilli(user.getCreatedTimestamp());
         return new MemberResponse(UUID.fromString(user.getId()), agencyId, user.getEmail(), user.getFirstName(),
                 user.getLastName(), invited ? MemberStatus.INVITED : MemberStatus.ACTIVE, since);
-    }
-
-    private static void requireAgency(UUID agencyId) {
-        if (Agency.findById(agencyId) == null) {
-            throw ApiException.notFound("agency", agencyId);
-        }
     }
 
     /** The member, and whether this call made them a member (false: they already were). */

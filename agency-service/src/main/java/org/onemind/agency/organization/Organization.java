@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import org.onemind.platform.problem.ApiException;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -22,4 +23,18 @@ public class Organization extends PanacheEntityBase {
     public String website;
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The organization, or 404. */
+    public static Organization require(UUID id) {
+        Organization organization = findById(id);
+        if (organization == null) {
+            throw ApiException.notFound("organization", id);
+        }
+        return organization;
+    }
+
+    /** Only mental-health providers partner with agencies (and so receive API credentials). */
+    public boolean isMentalHealthProvider() {
+        return kind == OrganizationKind.MENTAL_HEALTH_PROVIDER;
+    }
 }

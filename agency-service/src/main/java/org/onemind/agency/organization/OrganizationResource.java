@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.Page;
-import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.security.Roles;
 
 import java.time.Instant;
@@ -80,10 +79,6 @@ public class OrganizationResource {
     @PermitAll
     @Operation(summary = "One organization (public)")
     public OrganizationResponse get(@PathParam("id") UUID id) {
-        Organization organization = Organization.findById(id);
-        if (organization == null) {
-            throw ApiException.notFound("organization", id);
-        }
-        return OrganizationResponse.of(organization);
+        return OrganizationResponse.of(Organization.require(id));
     }
 }

@@ -8,7 +8,6 @@ import org.onemind.agency.agency.AgencyService;
 import org.onemind.agency.events.AgencyEvents;
 import org.onemind.agency.history.HistoryLog;
 import org.onemind.agency.organization.Organization;
-import org.onemind.agency.organization.OrganizationKind;
 import org.onemind.platform.problem.ApiException;
 
 import java.time.Instant;
@@ -37,7 +36,7 @@ public class PartnershipService {
         if (organization == null) {
             throw ApiException.invalid("organizationId", "no organization " + request.organizationId());
         }
-        if (organization.kind != OrganizationKind.MENTAL_HEALTH_PROVIDER) {
+        if (!organization.isMentalHealthProvider()) {
             throw ApiException.invalid("organizationId", "a partnership is with a mental-health provider; "
                     + organization.name + " is a " + organization.kind);
         }

@@ -60,11 +60,18 @@ public final class TopicProbe implements AutoCloseable {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** Sends {@code body} as a CloudEvent (binary mode) of {@code type} about the agency, keyed by it. */
-    public void sendEvent(String topic, String agencyId, String type, String body) {
-        send(topic, agencyId, body, Map.of("ce_specversion", "1.0", "ce_id", java.util.UUID.randomUUID().toString(),
+    /** The headers of a CloudEvent (binary mode) of {@code type} about {@code subject}, with a fresh {@code ce_id}. */
+    public static Map<String, String> eventHeaders(String type, String subject) {
+        return Map.of("ce_specversion", "1.0", "ce_id", java.util.UUID.randomUUID().toString(),
                 "ce_type", type, "ce_source", "/test", "ce_time", java.time.OffsetDateTime.now().toString(),
-                "ce_subject", agencyId, "content-type", "application/json"));
+                "ce_subject", subject, "content-type", "application/json");
+    }
+
+    /** Sends {@code body} as a CloudEvent of {@code type} about the agency, keyed by it. @return its {@code ce_id} */
+    public String sendEvent(String topic, String agencyId, String type, String body) {
+        Map<String, String> headers = eventHeaders(type, agencyId);
+        send(topic, agencyId, body, headers);
+        return headers.get("ce_id");
     }
 
     /**

@@ -16,6 +16,7 @@ import org.onemind.platform.inbox.IncomingEvents;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -62,17 +63,23 @@ public class ComplianceEventsConsumer {
             return;
         }
         UUID agencyId = event.uuid("agencyId");
-        if (directory.agencyName(agencyId).isEmpty()) {
+        Optional<String> agencyName = directory.agencyName(agencyId);
+        if (agencyName.isEmpty()) {
             awaitingAgency.lock(agencyId);
-            if (directory.agencyName(agencyId).isEmpty()) {
+            agencyName = directory.agencyName(agencyId);
+            if (agencyName.isEmpty()) {
                 awaitingAgency.park(agencyId, event);
                 return;
             }
         }
         if (expiring) {
-            expiring(event);
-            return;
+            expiring(event, agencyId, agencyName.get());
+        } else {
+            evaluated(event, agencyId, agencyName.get());
         }
+    }
+
+    private void evaluated(CloudEvent event, UUID agencyId, String agencyName) {
         List<String> becameMet = new ArrayList<>();
         List<String> becameUnmet = new ArrayList<>();
         for (JsonNode change : event.data().path("changes")) {
@@ -80,7 +87,6 @@ public class ComplianceEventsConsumer {
         }
         boolean becameEligible = event.data().path("eligibleChanged").asBoolean() && event.data().path("eligible").asBoolean();
 
-        String agencyName = directory.agencyName(agencyId).orElse("Your agency");
         deadlines.compliance(agencyId, event.data());
         if (!becameMet.isEmpty()) {
             enqueue(event, agencyId, NotificationType.PRACTICE_MET, agencyName, becameMet);
@@ -100,11 +106,9 @@ public class ComplianceEventsConsumer {
     }
 
     /** certifications-expiring: the practice, how many, from when, and the day it would be unmet. */
-    void expiring(CloudEvent event) {
-        UUID agencyId = event.uuid("agencyId");
+    private void expiring(CloudEvent event, UUID agencyId, String agencyName) {
         String practice = event.text("practice");
         String label = ComplianceEmails.line(practice, com.fasterxml.jackson.databind.node.MissingNode.getInstance()).label();
-        String agencyName = notices.agencyName(agencyId);
         notices.send(agencyId, NotificationType.CERTIFICATIONS_EXPIRING, event.id(), new Notices.Content(
                 agencyName + ": " + label + " certifications are about to expire",
                 List.of(event.text("count") + " " + label + " certification(s) of " + agencyName + " expire from "

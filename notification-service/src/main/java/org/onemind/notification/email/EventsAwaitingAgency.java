@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.onemind.platform.api.SqlValues;
 import org.onemind.platform.events.CloudEvent;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -67,6 +69,11 @@ class EventsAwaitingAgency {
         rows.stream().map(this::event).forEach(apply);
     }
 
+    private static OffsetDateTime time(Object value) {
+        Instant instant = SqlValues.instant(value);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
     private CloudEvent event(Object[] row) {
         try {
             return new CloudEvent((String) row[1], (String) row[2], (String) row[3], (String) row[4], time(row[5]),
@@ -74,18 +81,5 @@ class EventsAwaitingAgency {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a parked event is not JSON any more: " + row[1], e);
         }
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -6,9 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
 import org.onemind.platform.outbox.Outbox;
 import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.tx.JdbcBatch;
 import org.onemind.training.certification.Certification;
 import org.onemind.training.certification.DeliveryMode;
 import org.onemind.training.course.Course;
@@ -18,7 +18,6 @@ import org.onemind.training.personnel.PersonnelService;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -145,12 +144,9 @@ public class ClassRosterImport {
     }
 
     private void write(List<Certification> certifications) {
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into certification (id, agency_id,"
-                    + " personnel_id, course_id, completed_on, expires_on, delivery_mode, hours, certificate_number,"
-                    + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int inBatch = 0;
-                for (Certification c : certifications) {
+        JdbcBatch.write(em, "insert into certification (id, agency_id, personnel_id, course_id, completed_on, expires_on,"
+                + " delivery_mode, hours, certificate_number, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                certifications, (insert, c) -> {
                     insert.setObject(1, c.id);
                     insert.setObject(2, c.agencyId);
                     insert.setObject(3, c.personnelId);
@@ -161,16 +157,6 @@ public class ClassRosterImport {
                     insert.setBigDecimal(8, c.hours);
                     insert.setString(9, c.certificateNumber);
                     insert.setTimestamp(10, Timestamp.from(c.createdAt));
-                    insert.addBatch();
-                    if (++inBatch == 1000) {
-                        insert.executeBatch();
-                        inBatch = 0;
-                    }
-                }
-                if (inBatch > 0) {
-                    insert.executeBatch();
-                }
-            }
-        });
+                });
     }
 }

@@ -6,16 +6,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
 import org.onemind.platform.api.SqlValues;
 import org.onemind.platform.outbox.Outbox;
+import org.onemind.platform.tx.JdbcBatch;
 import org.onemind.training.events.TrainingEvents;
 import org.onemind.training.personnel.Personnel;
 import org.onemind.training.personnel.PersonnelService;
 
 import java.io.InputStream;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -199,11 +198,9 @@ public class RosterImport {
 
     private void write(List<Personnel> added, List<Personnel> updated) {
         Timestamp now = Timestamp.from(Instant.now());
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into personnel (id, agency_id,"
-                    + " employee_number, first_name, last_name, sworn, role, selected_for_training, hired_on, version,"
-                    + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
-                for (Personnel p : added) {
+        JdbcBatch.write(em, "insert into personnel (id, agency_id, employee_number, first_name, last_name, sworn, role,"
+                + " selected_for_training, hired_on, version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                added, (insert, p) -> {
                     insert.setObject(1, p.id);
                     insert.setObject(2, p.agencyId);
                     insert.setString(3, p.employeeNumber);
@@ -214,14 +211,10 @@ public class RosterImport {
                     insert.setBoolean(8, p.selectedForTraining);
                     insert.setDate(9, p.hiredOn == null ? null : Date.valueOf(p.hiredOn));
                     insert.setTimestamp(10, now);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            try (PreparedStatement update = connection.prepareStatement("update personnel set first_name = ?,"
-                    + " last_name = ?, sworn = ?, role = ?, selected_for_training = ?, hired_on = ?, version = version + 1"
-                    + " where id = ?")) {
-                for (Personnel p : updated) {
+                });
+        JdbcBatch.write(em, "update personnel set first_name = ?, last_name = ?, sworn = ?, role = ?,"
+                + " selected_for_training = ?, hired_on = ?, version = version + 1 where id = ?",
+                updated, (update, p) -> {
                     update.setString(1, p.firstName);
                     update.setString(2, p.lastName);
                     update.setBoolean(3, p.sworn);
@@ -229,11 +222,6 @@ public class RosterImport {
                     update.setBoolean(5, p.selectedForTraining);
                     update.setDate(6, p.hiredOn == null ? null : Date.valueOf(p.hiredOn));
                     update.setObject(7, p.id);
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-        });
+                });
     }
-
 }

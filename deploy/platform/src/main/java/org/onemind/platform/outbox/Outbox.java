@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.onemind.platform.tx.AfterCommit;
+import org.onemind.platform.tx.JdbcBatch;
 import org.onemind.platform.tracing.TraceContext;
 
 import java.util.UUID;
@@ -74,28 +75,15 @@ public class Outbox {
             return;
         }
         String traceparent = TraceContext.current();
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into outbox_event"
-                    + " (id, topic, record_key, type, subject, payload, traceparent) values (?, ?, ?, ?, ?, ?, ?)")) {
-                int inBatch = 0;
-                for (Pending event : events) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, topic);
-                    insert.setString(3, event.key());
-                    insert.setString(4, event.type());
-                    insert.setString(5, event.key());
-                    insert.setString(6, toJson(event.type(), event.data()));
-                    insert.setString(7, traceparent);
-                    insert.addBatch();
-                    if (++inBatch == 1000) {
-                        insert.executeBatch();
-                        inBatch = 0;
-                    }
-                }
-                if (inBatch > 0) {
-                    insert.executeBatch();
-                }
-            }
+        JdbcBatch.write(em, "insert into outbox_event (id, topic, record_key, type, subject, payload, traceparent)"
+                + " values (?, ?, ?, ?, ?, ?, ?)", events, (insert, event) -> {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, topic);
+            insert.setString(3, event.key());
+            insert.setString(4, event.type());
+            insert.setString(5, event.key());
+            insert.setString(6, toJson(event.type(), event.data()));
+            insert.setString(7, traceparent);
         });
         nudgeRelayAfterCommit();
     }
