@@ -8,7 +8,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.agency.pledge.PledgeService;
 import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.inbox.EventHandler;
 import org.onemind.platform.inbox.IncomingEvents;
+
+import java.util.Set;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,8 +19,10 @@ import java.util.UUID;
 
 /** Keeps what compliance-service says, so completion can be refused or allowed without calling it. */
 @ApplicationScoped
-public class ComplianceEventsConsumer {
-    static final String CONSUMER = "agency-service/compliance-events";
+public class ComplianceEventsConsumer implements EventHandler {
+    private static final Set<String> TYPES = Set.of(
+            "onemind.compliance.compliance-evaluated.v1",
+            "onemind.compliance.certifications-expiring.v1");
 
     @Inject
     IncomingEvents incoming;
@@ -27,12 +32,22 @@ public class ComplianceEventsConsumer {
 
     @Incoming("compliance-events")
     @Blocking
-    @Transactional
     public void onComplianceEvent(ConsumerRecord<String, String> record) {
-        incoming.apply(CONSUMER, record, this::apply);
+        incoming.consume(this, record);
     }
 
-    void apply(CloudEvent event) {
+    @Override
+    public String channel() {
+        return "compliance-events";
+    }
+
+    @Override
+    public Set<String> types() {
+        return TYPES;
+    }
+
+    @Override
+    public void apply(CloudEvent event) {
         if (!event.type().equals("onemind.compliance.compliance-evaluated.v1")) {
             return;
         }

@@ -9,14 +9,26 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.compliance.evaluation.Evaluator;
 import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.inbox.EventHandler;
 import org.onemind.platform.inbox.IncomingEvents;
+
+import java.util.Set;
 
 import java.util.UUID;
 
 /** Projects agency.events (pledge, partnerships, policy) and re-evaluates the agency. */
 @ApplicationScoped
-public class AgencyEventsConsumer {
-    static final String CONSUMER = "compliance-service/agency-events";
+public class AgencyEventsConsumer implements EventHandler {
+    private static final Set<String> TYPES = Set.of(
+            "onemind.agency.agency-registered.v1",
+            "onemind.agency.agency-updated.v1",
+            "onemind.agency.pledge-taken.v1",
+            "onemind.agency.pledge-withdrawn.v1",
+            "onemind.agency.completion-submitted.v1",
+            "onemind.agency.completion-reviewed.v1",
+            "onemind.agency.partnership-established.v1",
+            "onemind.agency.partnership-ended.v1",
+            "onemind.agency.policy-adopted.v1");
 
     @Inject
     IncomingEvents incoming;
@@ -29,12 +41,22 @@ public class AgencyEventsConsumer {
 
     @Incoming("agency-events")
     @Blocking
-    @Transactional
     public void onAgencyEvent(ConsumerRecord<String, String> record) {
-        incoming.apply(CONSUMER, record, this::apply);
+        incoming.consume(this, record);
     }
 
-    void apply(CloudEvent event) {
+    @Override
+    public String channel() {
+        return "agency-events";
+    }
+
+    @Override
+    public Set<String> types() {
+        return TYPES;
+    }
+
+    @Override
+    public void apply(CloudEvent event) {
         UUID agencyId = event.uuid("agencyId");
         switch (event.type()) {
             case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> {

@@ -10,14 +10,23 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.compliance.evaluation.Evaluator;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
+import org.onemind.platform.inbox.EventHandler;
 import org.onemind.platform.inbox.IncomingEvents;
+
+import java.util.Set;
 
 import java.util.UUID;
 
 /** Projects training.events (roster, certifications, course catalog) and re-evaluates who they touch. */
 @ApplicationScoped
-public class TrainingEventsConsumer {
-    static final String CONSUMER = "compliance-service/training-events";
+public class TrainingEventsConsumer implements EventHandler {
+    private static final Set<String> TYPES = Set.of(
+            "onemind.training.personnel-added.v1",
+            "onemind.training.personnel-updated.v1",
+            "onemind.training.personnel-separated.v1",
+            "onemind.training.certification-recorded.v1",
+            "onemind.training.certification-revoked.v1",
+            "onemind.training.course-changed.v1");
 
     @Inject
     IncomingEvents incoming;
@@ -30,12 +39,22 @@ public class TrainingEventsConsumer {
 
     @Incoming("training-events")
     @Blocking
-    @Transactional
     public void onTrainingEvent(ConsumerRecord<String, String> record) {
-        incoming.apply(CONSUMER, record, this::apply);
+        incoming.consume(this, record);
     }
 
-    void apply(CloudEvent event) {
+    @Override
+    public String channel() {
+        return "training-events";
+    }
+
+    @Override
+    public Set<String> types() {
+        return TYPES;
+    }
+
+    @Override
+    public void apply(CloudEvent event) {
         switch (event.type()) {
             case "onemind.training.personnel-added.v1", "onemind.training.personnel-updated.v1" -> {
                 UUID agencyId = event.uuid("agencyId");

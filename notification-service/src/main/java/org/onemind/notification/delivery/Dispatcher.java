@@ -1,7 +1,7 @@
 package org.onemind.notification.delivery;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -19,21 +19,26 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
 
 /**
- * Sends due emails over SMTP and records the outcome. A failed try is retried with exponential
- * backoff; after the last try the email is FAILED until a campaign admin resends it. Rows are
- * locked while sent, so replicas never send the same email at once. SMTP has no idempotency: a
- * crash after the server accepted an email and before its row commits sends that email once more.
+ * Sends due emails over SMTP and records each outcome in its own transaction: a crash or a failed
+ * commit affects at most the email being sent, never a batch. A failed or timed-out try is retried
+ * with exponential backoff; after the last try the email is FAILED until a campaign admin resends
+ * it. Several senders work at once ({@code onemind.notification.dispatch-concurrency}), each
+ * holding only the row of the email it sends ({@code SKIP LOCKED}), so one slow email does not hold
+ * the others back and replicas never send the same email at once. Each send is bounded by
+ * {@code onemind.notification.send-timeout}: a hung SMTP server makes the email RETRYING, then
+ * FAILED. SMTP has no idempotency: a crash after the server accepted an email and before its row
+ * commits sends that one email once more.
  */
 @ApplicationScoped
 public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    private static final int BATCH = 50;
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
 
     @Inject
     EntityManager em;
@@ -44,23 +49,43 @@ public class Dispatcher {
     @ConfigProperty(name = "onemind.notification.retry-backoff")
     Duration retryBackoff;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "email-dispatcher");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    @ConfigProperty(name = "onemind.notification.send-timeout", defaultValue = "PT15S")
+    Duration sendTimeout;
 
+    @ConfigProperty(name = "onemind.notification.dispatch-concurrency", defaultValue = "4")
+    int concurrency;
+
+    private ExecutorService senders;
+    private final AtomicInteger queued = new AtomicInteger();
+
+    @jakarta.annotation.PostConstruct
+    void start() {
+        AtomicInteger number = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread thread = new Thread(r, "email-sender-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Asks every sender to work through what is due; nudges while they are all busy collapse. */
     public void nudge() {
-        if (queued.compareAndSet(false, true)) {
-            try {
-                worker.execute(() -> {
-                    queued.set(false);
-                    dispatchDue();
-                });
-            } catch (RejectedExecutionException shuttingDown) {
-                queued.set(false);
+        while (true) {
+            int current = queued.get();
+            if (current >= concurrency) {
+                return;
             }
+            if (queued.compareAndSet(current, current + 1)) {
+                break;
+            }
+        }
+        try {
+            senders.execute(() -> {
+                queued.decrementAndGet();
+                dispatchDue();
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            queued.decrementAndGet();
         }
     }
 
@@ -69,60 +94,73 @@ public class Dispatcher {
         nudge();
     }
 
-    /** Sends what is due, batch after batch. @return the number of emails accepted by the SMTP server */
+    /** Sends what is due, one email per transaction, until nothing is due. @return the number accepted by the SMTP server */
     public int dispatchDue() {
         int sent = 0;
-        int tried;
-        do {
-            int[] outcome = QuarkusTransaction.requiringNew().call(this::dispatchBatch);
-            tried = outcome[0];
-            sent += outcome[1];
-        } while (tried == BATCH);
+        try {
+            Optional<Boolean> outcome;
+            while ((outcome = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds())
+                    .call(this::dispatchOne)).isPresent()) {
+                if (outcome.get()) {
+                    sent++;
+                }
+            }
+        } catch (RuntimeException e) {
+            // The database, most likely: the emails stay due and the next poll takes them.
+            LOG.warnf("email dispatch interrupted, the emails stay due: %s", e.getMessage());
+        }
         return sent;
     }
 
-    private int[] dispatchBatch() {
+    private int transactionTimeoutSeconds() {
+        return (int) Math.max(30, sendTimeout.toSeconds() * 2 + 10);
+    }
+
+    /** @return empty when nothing is due, else whether the email was accepted */
+    private Optional<Boolean> dispatchOne() {
         List<Notification> due = em.createQuery("from Notification where status in (:pending, :retrying)"
                         + " and nextAttemptAt <= :now order by nextAttemptAt", Notification.class)
                 .setParameter("pending", DeliveryStatus.PENDING)
                 .setParameter("retrying", DeliveryStatus.RETRYING)
                 .setParameter("now", Instant.now())
-                .setMaxResults(BATCH)
+                .setMaxResults(1)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
                 .getResultList();
-        int sent = 0;
-        for (Notification notification : due) {
-            notification.attempts++;
-            try {
-                Mail mail = Mail.withHtml(notification.recipient, notification.subject, notification.htmlBody)
-                        .setText(notification.textBody)
-                        .addHeader("X-OneMind-Notification", notification.id.toString())
-                        .addHeader("X-OneMind-Event", notification.eventId);
-                if (notification.traceparent != null) {
-                    mail.addHeader("traceparent", notification.traceparent);
-                }
-                mailer.send(mail);
-                notification.status = DeliveryStatus.SENT;
-                notification.sentAt = Instant.now();
-                notification.lastError = null;
-                sent++;
-            } catch (RuntimeException e) {
-                notification.lastError = String.valueOf(e.getMessage());
-                if (notification.attempts >= maxAttempts) {
-                    notification.status = DeliveryStatus.FAILED;
-                    LOG.errorf("giving up on email %s to %s after %d attempts: %s", notification.id,
-                            notification.recipient, notification.attempts, e.getMessage());
-                } else {
-                    notification.status = DeliveryStatus.RETRYING;
-                    notification.nextAttemptAt = Instant.now().plus(backoff(notification.attempts));
-                    LOG.warnf("email %s to %s failed (attempt %d of %d), retrying at %s: %s", notification.id,
-                            notification.recipient, notification.attempts, maxAttempts, notification.nextAttemptAt,
-                            e.getMessage());
-                }
-            }
+        if (due.isEmpty()) {
+            return Optional.empty();
         }
-        return new int[] {due.size(), sent};
+        Notification notification = due.get(0);
+        notification.attempts++;
+        try {
+            Mail mail = Mail.withHtml(notification.recipient, notification.subject, notification.htmlBody)
+                    .setText(notification.textBody)
+                    .addHeader("X-OneMind-Notification", notification.id.toString())
+                    .addHeader("X-OneMind-Event", notification.eventId);
+            if (notification.traceparent != null) {
+                mail.addHeader("traceparent", notification.traceparent);
+            }
+            mailer.send(mail).await().atMost(sendTimeout);
+            notification.status = DeliveryStatus.SENT;
+            notification.sentAt = Instant.now();
+            notification.lastError = null;
+            return Optional.of(true);
+        } catch (RuntimeException e) {
+            String error = e instanceof io.smallrye.mutiny.TimeoutException
+                    ? "the SMTP server did not answer within " + sendTimeout.toSeconds() + " s" : String.valueOf(e.getMessage());
+            notification.lastError = error;
+            if (notification.attempts >= maxAttempts) {
+                notification.status = DeliveryStatus.FAILED;
+                LOG.errorf("giving up on email %s to %s after %d attempts: %s", notification.id,
+                        notification.recipient, notification.attempts, error);
+            } else {
+                notification.status = DeliveryStatus.RETRYING;
+                notification.nextAttemptAt = Instant.now().plus(backoff(notification.attempts));
+                LOG.warnf("email %s to %s failed (attempt %d of %d), retrying at %s: %s", notification.id,
+                        notification.recipient, notification.attempts, maxAttempts, notification.nextAttemptAt, error);
+            }
+            return Optional.of(false);
+        }
     }
 
     Duration backoff(int attempts) {
@@ -130,6 +168,6 @@ public class Dispatcher {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        worker.shutdownNow();
+        senders.shutdownNow();
     }
 }

@@ -12,7 +12,10 @@ import org.onemind.notification.delivery.Deliveries;
 import org.onemind.notification.delivery.NotificationType;
 import org.onemind.notification.recipient.RecipientDirectory;
 import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.inbox.EventHandler;
 import org.onemind.platform.inbox.IncomingEvents;
+
+import java.util.Set;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +28,10 @@ import java.util.UUID;
  * contact, listing every practice of that kind the event changed.
  */
 @ApplicationScoped
-public class ComplianceEventsConsumer {
-    static final String CONSUMER = "notification-service/compliance-events";
+public class ComplianceEventsConsumer implements EventHandler {
+    private static final Set<String> TYPES = Set.of(
+            "onemind.compliance.compliance-evaluated.v1",
+            "onemind.compliance.certifications-expiring.v1");
     private static final Logger LOG = Logger.getLogger(ComplianceEventsConsumer.class);
 
     @Inject
@@ -52,12 +57,22 @@ public class ComplianceEventsConsumer {
 
     @Incoming("compliance-events")
     @Blocking
-    @Transactional
     public void onComplianceEvent(ConsumerRecord<String, String> record) {
-        incoming.apply(CONSUMER, record, this::apply);
+        incoming.consume(this, record);
     }
 
-    void apply(CloudEvent event) {
+    @Override
+    public String channel() {
+        return "compliance-events";
+    }
+
+    @Override
+    public Set<String> types() {
+        return TYPES;
+    }
+
+    @Override
+    public void apply(CloudEvent event) {
         boolean expiring = event.type().equals("onemind.compliance.certifications-expiring.v1");
         if (!expiring && !event.type().equals("onemind.compliance.compliance-evaluated.v1")) {
             return;

@@ -9,7 +9,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
+import org.onemind.platform.inbox.EventHandler;
 import org.onemind.platform.inbox.IncomingEvents;
+
+import java.util.Set;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,8 +23,14 @@ import java.util.UUID;
 
 /** Keeps each agency's contacts from agency.events. */
 @ApplicationScoped
-public class AgencyEventsConsumer {
-    static final String CONSUMER = "notification-service/agency-events";
+public class AgencyEventsConsumer implements EventHandler {
+    private static final Set<String> TYPES = Set.of(
+            "onemind.agency.agency-registered.v1",
+            "onemind.agency.agency-updated.v1",
+            "onemind.agency.pledge-taken.v1",
+            "onemind.agency.pledge-withdrawn.v1",
+            "onemind.agency.completion-submitted.v1",
+            "onemind.agency.completion-reviewed.v1");
 
     @Inject
     IncomingEvents incoming;
@@ -40,12 +49,22 @@ public class AgencyEventsConsumer {
 
     @Incoming("agency-events")
     @Blocking
-    @Transactional
     public void onAgencyEvent(ConsumerRecord<String, String> record) {
-        incoming.apply(CONSUMER, record, this::apply);
+        incoming.consume(this, record);
     }
 
-    void apply(CloudEvent event) {
+    @Override
+    public String channel() {
+        return "agency-events";
+    }
+
+    @Override
+    public Set<String> types() {
+        return TYPES;
+    }
+
+    @Override
+    public void apply(CloudEvent event) {
         switch (event.type()) {
             case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> contacts(event);
             case "onemind.agency.pledge-taken.v1" -> pledgeTaken(event);

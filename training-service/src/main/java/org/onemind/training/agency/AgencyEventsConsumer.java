@@ -7,15 +7,22 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.inbox.EventHandler;
 import org.onemind.platform.inbox.IncomingEvents;
+
+import java.util.Set;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** Keeps the agencies training-service may record training for, and which partners may act for them. */
 @ApplicationScoped
-public class AgencyEventsConsumer {
-    static final String CONSUMER = "training-service/agency-events";
+public class AgencyEventsConsumer implements EventHandler {
+    private static final Set<String> TYPES = Set.of(
+            "onemind.agency.agency-registered.v1",
+            "onemind.agency.agency-updated.v1",
+            "onemind.agency.partnership-established.v1",
+            "onemind.agency.partnership-ended.v1");
 
     @Inject
     IncomingEvents incoming;
@@ -25,12 +32,22 @@ public class AgencyEventsConsumer {
 
     @Incoming("agency-events")
     @Blocking
-    @Transactional
     public void onAgencyEvent(ConsumerRecord<String, String> record) {
-        incoming.apply(CONSUMER, record, this::apply);
+        incoming.consume(this, record);
     }
 
-    void apply(CloudEvent event) {
+    @Override
+    public String channel() {
+        return "agency-events";
+    }
+
+    @Override
+    public Set<String> types() {
+        return TYPES;
+    }
+
+    @Override
+    public void apply(CloudEvent event) {
         switch (event.type()) {
             case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> {
                 UUID agencyId = event.uuid("agencyId");

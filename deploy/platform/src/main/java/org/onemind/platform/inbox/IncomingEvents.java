@@ -1,20 +1,30 @@
 package org.onemind.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.onemind.platform.deadletter.DeadLetters;
 import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.events.UnprocessableEventException;
 import org.onemind.platform.tracing.TraceContext;
 
-import java.util.function.Consumer;
+import java.time.Duration;
 
 /**
- * The one way consumers take an event: read it as a CloudEvent, continue its trace, and apply it
- * only on its first delivery, all inside the consumer's transaction. A record that is not a valid
- * event throws, and the channel's dead-letter strategy moves it aside.
+ * The one way consumers take an event. Each attempt reads the record as a CloudEvent, continues its
+ * trace and applies it once (the event id is recorded in {@code processed_event} in the same
+ * transaction as the effect). A transient failure (database away, lock or statement timeout,
+ * deadlock, serialization or optimistic-lock failure, transaction timeout) is retried with bounded
+ * backoff on the consumer's own thread, so the partition waits in order and nothing is skipped;
+ * {@link ConsumerStates} reports it stuck meanwhile. A record no retry can apply is dead-lettered
+ * ({@link DeadLetters}) and the partition moves on.
  */
 @ApplicationScoped
 public class IncomingEvents {
@@ -26,20 +36,146 @@ public class IncomingEvents {
     @Inject
     ProcessedEvents processed;
 
-    /** @return true when the handler ran, false for a repeated delivery */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean apply(String consumer, ConsumerRecord<String, String> record, Consumer<CloudEvent> handler) {
+    @Inject
+    ConsumerStates states;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    @ConfigProperty(name = "onemind.consumer.retry.initial-backoff", defaultValue = "200ms")
+    Duration initialBackoff;
+
+    @ConfigProperty(name = "onemind.consumer.retry.max-backoff", defaultValue = "10s")
+    Duration maxBackoff;
+
+    /** Attempts for a failure that is neither known transient nor poison (a bug, most likely) before it is set aside. */
+    @ConfigProperty(name = "onemind.consumer.retry.unexpected-attempts", defaultValue = "8")
+    int unexpectedAttempts;
+
+    private volatile boolean stopping;
+
+    /** The name under which the handler's processed events and dead letters are recorded. */
+    public String consumerName(EventHandler handler) {
+        return service + "/" + handler.channel();
+    }
+
+    /**
+     * Applies the record, retrying until it is applied or dead-lettered. Returns only then, so the
+     * channel acknowledges (commits) the offset only after the effect committed. Throws only when
+     * the service is stopping, leaving the offset uncommitted for the next owner of the partition.
+     */
+    public void consume(EventHandler handler, ConsumerRecord<String, String> record) {
+        String consumer = consumerName(handler);
+        for (int attempt = 1; ; attempt++) {
+            Failures.Kind kind;
+            Duration wait = backoff(attempt);
+            try {
+                QuarkusTransaction.requiringNew().run(() -> applyOnce(handler, record));
+                states.flowing(consumer);
+                return;
+            } catch (RuntimeException failure) {
+                kind = Failures.classify(failure);
+                if (kind == Failures.Kind.POISON || (kind == Failures.Kind.UNEXPECTED && attempt >= unexpectedAttempts)) {
+                    if (setAside(handler, record, failure)) {
+                        states.flowing(consumer);
+                        return;
+                    }
+                    kind = Failures.Kind.TRANSIENT; // could not record the dead letter: the database, most likely
+                }
+                states.retrying(consumer, record, eventId(record), attempt, kind, failure);
+                LOG.warnf("%s could not apply %s-%d@%d (attempt %d, %s); retrying in %d ms: %s", consumer,
+                        record.topic(), record.partition(), record.offset(), attempt, kind, wait.toMillis(),
+                        ConsumerStates.describe(failure));
+            }
+            pause(wait);
+        }
+    }
+
+    /** Applies a dead letter again, in one transaction; throws when it still cannot be applied. */
+    public void replay(EventHandler handler, ConsumerRecord<String, String> record, Runnable inSameTransaction) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            applyOnce(handler, record);
+            inSameTransaction.run();
+        });
+    }
+
+    private void applyOnce(EventHandler handler, ConsumerRecord<String, String> record) {
         CloudEvent event = CloudEvent.from(record, json);
         TraceContext.continueOrStart(event.traceparent());
         try {
+            if (!handler.types().contains(event.type())) {
+                refuseUnknownVersion(handler, event);
+                return; // an event this consumer has no use for
+            }
+            String consumer = consumerName(handler);
             if (!processed.firstDelivery(consumer, event.id())) {
                 LOG.debugf("%s already applied event %s (%s); ignoring the repeat", consumer, event.id(), event.type());
-                return false;
+                return;
             }
-            handler.accept(event);
-            return true;
+            handler.apply(event);
         } finally {
             TraceContext.clear();
         }
+    }
+
+    private static void refuseUnknownVersion(EventHandler handler, CloudEvent event) {
+        String name = withoutVersion(event.type());
+        if (name != null && handler.types().stream().anyMatch(known -> name.equals(withoutVersion(known)))) {
+            throw new UnprocessableEventException("event " + event.id() + " has type " + event.type()
+                    + ", a version this consumer does not know (it applies " + handler.types().stream()
+                    .filter(known -> name.equals(withoutVersion(known))).sorted().toList() + ")");
+        }
+    }
+
+    /** {@code onemind.agency.agency-updated.v2} → {@code onemind.agency.agency-updated}; null without a version. */
+    static String withoutVersion(String type) {
+        int dot = type.lastIndexOf('.');
+        return dot > 0 && type.length() > dot + 2 && type.charAt(dot + 1) == 'v'
+                && type.substring(dot + 2).chars().allMatch(Character::isDigit) ? type.substring(0, dot) : null;
+    }
+
+    private boolean setAside(EventHandler handler, ConsumerRecord<String, String> record, RuntimeException failure) {
+        try {
+            deadLetters.record(consumerName(handler), handler.channel(), record, failure);
+            states.deadLettered(consumerName(handler));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("%s could not set %s-%d@%d aside yet: %s", consumerName(handler), record.topic(),
+                    record.partition(), record.offset(), ConsumerStates.describe(e));
+            return false;
+        }
+    }
+
+    Duration backoff(int attempt) {
+        long millis = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
+        return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+    }
+
+    private void pause(Duration wait) {
+        long until = System.nanoTime() + wait.toNanos();
+        try {
+            while (!stopping && System.nanoTime() < until) {
+                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+        if (stopping) {
+            // Not acknowledged: the partition's next owner (or this service after its restart) takes it again.
+            throw new IllegalStateException("stopping while an event waits for a retry; it stays on the topic");
+        }
+    }
+
+    private static String eventId(ConsumerRecord<String, String> record) {
+        var header = record.headers().lastHeader(CloudEvent.ID);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
     }
 }

@@ -56,6 +56,18 @@ public class KafkaEventPublisher {
         }
     }
 
+    /** Sends one record and returns when the broker acknowledged it; throws otherwise. */
+    public void send(ProducerRecord<String, String> record) {
+        try {
+            producer().send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
+        }
+    }
+
     ProducerRecord<String, String> toRecord(OutboxEvent event) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, CloudEvent.SPEC_VERSION, "1.0");

@@ -32,15 +32,7 @@ public class Outbox {
     OutboxRelay relay;
 
     @Inject
-    jakarta.enterprise.inject.Instance<OutgoingEventCheck> checkBeans;
-
-    /** Resolved once: imports write thousands of events per request. Empty in production. */
-    private java.util.List<OutgoingEventCheck> checks;
-
-    @jakarta.annotation.PostConstruct
-    void resolveChecks() {
-        checks = checkBeans.stream().toList();
-    }
+    org.onemind.platform.events.EventContracts contracts;
 
     /** @return the event's id ({@code ce_id}) */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -95,9 +87,7 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data cannot be written as JSON", e);
         }
-        for (OutgoingEventCheck check : checks) {
-            check.check(type, payload);
-        }
+        contracts.check(type, payload);
         return payload;
     }
 

@@ -148,6 +148,16 @@ public class ProblemMappers {
         return problem(status, slug(title), title, detail, uri, null);
     }
 
+    /** Our own defect, not the caller's: the change would have published an event its consumers refuse. */
+    @ServerExceptionMapper
+    public Response eventContract(org.onemind.platform.events.EventContractViolation e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf("refused to publish an event that breaks its contract, incident %s: %s", incident, e.getMessage());
+        return problem(500, "event-contract-violation", "Change not saved",
+                "nothing was changed: the change would have published a " + e.type() + " event that breaks its"
+                        + " published contract; quote incident " + incident + " when reporting it", uri, null);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();

@@ -1,0 +1,11 @@
+package org.onemind.agency.deadletter;
+
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.deadletter.DeadLetterResource;
+
+/** The events agency-service could never apply: list and replay (campaign admins). */
+@Path("/api/v1/dead-letters/agency-service")
+@Tag(name = "Dead letters", description = "Events this service could never apply, and their replay after a fix")
+public class DeadLetterEndpoint extends DeadLetterResource {
+}

@@ -1,0 +1,26 @@
+package org.onemind.platform.inbox;
+
+import org.onemind.platform.events.CloudEvent;
+
+import java.util.Set;
+
+/**
+ * What a consumer does with one event, inside the transaction that also records the event as
+ * processed. Implementations are beans; {@link IncomingEvents} finds them by channel to replay
+ * dead letters.
+ */
+public interface EventHandler {
+
+    /** The incoming channel ({@code mp.messaging.incoming.<channel>}) this handler consumes. */
+    String channel();
+
+    /**
+     * The event types this consumer applies. Another version of one of them ({@code .v2} where it
+     * knows {@code .v1}) is refused as unknown: no retry can teach it the new shape. Types of other
+     * names are none of its business and are passed over.
+     */
+    Set<String> types();
+
+    /** Applies the event; throws {@link org.onemind.platform.events.UnprocessableEventException} for data no retry can fix. */
+    void apply(CloudEvent event);
+}
