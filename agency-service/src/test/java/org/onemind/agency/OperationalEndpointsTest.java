@@ -13,14 +13,28 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 class OperationalEndpointsTest {
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
     @Test
     void readinessFollowsTheDatabaseAndReportsTheEventBacklog() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
                 .body("checks.find { it.name == 'event-outbox' }.data.pendingEvents", notNullValue())
-                .body("checks.find { it.name == 'event-outbox' }.data.broker", notNullValue());
+                .body("checks.find { it.name == 'event-outbox' }.data.broker", notNullValue())
+                .body("checks.find { it.name == 'event-consumers' }.data.pendingDeadLetters", notNullValue());
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+
+        // The database goes away for real: the service is no longer ready, but stays alive (no restart loop).
+        try (org.onemind.infra.DatabaseOutage outage = org.onemind.infra.DatabaseOutage.begin(jdbcUrl)) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+                            .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("DOWN")));
+            given().get("/q/health/live").then().statusCode(200);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
     }
 
     @Test

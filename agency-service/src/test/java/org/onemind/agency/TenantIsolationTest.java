@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.AccessMatrix;
+import org.onemind.infra.DeadLetterSamples;
 import org.onemind.infra.AccessMatrix.Caller;
 import org.onemind.infra.InjectKeycloak;
 import org.onemind.infra.KeycloakServer;
@@ -26,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 @QuarkusTest
 class TenantIsolationTest {
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @InjectKeycloak
     KeycloakServer keycloak;
@@ -78,6 +82,7 @@ class TenantIsolationTest {
                     case "organizationId" -> providerOfA.toString();
                     case "memberId" -> memberOf(agencyA);
                     case "apiClientId" -> apiClientOf(admin, providerOfA);
+                    case "deadLetterId" -> DeadLetterSamples.poison(jdbcUrl, "agency-service", "compliance-events", "compliance.events");
                     default -> throw new IllegalStateException("no value for {" + name + "}");
                 })
                 .verify();

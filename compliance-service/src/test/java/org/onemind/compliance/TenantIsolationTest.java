@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.AccessMatrix;
+import org.onemind.infra.DeadLetterSamples;
 import org.onemind.infra.TestTokens;
 import org.onemind.infra.TopicProbe;
 
@@ -22,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 @QuarkusTest
 class TenantIsolationTest {
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @TestHTTPResource("/")
     URL base;
@@ -63,6 +67,7 @@ class TenantIsolationTest {
                 .pathValues((operation, name) -> switch (name) {
                     case "agencyId" -> agencyA;
                     case "id" -> rebuild;
+                    case "deadLetterId" -> DeadLetterSamples.poison(jdbcUrl, "compliance-service", "training-events", "training.events");
                     default -> throw new IllegalStateException("no value for {" + name + "}");
                 })
                 .verify();

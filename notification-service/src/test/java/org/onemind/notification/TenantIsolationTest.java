@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.AccessMatrix;
+import org.onemind.infra.DeadLetterSamples;
 import org.onemind.infra.TestTokens;
 import org.onemind.infra.TopicProbe;
 
@@ -23,6 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 @QuarkusTest
 class TenantIsolationTest {
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @TestHTTPResource("/")
     URL base;
@@ -65,6 +69,7 @@ class TenantIsolationTest {
                 .pathValues((operation, name) -> switch (name) {
                     case "agencyId" -> agencyA;
                     case "id" -> notification;
+                    case "deadLetterId" -> DeadLetterSamples.poison(jdbcUrl, "notification-service", "compliance-events", "compliance.events");
                     default -> throw new IllegalStateException("no value for {" + name + "}");
                 })
                 .verify();

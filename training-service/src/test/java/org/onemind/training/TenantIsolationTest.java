@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.AccessMatrix;
+import org.onemind.infra.DeadLetterSamples;
 import org.onemind.infra.TestTokens;
 
 import java.net.URL;
@@ -21,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 @QuarkusTest
 class TenantIsolationTest {
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @TestHTTPResource("/")
     URL base;
@@ -51,6 +55,7 @@ class TenantIsolationTest {
                     case "certificationId" -> certification;
                     case "courseId" -> TrainingApiTest.CIT_COURSE;
                     case "requestId" -> request;
+                    case "deadLetterId" -> DeadLetterSamples.poison(jdbcUrl, "training-service", "agency-events", "agency.events");
                     default -> throw new IllegalStateException("no value for {" + name + "}");
                 })
                 .verify();

@@ -23,6 +23,9 @@ public class PledgeService {
     static final int MAX_MONTHS = 36;
 
     @Inject
+    org.onemind.platform.scheduling.ScheduledJobs jobs;
+
+    @Inject
     AgencyService agencies;
 
     @Inject
@@ -90,8 +93,10 @@ public class PledgeService {
 
     /** The daily refresh: a pledge turns DUE_SOON or OVERDUE with the calendar, not only with events. */
     @Scheduled(cron = "{onemind.agency.deadline-refresh-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void dailyDeadlineRefresh() {
-        refreshAllDeadlineStatuses();
+    void dailyDeadlineRefresh(io.quarkus.scheduler.ScheduledExecution execution) {
+        if (jobs.claim("deadline-refresh", execution)) {
+            refreshAllDeadlineStatuses();
+        }
     }
 
     @Transactional

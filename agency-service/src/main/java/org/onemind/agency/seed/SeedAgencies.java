@@ -38,6 +38,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SeedAgencies {
     private static final Logger LOG = Logger.getLogger(SeedAgencies.class);
+    private static final long SEED_LOCK = 0x7365656400L;
 
     @ConfigProperty(name = "onemind.agency.seed-file")
     Optional<String> seedFile;
@@ -54,6 +55,9 @@ public class SeedAgencies {
 
     @Transactional
     public int seedIfEmpty(Path file) {
+        // Replicas starting together: one seeds, the others wait for it and then find agencies.
+        Agency.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, SEED_LOCK)
+                .getSingleResult();
         if (Agency.count() > 0) {
             return 0;
         }

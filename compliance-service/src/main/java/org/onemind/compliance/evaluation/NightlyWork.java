@@ -24,6 +24,9 @@ public class NightlyWork {
     public static final String CERTIFICATIONS_EXPIRING = "onemind.compliance.certifications-expiring.v1";
 
     @Inject
+    org.onemind.platform.scheduling.ScheduledJobs jobs;
+
+    @Inject
     Rebuilds rebuilds;
 
     @Inject
@@ -43,7 +46,10 @@ public class NightlyWork {
     }
 
     @Scheduled(cron = "{onemind.compliance.nightly-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void nightly() {
+    void nightly(io.quarkus.scheduler.ScheduledExecution execution) {
+        if (!jobs.claim("nightly-reevaluation", execution)) {
+            return;
+        }
         rebuilds.runNow("nightly re-evaluation");
         LOG.infof("nightly expiry watch: %d notices", announceExpiries());
     }

@@ -3,30 +3,42 @@ package org.onemind.compliance.evaluation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.onemind.platform.api.SqlValues;
+import org.onemind.platform.inbox.Failures;
+import org.onemind.platform.tx.AfterCommit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Recomputes every agency's evaluation from the read models: after a rule-edition change, a
- * restore, and every night. Each agency is evaluated in its own transaction under the same
- * per-agency lock as event processing, so events may keep arriving while it runs.
+ * Re-evaluates many agencies: every agency (a rule-edition change, a restore, every night) or those
+ * with certifications of one reclassified course. A job is a row of {@code reevaluation_job}; it
+ * works through its agencies in id order, in chunks, each agency in its own transaction under the
+ * same per-agency lock as event processing, and records its progress after every chunk. So 20,000
+ * agencies never share one transaction (nor its lock table), events keep flowing meanwhile, any
+ * replica answers for the progress, and a job whose replica died (its heartbeat went stale) is
+ * taken over by another from its last agency.
  */
 @ApplicationScoped
 public class Rebuilds {
     private static final Logger LOG = Logger.getLogger(Rebuilds.class);
+    private static final String OWNER = (System.getenv("HOSTNAME") == null ? "replica" : System.getenv("HOSTNAME"))
+            + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID();
 
     @Inject
     EntityManager em;
@@ -34,87 +46,227 @@ public class Rebuilds {
     @Inject
     Evaluator evaluator;
 
+    @Inject
+    AfterCommit afterCommit;
+
+    @ConfigProperty(name = "onemind.compliance.reevaluation.chunk-size", defaultValue = "200")
+    int chunkSize;
+
+    /** A job whose owner has not reported for this long is taken over by another replica. */
+    @ConfigProperty(name = "onemind.compliance.reevaluation.stale-after", defaultValue = "PT1M")
+    Duration staleAfter;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "compliance-rebuild");
+        Thread thread = new Thread(r, "compliance-reevaluation");
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<UUID, Progress> jobs = new ConcurrentHashMap<>();
-    private final AtomicReference<Progress> running = new AtomicReference<>();
-
-    public static final class Progress {
-        final UUID id = UUID.randomUUID();
-        final String reason;
-        final Instant startedAt = Instant.now();
-        volatile int total;
-        final AtomicInteger done = new AtomicInteger();
-        final AtomicInteger failed = new AtomicInteger();
-        volatile Instant finishedAt;
-
-        Progress(String reason) {
-            this.reason = reason;
-        }
-
-        public RebuildStatus status() {
-            return new RebuildStatus(id, reason, finishedAt == null ? "RUNNING" : "DONE", total, done.get(),
-                    failed.get(), startedAt, finishedAt);
-        }
-    }
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean stopping;
 
     public record RebuildStatus(UUID id, String reason, String state, int total, int done, int failed,
                                 Instant startedAt, Instant finishedAt) {
     }
 
-    /** Starts a rebuild, or returns the one already running. */
+    /** Starts re-evaluating every agency, or answers the full re-evaluation already running. */
     public RebuildStatus start(String reason) {
-        Progress progress = new Progress(reason);
-        if (!running.compareAndSet(null, progress)) {
-            return running.get().status();
-        }
-        jobs.put(progress.id, progress);
-        worker.execute(() -> run(progress));
-        return progress.status();
+        RebuildStatus status = QuarkusTransaction.requiringNew().call(() -> {
+            // One full re-evaluation at a time across replicas.
+            em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, 0x72656275696c64L).getSingleResult();
+            Optional<RebuildStatus> running = find("state = 'RUNNING' and course_id is null");
+            return running.orElseGet(() -> status(insert(reason, null, "rebuild")).orElseThrow());
+        });
+        nudge();
+        return status;
     }
 
-    public java.util.Optional<RebuildStatus> status(UUID id) {
-        return java.util.Optional.ofNullable(jobs.get(id)).map(Progress::status);
+    /**
+     * Schedules the re-evaluation of every agency with certifications of {@code courseId}, in the
+     * caller's transaction (the consumer's: it commits with the reclassification and the event's
+     * processed record, or not at all).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID startForCourse(UUID courseId, String causationId) {
+        UUID id = insert("course " + courseId + " reclassified", courseId, causationId);
+        afterCommit.once(Rebuilds.class, this::nudge);
+        return id;
     }
 
-    /** Runs a rebuild on the calling thread (the nightly job) and reports how it went. */
+    /** Runs a full re-evaluation on the calling thread (the nightly job) and reports how it went. */
     public RebuildStatus runNow(String reason) {
-        Progress progress = new Progress(reason);
-        if (!running.compareAndSet(null, progress)) {
-            return running.get().status();
+        UUID id = start(reason).id();
+        while (!stopping) {
+            RebuildStatus status = status(id).orElseThrow();
+            if (!"RUNNING".equals(status.state())) {
+                return status;
+            }
+            if (!work(id)) {
+                pause(Duration.ofSeconds(1)); // another replica has it, or the database is away
+            }
         }
-        jobs.put(progress.id, progress);
-        run(progress);
-        return progress.status();
+        return status(id).orElseThrow();
+    }
+
+    public Optional<RebuildStatus> status(UUID id) {
+        return QuarkusTransaction.joiningExisting().call(() -> find("id = ?1", id));
+    }
+
+    /** Picks up what is left: jobs of this replica's nudges, and jobs of replicas that died. */
+    @Scheduled(every = "${onemind.compliance.reevaluation.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        nudge();
+    }
+
+    void nudge() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    workThroughRunningJobs();
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                queued.set(false);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
-    private void run(Progress progress) {
+    private void workThroughRunningJobs() {
         try {
-            List<UUID> agencies = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                    "select agency_id from agency_view union select agency_id from personnel_view"
-                            + " union select agency_id from certification_view", UUID.class).getResultList());
-            progress.total = agencies.size();
-            String causation = "rebuild:" + progress.id;
-            for (UUID agency : agencies) {
-                try {
-                    QuarkusTransaction.requiringNew().run(() -> evaluator.reevaluate(agency, causation));
-                    progress.done.incrementAndGet();
-                } catch (RuntimeException e) {
-                    progress.failed.incrementAndGet();
-                    LOG.errorf(e, "rebuild %s could not evaluate agency %s", progress.id, agency);
+            List<UUID> running = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "select id from reevaluation_job where state = 'RUNNING' order by started_at", UUID.class).getResultList());
+            for (UUID id : running) {
+                while (!stopping && work(id)) {
+                    // chunk after chunk until the job is done or is another replica's
                 }
             }
-        } finally {
-            progress.finishedAt = Instant.now();
-            running.set(null);
-            LOG.infof("rebuild %s (%s): %d agencies, %d failed, %d ms", progress.id, progress.reason,
-                    progress.done.get(), progress.failed.get(),
-                    progress.finishedAt.toEpochMilli() - progress.startedAt.toEpochMilli());
+        } catch (RuntimeException e) {
+            LOG.warnf("re-evaluations wait (will resume): %s", e.getMessage());
         }
+    }
+
+    /**
+     * Claims the job (if it is free, this replica's, or its owner went quiet) and evaluates its next
+     * chunk. @return true when a chunk was done and the job goes on
+     */
+    @SuppressWarnings("unchecked")
+    boolean work(UUID id) {
+        Object[] job;
+        try {
+            job = QuarkusTransaction.requiringNew().call(() -> {
+                int claimed = em.createNativeQuery("update reevaluation_job set owner = ?2, heartbeat_at = now()"
+                                + " where id = ?1 and state = 'RUNNING' and (owner is null or owner = ?2"
+                                + " or heartbeat_at < now() - make_interval(secs => ?3))")
+                        .setParameter(1, id).setParameter(2, OWNER).setParameter(3, (double) staleAfter.toSeconds())
+                        .executeUpdate();
+                if (claimed == 0) {
+                    return null;
+                }
+                return (Object[]) em.createNativeQuery("select course_id, last_agency_id, causation_id, total"
+                        + " from reevaluation_job where id = ?1").setParameter(1, id).getSingleResult();
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("re-evaluation %s waits: %s", id, e.getMessage());
+            return false;
+        }
+        if (job == null) {
+            return false;
+        }
+        UUID courseId = (UUID) job[0];
+        UUID after = (UUID) job[1];
+        String causation = (String) job[2];
+        if (((Number) job[3]).intValue() == 0 && after == null) {
+            long total = QuarkusTransaction.requiringNew().call(() -> ((Number) scope(courseId, null, "count(*)", Integer.MAX_VALUE)
+                    .getSingleResult()).longValue());
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update reevaluation_job set total = ?2 where id = ?1")
+                    .setParameter(1, id).setParameter(2, (int) total).executeUpdate());
+        }
+        List<UUID> agencies = QuarkusTransaction.requiringNew().call(() ->
+                scope(courseId, after, "agency_id", chunkSize).getResultList());
+        int done = 0;
+        int failed = 0;
+        UUID last = after;
+        for (UUID agency : agencies) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> evaluator.reevaluate(agency, causation));
+                done++;
+            } catch (RuntimeException e) {
+                if (Failures.classify(e) == Failures.Kind.TRANSIENT) {
+                    LOG.warnf("re-evaluation %s pauses at agency %s: %s", id, agency, e.getMessage());
+                    break; // this agency is taken again when the job resumes
+                }
+                failed++;
+                LOG.errorf(e, "re-evaluation %s could not evaluate agency %s", id, agency);
+            }
+            last = agency;
+        }
+        boolean finished = agencies.size() < chunkSize && (agencies.isEmpty() || agency(agencies, agencies.size() - 1).equals(last));
+        UUID lastDone = last;
+        int chunkDone = done;
+        int chunkFailed = failed;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update reevaluation_job set"
+                            + " done = done + ?2, failed = failed + ?3, last_agency_id = ?4, heartbeat_at = now(),"
+                            + " state = case when ?5 then 'DONE' else state end,"
+                            + " finished_at = case when ?5 then now() else finished_at end where id = ?1 and owner = ?6")
+                    .setParameter(1, id).setParameter(2, chunkDone).setParameter(3, chunkFailed)
+                    .setParameter(4, lastDone).setParameter(5, finished).setParameter(6, OWNER).executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warnf("re-evaluation %s could not record its progress (the chunk is evaluated again): %s", id, e.getMessage());
+            return false;
+        }
+        if (finished) {
+            status(id).ifPresent(s -> LOG.infof("re-evaluation %s (%s): %d agencies, %d failed, %d ms", s.id(), s.reason(),
+                    s.done(), s.failed(), s.finishedAt().toEpochMilli() - s.startedAt().toEpochMilli()));
+        }
+        return !finished && (chunkDone + chunkFailed) > 0;
+    }
+
+    private static UUID agency(List<UUID> agencies, int index) {
+        return agencies.get(index);
+    }
+
+    /** The job's agencies after {@code after}, in id order ({@code what} = {@code agency_id} or {@code count(*)}). */
+    private jakarta.persistence.Query scope(UUID courseId, UUID after, String what, int limit) {
+        String agencies = courseId == null
+                ? "select agency_id from agency_view union select agency_id from personnel_view"
+                        + " union select agency_id from certification_view"
+                : "select distinct agency_id from certification_view where course_id = :course";
+        String sql = "select " + what + " from (" + agencies + ") scope"
+                + (after == null ? "" : " where agency_id > :after")
+                + ("agency_id".equals(what) ? " order by agency_id limit :limit" : "");
+        var query = "agency_id".equals(what) ? em.createNativeQuery(sql, UUID.class) : em.createNativeQuery(sql);
+        if (courseId != null) {
+            query.setParameter("course", courseId);
+        }
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        if ("agency_id".equals(what)) {
+            query.setParameter("limit", limit);
+        }
+        return query;
+    }
+
+    private UUID insert(String reason, UUID courseId, String causationId) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into reevaluation_job (id, reason, course_id, causation_id) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, id).setParameter(2, reason).setParameter(3, courseId)
+                .setParameter(4, "rebuild".equals(causationId) ? "rebuild:" + id : causationId).executeUpdate();
+        return id;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<RebuildStatus> find(String where, Object... parameters) {
+        var query = em.createNativeQuery("select id, reason, state, total, done, failed, started_at, finished_at"
+                + " from reevaluation_job where " + where + " order by started_at limit 1");
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().findFirst().map(row -> new RebuildStatus((UUID) row[0], (String) row[1], (String) row[2],
+                ((Number) row[3]).intValue(), ((Number) row[4]).intValue(), ((Number) row[5]).intValue(),
+                SqlValues.instant(row[6]), SqlValues.instant(row[7])));
     }
 
     /** A changed rule edition re-evaluates every agency (RULES.md). */
@@ -127,9 +279,20 @@ public class Rebuilds {
                     stale.longValue(), edition);
             start("rule edition changed to " + edition);
         }
+        nudge(); // jobs left unfinished by a stop or a crash
+    }
+
+    private void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
         worker.shutdownNow();
     }
 }

@@ -72,12 +72,33 @@ public class Projections {
         query("update certification_view set revoked = true where certification_id = ?1", certificationId).executeUpdate();
     }
 
-    /** A reclassified course changes the categories of its certifications. @return the agencies affected */
+    /**
+     * A course's categories as of {@code changedAt}. Ignored when a later change is already known
+     * (the events of one course can arrive out of order after a redelivery). @return whether the
+     * course's certifications changed, so that its agencies need re-evaluating
+     */
+    public boolean courseChanged(UUID courseId, boolean mhfa, boolean cit, java.time.Instant changedAt) {
+        int current = query("insert into course_view (course_id, mhfa, cit, changed_at) values (?1, ?2, ?3, ?4)"
+                + " on conflict (course_id) do update set mhfa = excluded.mhfa, cit = excluded.cit,"
+                + " changed_at = excluded.changed_at where course_view.changed_at <= excluded.changed_at",
+                courseId, mhfa, cit, changedAt.atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
+        if (current == 0) {
+            return false;
+        }
+        return query("update certification_view set mhfa = ?2, cit = ?3 where course_id = ?1"
+                + " and (mhfa <> ?2 or cit <> ?3)", courseId, mhfa, cit).executeUpdate() > 0;
+    }
+
+    /**
+     * The categories a certification of {@code courseId} counts for: those of the latest
+     * reclassification when it was made after the certification's event, else empty (the event's
+     * own categories are current).
+     */
     @SuppressWarnings("unchecked")
-    public List<UUID> courseReclassified(UUID courseId, boolean mhfa, boolean cit) {
-        query("update certification_view set mhfa = ?2, cit = ?3 where course_id = ?1", courseId, mhfa, cit).executeUpdate();
-        return em.createNativeQuery("select distinct agency_id from certification_view where course_id = ?1", UUID.class)
-                .setParameter(1, courseId).getResultList();
+    public java.util.Optional<boolean[]> reclassifiedSince(UUID courseId, java.time.Instant eventTime) {
+        List<Object[]> rows = query("select mhfa, cit from course_view where course_id = ?1 and changed_at > ?2",
+                courseId, eventTime.atOffset(java.time.ZoneOffset.UTC)).getResultList();
+        return rows.stream().findFirst().map(row -> new boolean[] {(Boolean) row[0], (Boolean) row[1]});
     }
 
     private Query query(String sql, Object... parameters) {

@@ -37,6 +37,9 @@ public class TrainingEventsConsumer implements EventHandler {
     @Inject
     Evaluator evaluator;
 
+    @Inject
+    org.onemind.compliance.evaluation.Rebuilds rebuilds;
+
     @Incoming("training-events")
     @Blocking
     public void onTrainingEvent(ConsumerRecord<String, String> record) {
@@ -68,10 +71,13 @@ public class TrainingEventsConsumer implements EventHandler {
             }
             case "onemind.training.certification-recorded.v1" -> {
                 UUID agencyId = event.uuid("agencyId");
-                Categories categories = Categories.of(event);
+                UUID courseId = event.uuid("courseId");
+                // A reclassification made after this certification's event wins, whichever topic was read first.
+                Categories categories = projections.reclassifiedSince(courseId, timeOf(event))
+                        .map(current -> new Categories(current[0], current[1])).orElseGet(() -> Categories.of(event));
                 JsonNode mode = event.data().get("deliveryMode");
                 projections.certification(event.uuid("certificationId"), agencyId, event.uuid("personnelId"),
-                        event.uuid("courseId"), categories.mhfa(), categories.cit(), event.date("completedOn"), event.optionalDate("expiresOn"),
+                        courseId, categories.mhfa(), categories.cit(), event.date("completedOn"), event.optionalDate("expiresOn"),
                         mode == null || mode.isNull() ? null : mode.asText());
                 evaluator.reevaluate(agencyId, event.id());
             }
@@ -81,15 +87,21 @@ public class TrainingEventsConsumer implements EventHandler {
             }
             case "onemind.training.course-changed.v1" -> {
                 Categories categories = Categories.of(event);
-                for (UUID agencyId : projections.courseReclassified(event.uuid("courseId"), categories.mhfa(),
-                        categories.cit())) {
-                    evaluator.reevaluate(agencyId, event.id());
+                UUID courseId = event.uuid("courseId");
+                if (projections.courseChanged(courseId, categories.mhfa(), categories.cit(), timeOf(event))) {
+                    // Thousands of agencies may hold the course: they are re-evaluated in chunks, not in this transaction.
+                    rebuilds.startForCourse(courseId, event.id());
                 }
             }
             default -> {
                 // not a fact compliance depends on
             }
         }
+    }
+
+    /** When the producer made the event; its time of arrival for an event without one. */
+    private static java.time.Instant timeOf(CloudEvent event) {
+        return event.time() == null ? java.time.Instant.now() : event.time().toInstant();
     }
 
     private static boolean bool(CloudEvent event, String field) {

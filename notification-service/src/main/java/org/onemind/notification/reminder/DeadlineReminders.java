@@ -25,13 +25,19 @@ public class DeadlineReminders {
     private static final Logger LOG = Logger.getLogger(DeadlineReminders.class);
 
     @Inject
+    org.onemind.platform.scheduling.ScheduledJobs jobs;
+
+    @Inject
     EntityManager em;
 
     @Inject
     Notices notices;
 
     @Scheduled(cron = "{onemind.notification.reminder-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void daily() {
+    void daily(io.quarkus.scheduler.ScheduledExecution execution) {
+        if (!jobs.claim("deadline-reminders", execution)) {
+            return;
+        }
         LOG.infof("deadline reminders: %d emails queued", remind(LocalDate.now()));
     }
 

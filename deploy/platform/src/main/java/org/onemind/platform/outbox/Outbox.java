@@ -29,6 +29,9 @@ public class Outbox {
     AfterCommit afterCommit;
 
     @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @Inject
     OutboxRelay relay;
 
     @Inject
@@ -39,6 +42,7 @@ public class Outbox {
     public UUID publish(String topic, String key, String type, String subject, Object data) {
         UUID id = UUID.randomUUID();
         String payload = toJson(type, data);
+        holdKey(key);
         em.createNativeQuery("insert into outbox_event (id, topic, record_key, type, subject, payload, traceparent)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, id)
@@ -67,6 +71,7 @@ public class Outbox {
             return;
         }
         String traceparent = TraceContext.current();
+        events.stream().map(Pending::key).distinct().sorted().forEach(this::holdKey);
         JdbcBatch.write(em, "insert into outbox_event (id, topic, record_key, type, subject, payload, traceparent)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", events, (insert, event) -> {
             insert.setObject(1, UUID.randomUUID());
@@ -78,6 +83,33 @@ public class Outbox {
             insert.setString(7, traceparent);
         });
         nudgeRelayAfterCommit();
+    }
+
+    /**
+     * Holds the record key (the agency) until this transaction ends, before its event gets its
+     * sequence number. Another transaction writing an event of the same agency waits for this one
+     * to commit, so within an agency the outbox order (which the relay publishes in) is the order in
+     * which the transactions committed, not the order in which they started writing.
+     */
+    private void holdKey(String key) {
+        if (transactions.getResource(KeyLocks.class) instanceof java.util.Set<?> held && held.contains(key)) {
+            return;
+        }
+        em.createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
+                .setParameter(1, KEY_LOCK_SPACE).setParameter(2, key).getSingleResult();
+        @SuppressWarnings("unchecked")
+        java.util.Set<String> held = (java.util.Set<String>) transactions.getResource(KeyLocks.class);
+        if (held == null) {
+            held = new java.util.HashSet<>();
+            transactions.putResource(KeyLocks.class, held);
+        }
+        held.add(key);
+    }
+
+    /** The advisory lock space of outbox keys (the relay's own lock uses the one-key form). */
+    private static final int KEY_LOCK_SPACE = 0x6f6d;
+
+    private static final class KeyLocks {
     }
 
     private String toJson(String type, Object data) {

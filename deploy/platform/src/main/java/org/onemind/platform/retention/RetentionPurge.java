@@ -1,0 +1,82 @@
+package org.onemind.platform.retention;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.onemind.platform.scheduling.ScheduledJobs;
+
+import java.time.Duration;
+
+/**
+ * Keeps the event tables from growing forever: outbox rows already sent and the consumers'
+ * processed-event records are deleted once older than the retention, in small batches (each its own
+ * transaction). The retention is never shorter than the topics' own: a redelivered or replayed
+ * event is still on the topic only that long, and must still be recognised as a repeat.
+ */
+@ApplicationScoped
+public class RetentionPurge {
+    private static final Logger LOG = Logger.getLogger(RetentionPurge.class);
+    private static final int BATCH = 10_000;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ScheduledJobs jobs;
+
+    /** How long Kafka keeps the topics' events (the Strimzi KafkaTopics say 30 days). */
+    @ConfigProperty(name = "onemind.retention.topic-retention", defaultValue = "P30D")
+    Duration topicRetention;
+
+    @ConfigProperty(name = "onemind.retention.event-tables", defaultValue = "P35D")
+    Duration configured;
+
+    /** What is kept: the configured retention, raised to the topics' retention if it was set shorter. */
+    public Duration retention() {
+        return configured.compareTo(topicRetention) < 0 ? topicRetention : configured;
+    }
+
+    void warnIfRaised(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        if (configured.compareTo(topicRetention) < 0) {
+            LOG.warnf("onemind.retention.event-tables (%s) is shorter than the topics' retention (%s); keeping %s so a"
+                    + " late duplicate is still recognised", configured, topicRetention, topicRetention);
+        }
+    }
+
+    @Scheduled(cron = "{onemind.retention.purge-cron:0 20 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void nightly(ScheduledExecution execution) {
+        if (jobs.claim("retention-purge", execution)) {
+            purge();
+        }
+    }
+
+    /** @return the number of rows deleted */
+    public long purge() {
+        double seconds = retention().toSeconds();
+        long deleted = 0;
+        deleted += inBatches("delete from outbox_event where seq in (select seq from outbox_event where sent_at is not null"
+                + " and sent_at < now() - make_interval(secs => ?1) limit " + BATCH + ")", seconds);
+        deleted += inBatches("delete from processed_event where ctid in (select ctid from processed_event"
+                + " where processed_at < now() - make_interval(secs => ?1) limit " + BATCH + ")", seconds);
+        deleted += inBatches("delete from scheduled_job_run where ctid in (select ctid from scheduled_job_run"
+                + " where claimed_at < now() - make_interval(secs => ?1) limit " + BATCH + ")", seconds);
+        LOG.infof("retention purge: %d rows older than %s deleted", deleted, retention());
+        return deleted;
+    }
+
+    private long inBatches(String delete, double seconds) {
+        long total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(delete)
+                    .setParameter(1, seconds).executeUpdate());
+            total += deleted;
+        } while (deleted == BATCH);
+        return total;
+    }
+}
