@@ -22,6 +22,7 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     private PostgresServer postgres;
     private KafkaBroker kafkaBroker;
     private MailServer mailServer;
+    private FaultProxy smtpProxy;
     private String keycloakDir;
     private KeycloakServer keycloak;
 
@@ -42,8 +43,10 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             mailServer = MailServer.start(0);
         }
         if (withMail && mailerConfig) {
+            // The mailer reaches SMTP through a fault proxy, so tests can slow or hang the server for real.
+            smtpProxy = FaultProxy.start("localhost", mailServer.port());
             config.put("quarkus.mailer.host", "localhost");
-            config.put("quarkus.mailer.port", String.valueOf(mailServer.port()));
+            config.put("quarkus.mailer.port", String.valueOf(smtpProxy.port()));
         }
         // Keycloak takes longest to start: it starts first and the other servers start meanwhile.
         java.util.concurrent.CompletableFuture<KeycloakServer> keycloakStart = keycloakDir == null ? null
@@ -115,6 +118,10 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             testInjector.injectIntoFields(keycloak,
                     new TestInjector.AnnotatedAndMatchesType(InjectKeycloak.class, KeycloakServer.class));
         }
+        if (smtpProxy != null) {
+            testInjector.injectIntoFields(smtpProxy,
+                    new TestInjector.AnnotatedAndMatchesType(InjectSmtpProxy.class, FaultProxy.class));
+        }
         if (mailServer != null) {
             testInjector.injectIntoFields(mailServer,
                     new TestInjector.AnnotatedAndMatchesType(InjectMailServer.class, MailServer.class));
@@ -125,6 +132,9 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     public void stop() {
         if (keycloak != null) {
             keycloak.close();
+        }
+        if (smtpProxy != null) {
+            smtpProxy.close();
         }
         if (mailServer != null) {
             mailServer.close();
