@@ -151,6 +151,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Process startService(String service, Path log) {
+        return startService(service, port(service), log, Map.of());
+    }
+
+    private Process startService(String service, int httpPort, Path log, Map<String, String> overrides) {
         Path jar = settings.repository().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; run ./mvnw package first");
@@ -160,7 +164,7 @@ public final class LocalStack implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port(service)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASES.get(service)));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
@@ -173,6 +177,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("ONEMIND_AGENCY_SEED_FILE", settings.repository().resolve("deploy/local/seed-agencies.csv").toString());
         env.put("ONEMIND_NOTIFICATION_DRAFT_LETTER_URL",
                 url("agency-service") + "/api/v1/agencies/{agencyId}/completion/letter");
+        env.putAll(overrides);
         try {
             return builder.start();
         } catch (IOException e) {
@@ -181,9 +186,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void awaitReady(String service, Instant deadline, Path log) {
+        awaitReady(service, services.get(service), url(service), deadline, log);
+    }
+
+    private void awaitReady(String service, Process process, String baseUrl, Instant deadline, Path log) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create(url(service) + "/q/health/ready");
-        Process process = services.get(service);
+        URI ready = URI.create(baseUrl + "/q/health/ready");
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(service + " exited with " + process.exitValue() + "; see " + log);
@@ -230,6 +238,78 @@ public final class LocalStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafkaBroker.bootstrapServers();
+    }
+
+    // --- Faults, as an ops team would cause them (the fault-injection test uses these) -------------
+
+    /** Kills the service with SIGKILL: no shutdown hook, no graceful stop, mid-work. */
+    public void kill(String service) {
+        Process process = services.get(service);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a killed (or stopped) service again on its port and waits until it is ready. */
+    public void restart(String service) {
+        restart(service, Map.of());
+    }
+
+    /** Like {@link #restart(String)}, with some settings overridden by environment variables. */
+    public void restart(String service, Map<String, String> environment) {
+        Path log = settings.dataDirectory().toAbsolutePath().resolve("logs").resolve(service + ".log");
+        services.put(service, startService(service, port(service), log, environment));
+        awaitReady(service, Instant.now().plus(settings.startTimeout()), log);
+    }
+
+    /**
+     * Starts another instance of {@code service} on a free port, sharing its database and consumer
+     * group (a second replica). @return the running replica; {@link Process#destroyForcibly()} kills it
+     */
+    public Replica startReplica(String service) {
+        int httpPort = org.onemind.infra.FreePorts.any();
+        Path log = settings.dataDirectory().toAbsolutePath().resolve("logs").resolve(service + "-replica-" + httpPort + ".log");
+        Process process = startService(service, httpPort, log, Map.of());
+        String baseUrl = "http://localhost:" + httpPort;
+        Replica replica = new Replica(process, baseUrl);
+        started.add(replica);
+        awaitReady(service, process, baseUrl, Instant.now().plus(settings.startTimeout()), log);
+        return replica;
+    }
+
+    /** A second instance of a service. */
+    public record Replica(Process process, String url) implements AutoCloseable {
+        public void kill() {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                ChildProcesses.stop(process, Duration.ofSeconds(20));
+            }
+        }
+    }
+
+    /** Stops the Kafka broker (its data stays); the services keep running without it. */
+    public void stopBroker() {
+        started.remove(kafkaBroker);
+        kafkaBroker.close();
+    }
+
+    /** Starts the broker again on the same port and data. */
+    public void startBroker() {
+        kafkaBroker = KafkaBroker.start(settings.dataDirectory().toAbsolutePath().resolve("kafka"), kafkaBroker.port(), true);
+        started.add(kafkaBroker);
     }
 
     public Map<String, Long> servicePids() {

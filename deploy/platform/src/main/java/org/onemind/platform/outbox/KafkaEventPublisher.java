@@ -40,30 +40,52 @@ public class KafkaEventPublisher {
     public void publishAll(List<OutboxEvent> events) {
         KafkaProducer<String, String> kafkaProducer = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-        for (OutboxEvent event : events) {
-            acks.add(kafkaProducer.send(toRecord(event)));
-        }
-        kafkaProducer.flush();
         try {
+            for (OutboxEvent event : events) {
+                acks.add(kafkaProducer.send(toRecord(event)));
+            }
+            kafkaProducer.flush();
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            discard(kafkaProducer);
             throw new IllegalStateException("interrupted while publishing", e);
         } catch (ExecutionException | TimeoutException e) {
+            discard(kafkaProducer);
             throw new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            discard(kafkaProducer); // send() itself refused (no metadata within max.block.ms, say)
+            throw new IllegalStateException("Kafka did not take the batch: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Drops a producer whose batch failed, with whatever it still buffers: the rows stay unsent and
+     * are published again, so the old copies must not reach the broker late (seen as duplicates after
+     * a broker outage: records buffered by a failed attempt were delivered beside the retry).
+     */
+    private void discard(KafkaProducer<String, String> failed) {
+        synchronized (this) {
+            if (producer == failed) {
+                producer = null;
+            }
+        }
+        failed.close(java.time.Duration.ZERO);
     }
 
     /** Sends one record and returns when the broker acknowledged it; throws otherwise. */
     public void send(ProducerRecord<String, String> record) {
+        KafkaProducer<String, String> kafkaProducer = producer();
         try {
-            producer().send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            kafkaProducer.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            discard(kafkaProducer);
             throw new IllegalStateException("interrupted while publishing", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            discard(kafkaProducer);
             throw new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
         }
     }
