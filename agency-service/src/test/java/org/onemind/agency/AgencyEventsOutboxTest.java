@@ -100,6 +100,11 @@ class AgencyEventsOutboxTest {
                 }
                 real.publishAll(events);
             }
+
+            @Override
+            public java.time.Duration sendTimeout() {
+                return real.sendTimeout();
+            }
         }, KafkaEventPublisher.class);
 
         try (TopicProbe probe = new TopicProbe(bootstrapServers, "agency.events")) {

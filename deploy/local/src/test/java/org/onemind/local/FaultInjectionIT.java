@@ -128,11 +128,13 @@ class FaultInjectionIT {
         } finally {
             stack.startBroker();
         }
-        String progress = "select count(*) from outbox_event where record_key = ? and sent_at is not null";
+        String progress = "select count(*) from outbox_event where record_key = ? and sent_at is not null"
+                + " and type = 'onemind.training.certification-recorded.v1'";
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
                 .until(() -> count("training", progress, agency) > 0);
         stack.kill("training-service");
-        long unsentAtKill = count("training", "select count(*) from outbox_event where record_key = ? and sent_at is null", agency);
+        long unsentAtKill = count("training", "select count(*) from outbox_event where record_key = ? and sent_at is null"
+                + " and type = 'onemind.training.certification-recorded.v1'", agency);
         long restarting = System.nanoTime();
         stack.restart("training-service");
         await().atMost(Duration.ofSeconds(180)).until(() -> citTrained(agency) == size);

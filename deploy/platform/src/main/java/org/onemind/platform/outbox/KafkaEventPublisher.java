@@ -31,8 +31,14 @@ public class KafkaEventPublisher {
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
-    @ConfigProperty(name = "onemind.outbox.send-timeout", defaultValue = "PT15S")
-    java.time.Duration sendTimeout;
+    /**
+     * How long the producer keeps trying to deliver a batch (and the relay waits for it). Long on
+     * purpose: a batch that gives up may still have been written, and its retry from the outbox is
+     * then a duplicate. Records still buffered when a broker comes back are delivered once, by the
+     * same idempotent producer.
+     */
+    @ConfigProperty(name = "onemind.outbox.delivery-timeout", defaultValue = "PT2M")
+    java.time.Duration deliveryTimeout;
 
     private volatile KafkaProducer<String, String> producer;
 
@@ -46,7 +52,7 @@ public class KafkaEventPublisher {
             }
             kafkaProducer.flush();
             for (Future<RecordMetadata> ack : acks) {
-                ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                ack.get(sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -75,11 +81,16 @@ public class KafkaEventPublisher {
         failed.close(java.time.Duration.ZERO);
     }
 
+    /** The wait for acknowledgements: the producer's own delivery timeout, and a little more. */
+    public java.time.Duration sendTimeout() {
+        return deliveryTimeout.plusSeconds(10);
+    }
+
     /** Sends one record and returns when the broker acknowledged it; throws otherwise. */
     public void send(ProducerRecord<String, String> record) {
         KafkaProducer<String, String> kafkaProducer = producer();
         try {
-            kafkaProducer.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            kafkaProducer.send(record).get(sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             discard(kafkaProducer);
@@ -123,10 +134,11 @@ public class KafkaEventPublisher {
                     props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
                     props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
                     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-                    // An unreachable broker fails the batch quickly; the rows stay in the outbox.
+                    // A topic whose metadata cannot be had fails the batch quickly (nothing was sent);
+                    // a batch in flight is given the whole delivery timeout (see deliveryTimeout).
                     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "12000");
+                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(deliveryTimeout.toMillis()));
                     props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
                     current = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
                     producer = current;

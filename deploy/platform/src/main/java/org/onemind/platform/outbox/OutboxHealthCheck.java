@@ -36,7 +36,12 @@ public class OutboxHealthCheck implements HealthCheck {
             builder.withData("pendingEvents", "unknown");
         }
         String failure = relay.lastFailure();
-        builder.withData("broker", failure == null ? "reachable" : "unreachable");
+        java.time.Instant waiting = relay.publishingSince();
+        boolean stalled = waiting != null && waiting.isBefore(java.time.Instant.now().minusSeconds(10));
+        builder.withData("broker", failure == null && !stalled ? "reachable" : "unreachable");
+        if (stalled) {
+            builder.withData("waitingForBrokerSince", waiting.toString());
+        }
         if (failure != null) {
             builder.withData("lastPublishFailure", failure);
             builder.withData("lastPublishFailureAt", String.valueOf(relay.lastFailureAt()));

@@ -49,6 +49,7 @@ public class OutboxRelay {
     });
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private volatile Instant lastFailureAt;
+    private volatile Instant publishingSince;
     private volatile String lastFailure;
 
     /** Asks for a drain soon; many nudges while one is queued collapse into that one. */
@@ -77,7 +78,10 @@ public class OutboxRelay {
         try {
             int published;
             do {
-                published = QuarkusTransaction.requiringNew().call(this::publishOneBatch);
+                // The batch's rows stay locked while the broker is waited for (up to the delivery timeout).
+                published = QuarkusTransaction.requiringNew()
+                        .timeout((int) publisher.sendTimeout().plusSeconds(30).toSeconds())
+                        .call(this::publishOneBatch);
                 total += published;
             } while (published == batchSize);
             if (total > 0) {
@@ -113,11 +117,21 @@ public class OutboxRelay {
             events.add(new OutboxEvent((UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
                     (String) row[5], (String) row[6], (String) row[7], org.onemind.platform.api.SqlValues.instant(row[8])));
         }
-        publisher.publishAll(events);
+        publishingSince = Instant.now();
+        try {
+            publisher.publishAll(events);
+        } finally {
+            publishingSince = null;
+        }
         em.createNativeQuery("update outbox_event set sent_at = now() where seq in (?1)")
                 .setParameter(1, seqs)
                 .executeUpdate();
         return events.size();
+    }
+
+    /** When the batch now waiting for the broker's acknowledgement was sent; null when none waits. */
+    public Instant publishingSince() {
+        return publishingSince;
     }
 
     public String lastFailure() {
