@@ -89,6 +89,41 @@ class AgencyEventsOutboxTest {
 
     @Test
     @TestSecurity(user = "admin", roles = "campaign-admin")
+    void anAgencysEventsTakeTheirPlaceInTheOutboxInTheOrderTheirTransactionsCommit() throws Exception {
+        String id = AgencyApiTest.register("Commitville Police Department");
+        try (java.sql.Connection earlier = dataSource.getConnection()) {
+            // A transaction of the same agency (another replica's, say) wrote its event first and has not committed.
+            earlier.setAutoCommit(false);
+            try (var lock = earlier.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+                lock.setInt(1, org.onemind.platform.outbox.Outbox.KEY_LOCK_SPACE);
+                lock.setString(2, id);
+                lock.execute();
+            }
+            try (var insert = earlier.prepareStatement("insert into outbox_event (id, topic, record_key, type, subject, payload)"
+                    + " values (gen_random_uuid(), 'agency.events.order-test', ?, 'onemind.agency.order-test.v1', ?, '{}')")) {
+                insert.setString(1, id);
+                insert.setString(2, id);
+                insert.executeUpdate();
+            }
+            // A later change of the same agency waits for it before its event is numbered...
+            java.util.concurrent.CompletableFuture<Integer> later = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    given().contentType(ContentType.JSON)
+                            .body(AgencyApiTest.pledge(java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusMonths(18)))
+                            .put("/api/v1/agencies/{id}/pledge", id).statusCode());
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> !later.isDone());
+            earlier.commit();
+            assertEquals(201, later.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        // ...so the outbox, which the relay publishes in order, has them in commit order.
+        @SuppressWarnings("unchecked")
+        List<String> types = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select type from outbox_event where record_key = ?1 and type <> 'onemind.agency.agency-registered.v1' order by seq")
+                .setParameter(1, id).getResultList());
+        assertEquals(List.of("onemind.agency.order-test.v1", "onemind.agency.pledge-taken.v1"), types);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "campaign-admin")
     void anEventIsNotLostWhenTheRelayFailsBeforePublishing() {
         KafkaEventPublisher real = ClientProxy.unwrap(Arc.container().instance(KafkaEventPublisher.class).get());
         AtomicBoolean brokerDown = new AtomicBoolean(true);

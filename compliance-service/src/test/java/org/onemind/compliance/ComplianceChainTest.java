@@ -32,6 +32,12 @@ class ComplianceChainTest {
     static final java.time.LocalDate TARGET = PLEDGED_ON.plusMonths(24);
     static final java.time.LocalDate COMPLETED_ON = java.time.LocalDate.now().minusDays(10);
 
+    /** For other tests that reuse this one's fixtures outside a Quarkus-injected instance. */
+    ComplianceChainTest withBroker(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        return this;
+    }
+
     String send(String topic, String agencyId, String type, String body) {
         return new TopicProbe(bootstrapServers).sendEvent(topic, agencyId, type, body);
     }

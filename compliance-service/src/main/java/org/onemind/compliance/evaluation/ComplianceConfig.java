@@ -17,4 +17,21 @@ public interface ComplianceConfig {
     /** When the nightly re-evaluation and expiry watch run (cron, used by {@code NightlyWork}). */
     @WithDefault("0 30 0 * * ?")
     String nightlyCron();
+
+    /** Re-evaluations of many agencies ({@code Rebuilds}). */
+    Reevaluation reevaluation();
+
+    interface Reevaluation {
+        /** Agencies per chunk; each agency is evaluated in its own transaction, progress is recorded per chunk. */
+        @WithDefault("200")
+        int chunkSize();
+
+        /** A job whose replica has not reported for this long is resumed by another. */
+        @WithDefault("PT1M")
+        java.time.Duration staleAfter();
+
+        /** How often each replica looks for jobs to resume. */
+        @WithDefault("5s")
+        String pollInterval();
+    }
 }

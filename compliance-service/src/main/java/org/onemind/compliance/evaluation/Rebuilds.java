@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.onemind.platform.api.SqlValues;
 import org.onemind.platform.inbox.Failures;
@@ -49,12 +48,8 @@ public class Rebuilds {
     @Inject
     AfterCommit afterCommit;
 
-    @ConfigProperty(name = "onemind.compliance.reevaluation.chunk-size", defaultValue = "200")
-    int chunkSize;
-
-    /** A job whose owner has not reported for this long is taken over by another replica. */
-    @ConfigProperty(name = "onemind.compliance.reevaluation.stale-after", defaultValue = "PT1M")
-    Duration staleAfter;
+    @Inject
+    ComplianceConfig config;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "compliance-reevaluation");
@@ -157,7 +152,7 @@ public class Rebuilds {
                 int claimed = em.createNativeQuery("update reevaluation_job set owner = ?2, heartbeat_at = now()"
                                 + " where id = ?1 and state = 'RUNNING' and (owner is null or owner = ?2"
                                 + " or heartbeat_at < now() - make_interval(secs => ?3))")
-                        .setParameter(1, id).setParameter(2, OWNER).setParameter(3, (double) staleAfter.toSeconds())
+                        .setParameter(1, id).setParameter(2, OWNER).setParameter(3, (double) config.reevaluation().staleAfter().toSeconds())
                         .executeUpdate();
                 if (claimed == 0) {
                     return null;
@@ -182,7 +177,7 @@ public class Rebuilds {
                     .setParameter(1, id).setParameter(2, (int) total).executeUpdate());
         }
         List<UUID> agencies = QuarkusTransaction.requiringNew().call(() ->
-                scope(courseId, after, "agency_id", chunkSize).getResultList());
+                scope(courseId, after, "agency_id", config.reevaluation().chunkSize()).getResultList());
         int done = 0;
         int failed = 0;
         UUID last = after;
@@ -200,7 +195,7 @@ public class Rebuilds {
             }
             last = agency;
         }
-        boolean finished = agencies.size() < chunkSize && (agencies.isEmpty() || agency(agencies, agencies.size() - 1).equals(last));
+        boolean finished = agencies.size() < config.reevaluation().chunkSize() && (agencies.isEmpty() || agency(agencies, agencies.size() - 1).equals(last));
         UUID lastDone = last;
         int chunkDone = done;
         int chunkFailed = failed;

@@ -107,7 +107,7 @@ public class Outbox {
     }
 
     /** The advisory lock space of outbox keys (the relay's own lock uses the one-key form). */
-    private static final int KEY_LOCK_SPACE = 0x6f6d;
+    public static final int KEY_LOCK_SPACE = 0x6f6d;
 
     private static final class KeyLocks {
     }
