@@ -3,15 +3,11 @@ package org.onemind.agency.compliance;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.agency.pledge.PledgeService;
 import org.onemind.platform.events.CloudEvent;
-import org.onemind.platform.inbox.EventHandler;
-import org.onemind.platform.inbox.IncomingEvents;
-
-import java.util.Set;
+import org.onemind.platform.inbox.EventConsumer;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,13 +15,13 @@ import java.util.UUID;
 
 /** Keeps what compliance-service says, so completion can be refused or allowed without calling it. */
 @ApplicationScoped
-public class ComplianceEventsConsumer implements EventHandler {
-    private static final Set<String> TYPES = Set.of(
-            "onemind.compliance.compliance-evaluated.v1",
-            "onemind.compliance.certifications-expiring.v1");
+public class ComplianceEventsConsumer extends EventConsumer {
 
-    @Inject
-    IncomingEvents incoming;
+    public ComplianceEventsConsumer() {
+        super("compliance-events",
+                "onemind.compliance.compliance-evaluated.v1",
+                "onemind.compliance.certifications-expiring.v1");
+    }
 
     @Inject
     PledgeService pledges;
@@ -33,17 +29,7 @@ public class ComplianceEventsConsumer implements EventHandler {
     @Incoming("compliance-events")
     @Blocking
     public void onComplianceEvent(ConsumerRecord<String, String> record) {
-        incoming.consume(this, record);
-    }
-
-    @Override
-    public String channel() {
-        return "compliance-events";
-    }
-
-    @Override
-    public Set<String> types() {
-        return TYPES;
+        consume(record);
     }
 
     @Override

@@ -4,34 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.compliance.evaluation.Evaluator;
 import org.onemind.platform.events.CloudEvent;
-import org.onemind.platform.inbox.EventHandler;
-import org.onemind.platform.inbox.IncomingEvents;
-
-import java.util.Set;
+import org.onemind.platform.inbox.EventConsumer;
 
 import java.util.UUID;
 
 /** Projects agency.events (pledge, partnerships, policy) and re-evaluates the agency. */
 @ApplicationScoped
-public class AgencyEventsConsumer implements EventHandler {
-    private static final Set<String> TYPES = Set.of(
-            "onemind.agency.agency-registered.v1",
-            "onemind.agency.agency-updated.v1",
-            "onemind.agency.pledge-taken.v1",
-            "onemind.agency.pledge-withdrawn.v1",
-            "onemind.agency.completion-submitted.v1",
-            "onemind.agency.completion-reviewed.v1",
-            "onemind.agency.partnership-established.v1",
-            "onemind.agency.partnership-ended.v1",
-            "onemind.agency.policy-adopted.v1");
+public class AgencyEventsConsumer extends EventConsumer {
 
-    @Inject
-    IncomingEvents incoming;
+    public AgencyEventsConsumer() {
+        super("agency-events",
+                "onemind.agency.agency-registered.v1",
+                "onemind.agency.agency-updated.v1",
+                "onemind.agency.pledge-taken.v1",
+                "onemind.agency.pledge-withdrawn.v1",
+                "onemind.agency.completion-submitted.v1",
+                "onemind.agency.completion-reviewed.v1",
+                "onemind.agency.partnership-established.v1",
+                "onemind.agency.partnership-ended.v1",
+                "onemind.agency.policy-adopted.v1");
+    }
 
     @Inject
     Projections projections;
@@ -42,17 +38,7 @@ public class AgencyEventsConsumer implements EventHandler {
     @Incoming("agency-events")
     @Blocking
     public void onAgencyEvent(ConsumerRecord<String, String> record) {
-        incoming.consume(this, record);
-    }
-
-    @Override
-    public String channel() {
-        return "agency-events";
-    }
-
-    @Override
-    public Set<String> types() {
-        return TYPES;
+        consume(record);
     }
 
     @Override

@@ -4,32 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.compliance.evaluation.Evaluator;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
-import org.onemind.platform.inbox.EventHandler;
-import org.onemind.platform.inbox.IncomingEvents;
-
-import java.util.Set;
+import org.onemind.platform.inbox.EventConsumer;
 
 import java.util.UUID;
 
 /** Projects training.events (roster, certifications, course catalog) and re-evaluates who they touch. */
 @ApplicationScoped
-public class TrainingEventsConsumer implements EventHandler {
-    private static final Set<String> TYPES = Set.of(
-            "onemind.training.personnel-added.v1",
-            "onemind.training.personnel-updated.v1",
-            "onemind.training.personnel-separated.v1",
-            "onemind.training.certification-recorded.v1",
-            "onemind.training.certification-revoked.v1",
-            "onemind.training.course-changed.v1");
+public class TrainingEventsConsumer extends EventConsumer {
 
-    @Inject
-    IncomingEvents incoming;
+    public TrainingEventsConsumer() {
+        super("training-events",
+                "onemind.training.personnel-added.v1",
+                "onemind.training.personnel-updated.v1",
+                "onemind.training.personnel-separated.v1",
+                "onemind.training.certification-recorded.v1",
+                "onemind.training.certification-revoked.v1",
+                "onemind.training.course-changed.v1");
+    }
 
     @Inject
     Projections projections;
@@ -43,17 +39,7 @@ public class TrainingEventsConsumer implements EventHandler {
     @Incoming("training-events")
     @Blocking
     public void onTrainingEvent(ConsumerRecord<String, String> record) {
-        incoming.consume(this, record);
-    }
-
-    @Override
-    public String channel() {
-        return "training-events";
-    }
-
-    @Override
-    public Set<String> types() {
-        return TYPES;
+        consume(record);
     }
 
     @Override

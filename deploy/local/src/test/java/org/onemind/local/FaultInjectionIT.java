@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.onemind.infra.TopicProbe;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -45,10 +44,7 @@ class FaultInjectionIT {
 
     @BeforeAll
     static void startStack() {
-        LocalStack.quietInfrastructureLogs();
-        Path repository = Path.of(System.getProperty("onemind.repository", "../..")).toAbsolutePath().normalize();
-        stack = LocalStack.start(LocalStack.Settings.isolated(repository,
-                repository.resolve("deploy/local/target/fault-test-data")));
+        stack = TestStacks.start("fault-test-data");
     }
 
     @AfterAll

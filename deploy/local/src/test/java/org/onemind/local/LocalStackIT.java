@@ -29,10 +29,7 @@ class LocalStackIT {
 
     @BeforeAll
     static void startStack() {
-        LocalStack.quietInfrastructureLogs();
-        Path repository = Path.of(System.getProperty("onemind.repository", "../..")).toAbsolutePath().normalize();
-        stack = LocalStack.start(LocalStack.Settings.isolated(repository,
-                repository.resolve("deploy/local/target/system-test-data")));
+        stack = TestStacks.start("system-test-data");
     }
 
     @AfterAll

@@ -12,10 +12,7 @@ import org.onemind.notification.delivery.Deliveries;
 import org.onemind.notification.delivery.NotificationType;
 import org.onemind.notification.recipient.RecipientDirectory;
 import org.onemind.platform.events.CloudEvent;
-import org.onemind.platform.inbox.EventHandler;
-import org.onemind.platform.inbox.IncomingEvents;
-
-import java.util.Set;
+import org.onemind.platform.inbox.EventConsumer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +25,14 @@ import java.util.UUID;
  * contact, listing every practice of that kind the event changed.
  */
 @ApplicationScoped
-public class ComplianceEventsConsumer implements EventHandler {
-    private static final Set<String> TYPES = Set.of(
-            "onemind.compliance.compliance-evaluated.v1",
-            "onemind.compliance.certifications-expiring.v1");
-    private static final Logger LOG = Logger.getLogger(ComplianceEventsConsumer.class);
+public class ComplianceEventsConsumer extends EventConsumer {
 
-    @Inject
-    IncomingEvents incoming;
+    public ComplianceEventsConsumer() {
+        super("compliance-events",
+                "onemind.compliance.compliance-evaluated.v1",
+                "onemind.compliance.certifications-expiring.v1");
+    }
+    private static final Logger LOG = Logger.getLogger(ComplianceEventsConsumer.class);
 
     @Inject
     RecipientDirectory directory;
@@ -58,17 +55,7 @@ public class ComplianceEventsConsumer implements EventHandler {
     @Incoming("compliance-events")
     @Blocking
     public void onComplianceEvent(ConsumerRecord<String, String> record) {
-        incoming.consume(this, record);
-    }
-
-    @Override
-    public String channel() {
-        return "compliance-events";
-    }
-
-    @Override
-    public Set<String> types() {
-        return TYPES;
+        consume(record);
     }
 
     @Override

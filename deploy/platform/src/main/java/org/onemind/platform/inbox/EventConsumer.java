@@ -1,0 +1,39 @@
+package org.onemind.platform.inbox;
+
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.Set;
+
+/**
+ * The base of every consumer: names its channel and the event types it applies, and hands each
+ * record to {@link IncomingEvents} (retries, idempotency, dead letters). A subclass adds the
+ * {@code @Incoming} method that calls {@link #consume} and the {@link #apply} of its events.
+ */
+public abstract class EventConsumer implements EventHandler {
+    private final String channel;
+    private final Set<String> types;
+
+    @Inject
+    IncomingEvents incoming;
+
+    protected EventConsumer(String channel, String... types) {
+        this.channel = channel;
+        this.types = Set.of(types);
+    }
+
+    /** Applies the record before returning, retrying transient failures; the channel commits the offset after. */
+    protected void consume(ConsumerRecord<String, String> record) {
+        incoming.consume(this, record);
+    }
+
+    @Override
+    public String channel() {
+        return channel;
+    }
+
+    @Override
+    public Set<String> types() {
+        return types;
+    }
+}
