@@ -167,6 +167,21 @@ class ComplianceChainTest {
     }
 
     @Test
+    @TestSecurity(user = "admin", roles = "campaign-admin")
+    void anAgencyOutsideTheUnitedStatesWithoutAStateIsAppliedNotDeadLettered() {
+        // The contract allows state to be null (agency-registered.v1): the consumer must accept what the producer may send.
+        String agencyId = UUID.randomUUID().toString();
+        send("agency.events", agencyId, "onemind.agency.agency-registered.v1", """
+                {"agencyId": "%s", "name": "Toronto Police Service", "type": "MUNICIPAL_POLICE", "city": "Toronto", "state": null,
+                 "country": "CA", "declaredSworn": 3, "declaredNonSworn": 0, "contacts": []}""".formatted(agencyId));
+        send("agency.events", agencyId, "onemind.agency.pledge-taken.v1", """
+                {"agencyId": "%s", "pledgedOn": "%s", "targetCompletionOn": "%s"}""".formatted(agencyId, PLEDGED_ON, TARGET));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", agencyId)
+                .then().statusCode(200).body("deadlineStatus", equalTo("ON_TRACK"))
+                .body("warnings", org.hamcrest.Matchers.hasItem("the roster has 0 active sworn officers; the agency declared 3")));
+    }
+
+    @Test
     void anonymousCallersAreRefused() {
         RestAssured.given().get("/api/v1/agencies/{id}/compliance", UUID.randomUUID()).then().statusCode(401);
     }

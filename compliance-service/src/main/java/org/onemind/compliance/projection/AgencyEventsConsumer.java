@@ -47,7 +47,7 @@ public class AgencyEventsConsumer extends EventConsumer {
         switch (event.type()) {
             case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> {
                 JsonNode sworn = event.data().get("declaredSworn");
-                projections.agency(agencyId, event.text("name"), event.text("state"),
+                projections.agency(agencyId, event.text("name"), event.optionalText("state"),
                         sworn == null || sworn.isNull() ? null : sworn.asInt());
             }
             case "onemind.agency.pledge-taken.v1" ->

@@ -71,6 +71,12 @@ public record CloudEvent(String id, String type, String source, String subject, 
         return node.asText();
     }
 
+    /** A field the contract allows to be null (or absent): null then. */
+    public String optionalText(String field) {
+        JsonNode node = data.get(field);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
     public java.util.UUID uuid(String field) {
         try {
             return java.util.UUID.fromString(text(field));
