@@ -47,8 +47,17 @@ public class KafkaEventPublisher {
         KafkaProducer<String, String> kafkaProducer = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
         try {
+            // Metadata first: a broker that is away refuses the whole batch here, before any record is
+            // handed to the producer. (Otherwise each send waits max.block.ms and fails on its own,
+            // and records sent after the broker returns mid-loop are delivered although the batch
+            // failed, then published again with the retry.)
+            events.stream().map(OutboxEvent::topic).distinct().forEach(kafkaProducer::partitionsFor);
             for (OutboxEvent event : events) {
-                acks.add(kafkaProducer.send(toRecord(event)));
+                Future<RecordMetadata> ack = kafkaProducer.send(toRecord(event));
+                if (ack.isDone()) {
+                    ack.get(); // refused at once (the topic vanished, say): stop sending the rest
+                }
+                acks.add(ack);
             }
             kafkaProducer.flush();
             for (Future<RecordMetadata> ack : acks) {
