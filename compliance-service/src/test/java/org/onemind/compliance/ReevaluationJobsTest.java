@@ -81,6 +81,10 @@ class ReevaluationJobsTest {
         assertEquals(agencies.size(), ((Number) job[1]).intValue());
         assertEquals(agencies.size(), ((Number) job[2]).intValue(), "every agency once, over three chunks");
         assertEquals(0, ((Number) job[3]).intValue());
+        given().get("/api/v1/compliance/rebuild").then().statusCode(200)
+                .body("find { it.courseId == '%s' }.state".formatted(course), equalTo("DONE"))
+                .body("find { it.courseId == '%s' }.done".formatted(course), equalTo(agencies.size()));
+        given().queryParam("state", "SOMETIMES").get("/api/v1/compliance/rebuild").then().statusCode(400);
     }
 
     @Test

@@ -87,6 +87,16 @@ public class CampaignResource {
     }
 
     @GET
+    @Path("/rebuild")
+    @Operation(summary = "Re-evaluations of many agencies, newest first",
+            description = "Rebuilds, nightly runs, rule-edition changes and course reclassifications, with their progress"
+                    + " (each re-evaluates its agencies in chunks; any replica answers). `state=RUNNING` lists those under way.")
+    public List<Rebuilds.RebuildStatus> rebuilds(@QueryParam("state") @jakarta.validation.constraints.Pattern(
+            regexp = "RUNNING|DONE", message = "must be RUNNING or DONE") String state) {
+        return rebuilds.recent(state, 50);
+    }
+
+    @GET
     @Path("/rebuild/{id}")
     @Operation(summary = "Progress of a rebuild")
     public Rebuilds.RebuildStatus rebuildStatus(@PathParam("id") UUID id) {

@@ -59,7 +59,8 @@ public class Rebuilds {
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean stopping;
 
-    public record RebuildStatus(UUID id, String reason, String state, int total, int done, int failed,
+    /** A re-evaluation job; {@code courseId} is set for a course reclassification, null for every agency. */
+    public record RebuildStatus(UUID id, String reason, UUID courseId, String state, int total, int done, int failed,
                                 Instant startedAt, Instant finishedAt) {
     }
 
@@ -251,17 +252,28 @@ public class Rebuilds {
         return id;
     }
 
-    @SuppressWarnings("unchecked")
     private Optional<RebuildStatus> find(String where, Object... parameters) {
-        var query = em.createNativeQuery("select id, reason, state, total, done, failed, started_at, finished_at"
-                + " from reevaluation_job where " + where + " order by started_at limit 1");
+        return select(where + " order by started_at limit 1", parameters).stream().findFirst();
+    }
+
+    /** The newest jobs, of one state or all. */
+    public List<RebuildStatus> recent(String state, int limit) {
+        return QuarkusTransaction.joiningExisting().call(() -> state == null
+                ? select("true order by started_at desc limit ?1", limit)
+                : select("state = ?1 order by started_at desc limit ?2", state, limit));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<RebuildStatus> select(String whereAndOrder, Object... parameters) {
+        var query = em.createNativeQuery("select id, reason, course_id, state, total, done, failed, started_at, finished_at"
+                + " from reevaluation_job where " + whereAndOrder);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }
         List<Object[]> rows = query.getResultList();
-        return rows.stream().findFirst().map(row -> new RebuildStatus((UUID) row[0], (String) row[1], (String) row[2],
-                ((Number) row[3]).intValue(), ((Number) row[4]).intValue(), ((Number) row[5]).intValue(),
-                SqlValues.instant(row[6]), SqlValues.instant(row[7])));
+        return rows.stream().map(row -> new RebuildStatus((UUID) row[0], (String) row[1], (UUID) row[2], (String) row[3],
+                ((Number) row[4]).intValue(), ((Number) row[5]).intValue(), ((Number) row[6]).intValue(),
+                SqlValues.instant(row[7]), SqlValues.instant(row[8]))).toList();
     }
 
     /** A changed rule edition re-evaluates every agency (RULES.md). */
