@@ -72,6 +72,8 @@ class AgencyEventsDeadLetterTest {
         given().auth().oauth2(TestTokens.campaignAdmin()).get(DEAD_LETTERS + "/{id}", id).then()
                 .body("status", equalTo("PENDING")).body("replayAttempts", equalTo(1));
         given().auth().oauth2(TestTokens.manager(UUID.randomUUID())).get(DEAD_LETTERS).then().statusCode(403);
+        given().auth().oauth2(TestTokens.campaignAdmin()).queryParam("status", "SOMETIMES").get(DEAD_LETTERS).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("status"));
     }
 
     @Test

@@ -50,6 +50,11 @@ class ConsumerFaultsTest {
             // While it retries, the health data names the stuck consumer (readiness is down with the database).
             await().atMost(Duration.ofSeconds(30)).until(() -> RestAssured.given().get("/q/health/ready").asString()
                     .contains("stuck for"));
+            // The outbox relay fails too, on the database: the broker is not reported as the culprit.
+            await().atMost(Duration.ofSeconds(10)).until(() -> RestAssured.given().get("/q/health/ready").jsonPath()
+                    .getString("checks.find { it.name == 'event-outbox' }.data.lastPublishFailure") != null);
+            assertEquals("reachable", RestAssured.given().get("/q/health/ready").jsonPath()
+                    .getString("checks.find { it.name == 'event-outbox' }.data.broker"));
             String metrics = RestAssured.given().get("/q/metrics").asString();
             assertTrue(metrics.lines().anyMatch(l -> l.startsWith("onemind_consumer_retries_total{")
                     && l.contains("training-service/agency-events")), "retries are counted");

@@ -38,7 +38,7 @@ public class OutboxHealthCheck implements HealthCheck {
         String failure = relay.lastFailure();
         java.time.Instant waiting = relay.publishingSince();
         boolean stalled = waiting != null && waiting.isBefore(java.time.Instant.now().minusSeconds(10));
-        builder.withData("broker", failure == null && !stalled ? "reachable" : "unreachable");
+        builder.withData("broker", (failure != null && relay.lastFailureWasBroker()) || stalled ? "unreachable" : "reachable");
         if (stalled) {
             builder.withData("waitingForBrokerSince", waiting.toString());
         }

@@ -51,6 +51,8 @@ public class OutboxRelay {
     private volatile Instant lastFailureAt;
     private volatile Instant publishingSince;
     private volatile String lastFailure;
+    private volatile boolean lastFailureWasBroker;
+    private volatile boolean brokerRefused;
 
     /** Asks for a drain soon; many nudges while one is queued collapse into that one. */
     public void nudge() {
@@ -75,6 +77,7 @@ public class OutboxRelay {
     /** Publishes until nothing is left or a publish fails. @return the number of events published */
     public int drain() {
         int total = 0;
+        brokerRefused = false;
         try {
             int published;
             do {
@@ -84,10 +87,10 @@ public class OutboxRelay {
                         .call(this::publishOneBatch);
                 total += published;
             } while (published == batchSize);
-            if (total > 0) {
-                lastFailure = null;
-            }
+            lastFailure = null;
+            lastFailureWasBroker = false;
         } catch (RuntimeException e) {
+            lastFailureWasBroker = brokerRefused; // else the database failed, not the broker
             lastFailureAt = Instant.now();
             lastFailure = e.getMessage();
             LOG.warnf("outbox relay could not publish (events stay in the outbox): %s", e.getMessage());
@@ -120,6 +123,9 @@ public class OutboxRelay {
         publishingSince = Instant.now();
         try {
             publisher.publishAll(events);
+        } catch (RuntimeException e) {
+            brokerRefused = true;
+            throw e;
         } finally {
             publishingSince = null;
         }
@@ -132,6 +138,11 @@ public class OutboxRelay {
     /** When the batch now waiting for the broker's acknowledgement was sent; null when none waits. */
     public Instant publishingSince() {
         return publishingSince;
+    }
+
+    /** Whether the last failure was the broker's (else the database's). */
+    public boolean lastFailureWasBroker() {
+        return lastFailureWasBroker;
     }
 
     public String lastFailure() {
