@@ -45,7 +45,8 @@ class CampaignFiguresTest {
                 {"agencyId": "%s", "name": "PD", "type": "SHERIFF", "city": "C", "state": "%s", "country": "US",
                  "declaredSworn": 1, "declaredNonSworn": 0, "contacts": []}""".formatted(agencyId, state));
         send("agency.events", agencyId, "onemind.agency.pledge-taken.v1", """
-                {"agencyId": "%s", "pledgedOn": "2026-01-10", "targetCompletionOn": "2028-01-10"}""".formatted(agencyId));
+                {"agencyId": "%s", "pledgedOn": "%s", "targetCompletionOn": "%s"}""".formatted(agencyId,
+                ComplianceChainTest.PLEDGED_ON, ComplianceChainTest.TARGET));
         String person = UUID.randomUUID().toString();
         send("training.events", agencyId, "onemind.training.personnel-added.v1", """
                 {"agencyId": "%s", "personnelId": "%s", "sworn": true, "selectedForTraining": false, "hiredOn": null}""".formatted(agencyId, person));
@@ -53,8 +54,10 @@ class CampaignFiguresTest {
                 {"agencyId": "%s", "certificationId": "%s", "personnelId": "%s", "courseId": "%s", "categories": ["CIT"],
                  "completedOn": "2025-01-01", "expiresOn": "%s", "deliveryMode": "IN_PERSON"}"""
                 .formatted(agencyId, UUID.randomUUID(), person, UUID.randomUUID(), LocalDate.now().plusDays(30)));
+        // Both topics applied (they are not ordered with each other): the certification, and the pledge
+        // that follows the registration on agency.events.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", agencyId)
-                .then().statusCode(200).body("practices.cit.met", equalTo(true)));
+                .then().statusCode(200).body("practices.cit.met", equalTo(true)).body("deadlineStatus", equalTo("ON_TRACK")));
         return agencyId;
     }
 

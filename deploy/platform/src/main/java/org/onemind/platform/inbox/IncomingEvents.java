@@ -69,6 +69,7 @@ public class IncomingEvents {
      */
     public void consume(EventHandler handler, ConsumerRecord<String, String> record) {
         String consumer = consumerName(handler);
+        int unexpectedFailures = 0;
         for (int attempt = 1; ; attempt++) {
             Failures.Kind kind;
             Duration wait = backoff(attempt);
@@ -78,7 +79,10 @@ public class IncomingEvents {
                 return;
             } catch (RuntimeException failure) {
                 kind = Failures.classify(failure);
-                if (kind == Failures.Kind.POISON || (kind == Failures.Kind.UNEXPECTED && attempt >= unexpectedAttempts)) {
+                if (kind == Failures.Kind.UNEXPECTED) {
+                    unexpectedFailures++;
+                }
+                if (kind == Failures.Kind.POISON || unexpectedFailures >= unexpectedAttempts) {
                     if (setAside(handler, record, failure)) {
                         states.flowing(consumer);
                         return;
