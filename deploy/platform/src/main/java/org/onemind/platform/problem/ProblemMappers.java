@@ -69,8 +69,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = pathOf(e);
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return problem(400, "malformed-body", "Malformed request body",
+                    "the body has more content after its JSON document; send exactly one", uri, null);
+        }
         if (field.isEmpty()) {
             return problem(400, "malformed-body", "Malformed request body", "the body is not the expected JSON object", uri, null);
+        }
+        if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+            String message = "must be one of " + Arrays.toString(e.getTargetType().getEnumConstants());
+            return problem(400, "validation", "Invalid request", field + " " + message, uri,
+                    List.of(new Problem.Violation(field, message)));
+        }
+        if (e.getTargetType() != null && e.getTargetType().getName().startsWith("java.time")) {
+            return problem(400, "validation", "Invalid request", field + " must be a date in the form YYYY-MM-DD", uri,
+                    List.of(new Problem.Violation(field, "must be a date in the form YYYY-MM-DD")));
         }
         return problem(400, "validation", "Invalid request", field + " has the wrong type", uri,
                 List.of(new Problem.Violation(field, "has the wrong type")));
@@ -90,6 +103,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("^Duplicate field '([^']*)'")
+                .matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            String field = duplicate.group(1);
+            return problem(400, "validation", "Invalid request", field + " is given more than once", uri,
+                    List.of(new Problem.Violation(field, "is given more than once")));
+        }
         String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
                 + ", column " + e.getLocation().getColumnNr() + ")";
         return problem(400, "malformed-body", "Malformed request body", "the body is not valid JSON" + where, uri, null);
