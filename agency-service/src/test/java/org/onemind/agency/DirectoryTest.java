@@ -66,6 +66,15 @@ class DirectoryTest {
     }
 
     @Test
+    void aPageBeyondTheLastOneAnyListAnswersIsAProblemNotAFailure() {
+        for (String path : java.util.List.of("/api/v1/directory/agencies", "/api/v1/organizations")) {
+            given().queryParam("page", 1_000_000_000).get(path).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("page"));
+        }
+        given().queryParam("page", 100_000).get("/api/v1/directory/agencies").then().statusCode(200);
+    }
+
+    @Test
     void privateEndpointsStillNeedAToken() {
         RestAssured.given().get("/api/v1/agencies").then().statusCode(401);
     }

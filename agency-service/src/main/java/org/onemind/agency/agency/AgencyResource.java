@@ -1,5 +1,6 @@
 package org.onemind.agency.agency;
 
+import org.onemind.platform.api.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -50,7 +51,7 @@ public class AgencyResource {
     public org.onemind.platform.api.Page<AgencyResponse> search(@QueryParam("state") String state,
                                                                 @QueryParam("status") String status,
                                                                 @QueryParam("q") String q,
-                                                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                                @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
                                                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         var found = agencies.search(state, status, q);
         return new org.onemind.platform.api.Page<>(found.page(io.quarkus.panache.common.Page.of(page, size)).list()

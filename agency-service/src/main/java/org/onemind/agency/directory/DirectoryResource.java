@@ -1,5 +1,6 @@
 package org.onemind.agency.directory;
 
+import org.onemind.platform.api.Paging;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,7 +57,7 @@ public class DirectoryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pledged and completed agencies by state and status (ask for text/csv to get CSV)")
     public Page<DirectoryEntry> agencies(@QueryParam("state") String state, @QueryParam("status") ListedStatus status,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return new Page<>(entries(state, status, page * size, size), page, size, count(state, status));
     }

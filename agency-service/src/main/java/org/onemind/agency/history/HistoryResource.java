@@ -1,5 +1,6 @@
 package org.onemind.agency.history;
 
+import org.onemind.platform.api.Paging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +45,7 @@ public class HistoryResource {
     @Operation(summary = "Every change to the agency, its pledge, partnerships and policy, newest first")
     @SuppressWarnings("unchecked")
     public Page<Change> history(@PathParam("agencyId") UUID agencyId,
-                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         agencies.find(agencyId);
         long total = ((Number) em.createNativeQuery("select count(*) from history where agency_id = ?1")

@@ -1,5 +1,6 @@
 package org.onemind.agency.organization;
 
+import org.onemind.platform.api.Paging;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,7 +67,7 @@ public class OrganizationResource {
     @PermitAll
     @Operation(summary = "Organizations, optionally of one kind (public)")
     public Page<OrganizationResponse> list(@QueryParam("kind") OrganizationKind kind,
-                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                           @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         var found = kind == null ? Organization.<Organization>findAll(Sort.by("name").and("id"))
                 : Organization.<Organization>find("kind", Sort.by("name").and("id"), kind);

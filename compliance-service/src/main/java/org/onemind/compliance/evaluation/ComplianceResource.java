@@ -60,7 +60,7 @@ public class ComplianceResource {
     @Operation(summary = "The evaluations that changed a practice or eligibility, newest first, with the event that caused each")
     @SuppressWarnings("unchecked")
     public org.onemind.platform.api.Page<HistoryEntry> history(@PathParam("agencyId") UUID agencyId,
-                                                               @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) int page,
+                                                               @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(org.onemind.platform.api.Paging.MAX_PAGE) int page,
                                                                @QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(500) int size) {
         requireKnown(agencyId);
         long total = ((Number) em.createNativeQuery("select count(*) from evaluation_change where agency_id = ?1")

@@ -1,5 +1,6 @@
 package org.onemind.notification.delivery;
 
+import org.onemind.platform.api.Paging;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,7 +46,7 @@ public class NotificationResource {
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "The delivery log: every email about the agency and what became of it, newest first")
     public org.onemind.platform.api.Page<NotificationResponse> log(@PathParam("agencyId") UUID agencyId,
-                                                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                                   @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
                                                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         var found = Notification.<Notification>find("agencyId", Sort.descending("createdAt").and("id"), agencyId);
         return new org.onemind.platform.api.Page<>(found.page(Page.of(page, size)).list().stream()

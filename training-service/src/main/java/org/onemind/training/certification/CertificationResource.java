@@ -1,5 +1,6 @@
 package org.onemind.training.certification;
 
+import org.onemind.platform.api.Paging;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -67,7 +68,7 @@ public class CertificationResource {
                                                                      @QueryParam("personnelId") UUID personnelId,
                                                                      @QueryParam("category") Category category,
                                                                      @QueryParam("expiringBefore") LocalDate expiringBefore,
-                                                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                                     @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
                                                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         StringBuilder query = new StringBuilder("from Certification c where c.agencyId = :agency");
         Parameters params = Parameters.with("agency", agencyId);

@@ -1,5 +1,6 @@
 package org.onemind.training.personnel;
 
+import org.onemind.platform.api.Paging;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -103,7 +104,7 @@ public class PersonnelResource {
                                                                  @QueryParam("active") Boolean active,
                                                                  @QueryParam("missing") org.onemind.training.course.Category missing,
                                                                  @QueryParam("trained") org.onemind.training.course.Category trained,
-                                                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                                 @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
                                                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         PersonnelService.requireKnownAgency(agencyId);
         StringBuilder query = new StringBuilder("from Personnel p where p.agencyId = :agency");

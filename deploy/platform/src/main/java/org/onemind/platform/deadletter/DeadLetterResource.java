@@ -32,7 +32,7 @@ public abstract class DeadLetterResource {
     @Operation(summary = "The events this service could never apply, oldest first, with the reason for each")
     public Page<DeadLetterView> list(@QueryParam("status") @jakarta.validation.constraints.Pattern(
                                              regexp = "PENDING|REPLAYED", message = "must be PENDING or REPLAYED") String status,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(org.onemind.platform.api.Paging.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return deadLetters.list(Optional.ofNullable(status).map(DeadLetterStatus::valueOf), page, size);
     }
