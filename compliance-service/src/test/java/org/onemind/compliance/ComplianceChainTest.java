@@ -32,28 +32,23 @@ class ComplianceChainTest {
     static final java.time.LocalDate TARGET = PLEDGED_ON.plusMonths(24);
     static final java.time.LocalDate COMPLETED_ON = java.time.LocalDate.now().minusDays(10);
 
-    /** For other tests that reuse this one's fixtures outside a Quarkus-injected instance. */
-    ComplianceChainTest withBroker(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        return this;
-    }
-
     String send(String topic, String agencyId, String type, String body) {
         return new TopicProbe(bootstrapServers).sendEvent(topic, agencyId, type, body);
     }
 
-    /** An agency with a pledge and {@code sworn} officers on its roster. @return the officers' ids */
-    List<String> pledgedAgencyWithOfficers(String agencyId, int sworn) {
-        send("agency.events", agencyId, "onemind.agency.agency-registered.v1", """
+    /** An agency with a pledge and {@code sworn} officers on its roster (other tests of the service use it too). @return their ids */
+    static List<String> pledgedAgencyWithOfficers(String bootstrapServers, String agencyId, int sworn) {
+        TopicProbe producer = new TopicProbe(bootstrapServers);
+        producer.sendEvent("agency.events", agencyId, "onemind.agency.agency-registered.v1", """
                 {"agencyId": "%s", "name": "Test PD", "type": "SHERIFF", "city": "Macon", "state": "GA",
                  "country": "US", "declaredSworn": %d, "declaredNonSworn": 0, "contacts": []}""".formatted(agencyId, sworn));
-        send("agency.events", agencyId, "onemind.agency.pledge-taken.v1", """
+        producer.sendEvent("agency.events", agencyId, "onemind.agency.pledge-taken.v1", """
                 {"agencyId": "%s", "pledgedOn": "%s", "targetCompletionOn": "%s"}""".formatted(agencyId, PLEDGED_ON, TARGET));
         List<String> officers = new java.util.ArrayList<>();
         for (int i = 0; i < sworn; i++) {
             String personnelId = UUID.randomUUID().toString();
             officers.add(personnelId);
-            send("training.events", agencyId, "onemind.training.personnel-added.v1", """
+            producer.sendEvent("training.events", agencyId, "onemind.training.personnel-added.v1", """
                     {"agencyId": "%s", "personnelId": "%s", "sworn": true, "selectedForTraining": false, "hiredOn": null}"""
                     .formatted(agencyId, personnelId));
         }
@@ -72,7 +67,7 @@ class ComplianceChainTest {
     @TestSecurity(user = "admin", roles = "campaign-admin")
     void aCitCertificationMakesThePracticeMetAndPublishesWhatChangedOnce() {
         String agencyId = UUID.randomUUID().toString();
-        List<String> officers = pledgedAgencyWithOfficers(agencyId, 6);
+        List<String> officers = pledgedAgencyWithOfficers(bootstrapServers, agencyId, 6);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", agencyId)
                 .then().statusCode(200).body("practices.cit.sworn", equalTo(6)).body("practices.cit.required", equalTo(2)));
 
@@ -116,7 +111,7 @@ class ComplianceChainTest {
     @TestSecurity(user = "admin", roles = "campaign-admin")
     void asOfAnswersForAnyDateAndRefusesAMalformedOne() {
         String agencyId = UUID.randomUUID().toString();
-        List<String> officers = pledgedAgencyWithOfficers(agencyId, 1);
+        List<String> officers = pledgedAgencyWithOfficers(bootstrapServers, agencyId, 1);
         recordCit(agencyId, officers.get(0));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", agencyId)
                 .then().body("practices.cit.met", equalTo(true)));
@@ -135,9 +130,9 @@ class ComplianceChainTest {
     @TestSecurity(user = "manager", roles = "agency-manager")
     @OidcSecurity(claims = @Claim(key = "agency_id", value = MANAGED_AGENCY))
     void anAgencyManagerReadsOnlyTheirOwnCompliance() {
-        pledgedAgencyWithOfficers(MANAGED_AGENCY, 1);
+        pledgedAgencyWithOfficers(bootstrapServers, MANAGED_AGENCY, 1);
         String other = UUID.randomUUID().toString();
-        pledgedAgencyWithOfficers(other, 1);
+        pledgedAgencyWithOfficers(bootstrapServers, other, 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", MANAGED_AGENCY)
                 .then().statusCode(200).body("practices.mhfa.sworn", equalTo(1)));
         given().get("/api/v1/agencies/{id}/compliance", other).then().statusCode(404);
@@ -149,7 +144,7 @@ class ComplianceChainTest {
         String course = UUID.randomUUID().toString();
         List<String> agencies = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
         for (String agencyId : agencies) {
-            List<String> officers = pledgedAgencyWithOfficers(agencyId, 1);
+            List<String> officers = pledgedAgencyWithOfficers(bootstrapServers, agencyId, 1);
             send("training.events", agencyId, "onemind.training.certification-recorded.v1", """
                     {"agencyId": "%s", "certificationId": "%s", "personnelId": "%s", "courseId": "%s", "categories": [],
                      "completedOn": "2026-02-01", "expiresOn": null, "deliveryMode": "IN_PERSON"}"""

@@ -45,7 +45,7 @@ class ReevaluationJobsTest {
     /** An agency with one sworn officer holding a certification of {@code course} that counts for nothing yet. */
     String agencyWithCertificationOf(String course) {
         String agencyId = UUID.randomUUID().toString();
-        List<String> officers = new ComplianceChainTest().withBroker(bootstrapServers).pledgedAgencyWithOfficers(agencyId, 1);
+        List<String> officers = ComplianceChainTest.pledgedAgencyWithOfficers(bootstrapServers, agencyId, 1);
         new TopicProbe(bootstrapServers).send("training.events", agencyId, certification(agencyId, officers.get(0), course),
                 TopicProbe.eventHeaders("onemind.training.certification-recorded.v1", agencyId));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", agencyId)
@@ -117,7 +117,7 @@ class ReevaluationJobsTest {
     void aCertificationMadeBeforeAReclassificationButReadAfterItCountsForTheCourseAsItIsNow() {
         String course = UUID.randomUUID().toString();
         String agencyId = UUID.randomUUID().toString();
-        List<String> officers = new ComplianceChainTest().withBroker(bootstrapServers).pledgedAgencyWithOfficers(agencyId, 1);
+        List<String> officers = ComplianceChainTest.pledgedAgencyWithOfficers(bootstrapServers, agencyId, 1);
         TopicProbe producer = new TopicProbe(bootstrapServers);
         // training.events is keyed by course for course changes and by agency for certifications: the
         // reclassification can be read first although the certification was made an hour before it.

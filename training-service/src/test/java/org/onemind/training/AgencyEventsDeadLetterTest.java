@@ -1,10 +1,10 @@
 package org.onemind.training;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.onemind.infra.DeadLetterSamples;
 import org.onemind.infra.TestTokens;
 import org.onemind.infra.TopicProbe;
 import org.onemind.training.agency.KnownAgency;
@@ -29,6 +29,9 @@ class AgencyEventsDeadLetterTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @Test
     void aPoisonMessageIsSetAsideWithItsReasonAndCoordinatesAndTheNextEventIsStillApplied() {
@@ -119,25 +122,9 @@ class AgencyEventsDeadLetterTest {
                 .setParameter(1, eventId).getSingleResult()).longValue();
     }
 
-    private static UUID setAside(String agencyId, Map<String, String> headers, String payload) {
-        UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> KnownAgency.getEntityManager().createNativeQuery(
-                        "insert into dead_letter (id, consumer, channel, topic, record_partition, record_offset, record_key,"
-                                + " headers, payload, event_id, event_type, reason, exception)"
-                                + " values (?1, 'training-service/agency-events', 'agency-events', 'agency.events', 0, ?2, ?3,"
-                                + " ?4, ?5, ?6, 'onemind.agency.agency-registered.v1', 'a bug since fixed', 'java.lang.IllegalStateException')")
-                .setParameter(1, id).setParameter(2, -Math.abs(id.getMostSignificantBits() % 1_000_000_000L) - 1)
-                .setParameter(3, agencyId).setParameter(4, json(headers)).setParameter(5, payload)
-                .setParameter(6, headers.get("ce_id")).executeUpdate());
-        return id;
-    }
-
-    private static String json(Map<String, String> headers) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(headers);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Set aside by an earlier version of the consumer, for a bug since fixed. */
+    private UUID setAside(String agencyId, Map<String, String> headers, String payload) {
+        return DeadLetterSamples.setAside(jdbcUrl, "training-service", "agency-events", "agency.events", agencyId, headers, payload);
     }
 
     private static String registered(String agencyId, String name) {

@@ -36,8 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class Rebuilds {
     private static final Logger LOG = Logger.getLogger(Rebuilds.class);
-    private static final String OWNER = (System.getenv("HOSTNAME") == null ? "replica" : System.getenv("HOSTNAME"))
-            + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID();
+    private static final String OWNER = org.onemind.platform.scheduling.ScheduledJobs.REPLICA;
 
     @Inject
     EntityManager em;
@@ -145,46 +144,23 @@ public class Rebuilds {
      * Claims the job (if it is free, this replica's, or its owner went quiet) and evaluates its next
      * chunk. @return true when a chunk was done and the job goes on
      */
-    @SuppressWarnings("unchecked")
     boolean work(UUID id) {
-        Object[] job;
+        Chunk chunk;
         try {
-            job = QuarkusTransaction.requiringNew().call(() -> {
-                int claimed = em.createNativeQuery("update reevaluation_job set owner = ?2, heartbeat_at = now()"
-                                + " where id = ?1 and state = 'RUNNING' and (owner is null or owner = ?2"
-                                + " or heartbeat_at < now() - make_interval(secs => ?3))")
-                        .setParameter(1, id).setParameter(2, OWNER).setParameter(3, (double) config.reevaluation().staleAfter().toSeconds())
-                        .executeUpdate();
-                if (claimed == 0) {
-                    return null;
-                }
-                return (Object[]) em.createNativeQuery("select course_id, last_agency_id, causation_id, total"
-                        + " from reevaluation_job where id = ?1").setParameter(1, id).getSingleResult();
-            });
+            chunk = QuarkusTransaction.requiringNew().call(() -> claimNextChunk(id));
         } catch (RuntimeException e) {
             LOG.warnf("re-evaluation %s waits: %s", id, e.getMessage());
             return false;
         }
-        if (job == null) {
-            return false;
+        if (chunk == null) {
+            return false; // another replica's, or finished meanwhile
         }
-        UUID courseId = (UUID) job[0];
-        UUID after = (UUID) job[1];
-        String causation = (String) job[2];
-        if (((Number) job[3]).intValue() == 0 && after == null) {
-            long total = QuarkusTransaction.requiringNew().call(() -> ((Number) scope(courseId, null, "count(*)", Integer.MAX_VALUE)
-                    .getSingleResult()).longValue());
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update reevaluation_job set total = ?2 where id = ?1")
-                    .setParameter(1, id).setParameter(2, (int) total).executeUpdate());
-        }
-        List<UUID> agencies = QuarkusTransaction.requiringNew().call(() ->
-                scope(courseId, after, "agency_id", config.reevaluation().chunkSize()).getResultList());
         int done = 0;
         int failed = 0;
-        UUID last = after;
-        for (UUID agency : agencies) {
+        UUID last = chunk.after();
+        for (UUID agency : chunk.agencies()) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> evaluator.reevaluate(agency, causation));
+                QuarkusTransaction.requiringNew().run(() -> evaluator.reevaluate(agency, chunk.causation()));
                 done++;
             } catch (RuntimeException e) {
                 if (Failures.classify(e) == Failures.Kind.TRANSIENT) {
@@ -196,7 +172,9 @@ public class Rebuilds {
             }
             last = agency;
         }
-        boolean finished = agencies.size() < config.reevaluation().chunkSize() && (agencies.isEmpty() || agency(agencies, agencies.size() - 1).equals(last));
+        // A short chunk worked through to its end was the last one.
+        boolean finished = done + failed == chunk.agencies().size()
+                && chunk.agencies().size() < config.reevaluation().chunkSize();
         UUID lastDone = last;
         int chunkDone = done;
         int chunkFailed = failed;
@@ -218,8 +196,32 @@ public class Rebuilds {
         return !finished && (chunkDone + chunkFailed) > 0;
     }
 
-    private static UUID agency(List<UUID> agencies, int index) {
-        return agencies.get(index);
+    /** The next agencies of a claimed job, after {@code after}. */
+    private record Chunk(String causation, UUID after, List<UUID> agencies) {
+    }
+
+    /** Claims the job and reads its next chunk (counting its agencies on the first). @return null when not claimed */
+    @SuppressWarnings("unchecked")
+    private Chunk claimNextChunk(UUID id) {
+        int claimed = em.createNativeQuery("update reevaluation_job set owner = ?2, heartbeat_at = now()"
+                        + " where id = ?1 and state = 'RUNNING' and (owner is null or owner = ?2"
+                        + " or heartbeat_at < now() - make_interval(secs => ?3))")
+                .setParameter(1, id).setParameter(2, OWNER)
+                .setParameter(3, (double) config.reevaluation().staleAfter().toSeconds()).executeUpdate();
+        if (claimed == 0) {
+            return null;
+        }
+        Object[] job = (Object[]) em.createNativeQuery("select course_id, last_agency_id, causation_id, total"
+                + " from reevaluation_job where id = ?1").setParameter(1, id).getSingleResult();
+        UUID courseId = (UUID) job[0];
+        UUID after = (UUID) job[1];
+        if (((Number) job[3]).intValue() == 0 && after == null) {
+            long total = ((Number) scope(courseId, null, "count(*)", Integer.MAX_VALUE).getSingleResult()).longValue();
+            em.createNativeQuery("update reevaluation_job set total = ?2 where id = ?1")
+                    .setParameter(1, id).setParameter(2, (int) total).executeUpdate();
+        }
+        return new Chunk((String) job[2], after,
+                scope(courseId, after, "agency_id", config.reevaluation().chunkSize()).getResultList());
     }
 
     /** The job's agencies after {@code after}, in id order ({@code what} = {@code agency_id} or {@code count(*)}). */

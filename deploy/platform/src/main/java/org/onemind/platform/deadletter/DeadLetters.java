@@ -20,6 +20,7 @@ import org.onemind.platform.api.Page;
 import org.onemind.platform.api.SqlValues;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.inbox.EventHandler;
+import org.onemind.platform.inbox.Failures;
 import org.onemind.platform.inbox.IncomingEvents;
 import org.onemind.platform.outbox.KafkaEventPublisher;
 import org.onemind.platform.problem.ApiException;
@@ -67,7 +68,7 @@ public class DeadLetters {
 
     /** Sets the record aside in its own transaction; throws (to be retried) when that cannot be done now. */
     public void record(String consumer, String channel, ConsumerRecord<String, String> record, Throwable failure) {
-        Throwable cause = rootCause(failure);
+        Throwable cause = Failures.rootCause(failure);
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         String group = config.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class).orElse(service);
         Instant now = Instant.now();
@@ -151,7 +152,7 @@ public class DeadLetters {
                             + " replayed_at = now(), replay_attempts = replay_attempts + 1 where id = ?1 and status = 'PENDING'")
                     .setParameter(1, id).executeUpdate());
         } catch (RuntimeException e) {
-            String reason = truncate(String.valueOf(rootCause(e).getMessage()));
+            String reason = truncate(String.valueOf(Failures.rootCause(e).getMessage()));
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update dead_letter set"
                             + " replay_attempts = replay_attempts + 1, last_replay_error = ?2 where id = ?1")
                     .setParameter(1, id).setParameter(2, reason).executeUpdate());
@@ -234,17 +235,6 @@ public class DeadLetters {
     private static void add(RecordHeaders headers, String name, String value) {
         headers.remove(name);
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            if (root instanceof org.onemind.platform.events.UnprocessableEventException) {
-                return root;
-            }
-            root = root.getCause();
-        }
-        return root;
     }
 
     private static String truncate(String text) {

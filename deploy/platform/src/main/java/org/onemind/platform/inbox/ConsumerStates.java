@@ -71,12 +71,9 @@ public class ConsumerStates {
                 .tag("consumer", consumer).register(registry);
     }
 
-    /** The innermost message worth reading, with its type, never a stack trace. */
+    /** The innermost message worth reading, never a stack trace. */
     static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Failures.rootCause(failure);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.length() > 1000 ? message.substring(0, 1000) : message;
     }

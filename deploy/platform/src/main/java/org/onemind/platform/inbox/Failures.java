@@ -32,6 +32,15 @@ public final class Failures {
     private Failures() {
     }
 
+    /** The innermost cause, or the refusal itself when an event was refused: what a person should read. */
+    public static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root && !(root instanceof UnprocessableEventException)) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
     public static Kind classify(Throwable failure) {
         Kind found = Kind.UNEXPECTED;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -17,7 +17,8 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class ScheduledJobs {
     private static final Logger LOG = Logger.getLogger(ScheduledJobs.class);
-    private static final String REPLICA = replicaName();
+    /** This process, as recorded by jobs that claim work: the pod, the process and a start-unique suffix. */
+    public static final String REPLICA = replicaName();
 
     @Inject
     EntityManager em;
@@ -46,6 +47,7 @@ public class ScheduledJobs {
 
     private static String replicaName() {
         String host = System.getenv("HOSTNAME");
-        return (host == null || host.isBlank() ? "replica" : host) + "/" + ProcessHandle.current().pid();
+        return (host == null || host.isBlank() ? "replica" : host) + "/" + ProcessHandle.current().pid() + "/"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 }
