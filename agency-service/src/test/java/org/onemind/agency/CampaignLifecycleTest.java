@@ -130,9 +130,12 @@ class CampaignLifecycleTest {
         given().contentType(ContentType.JSON).body("{\"reason\": \"New chief wants to restart\"}")
                 .post("/api/v1/agencies/{id}/pledge/withdrawal", id).then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN")).body("withdrawalReason", equalTo("New chief wants to restart"));
-        given().get("/api/v1/agencies/{id}/pledge", id).then().statusCode(404);
+        // A withdrawn pledge still reads, as WITHDRAWN, until a new one is taken.
+        given().get("/api/v1/agencies/{id}/pledge", id).then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("withdrawalReason", equalTo("New chief wants to restart"));
         given().contentType(ContentType.JSON).body(AgencyApiTest.pledge(LocalDate.of(2026, 3, 1), LocalDate.of(2028, 3, 1)))
                 .put("/api/v1/agencies/{id}/pledge", id).then().statusCode(201).body("status", equalTo("PLEDGED"));
+        given().get("/api/v1/agencies/{id}/pledge", id).then().statusCode(200).body("status", equalTo("PLEDGED"));
         given().get("/api/v1/agencies/{id}/history", id).then()
                 .body("items.what", hasItems("pledge.taken", "pledge.withdrawn"));
     }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -96,9 +97,36 @@ class ImportTest {
         java.util.Arrays.fill(fifty, (byte) 'x');
         given().contentType("text/csv").body(fifty).post("/api/v1/agencies/{id}/personnel/import", agency)
                 .then().statusCode(413).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/agencies/{id}/personnel/import", agency).then().statusCode(415);
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/agencies/{id}/personnel/import", agency).then()
+                .statusCode(415).contentType("application/problem+json").body("detail", not(containsString("MessageBodyReader")));
         assertEquals(0, personnel(agency));
         importRoster(UUID.randomUUID().toString(), HEADER + "C-1,Rosa,Diaz,true,,,\n").statusCode(404);
+    }
+
+    @Test
+    void csvCellsFollowTheJsonApisFieldRulesAndTheFileIsCapped() {
+        String agency = Agencies.known();
+        // The JSON API refuses a role over 100 characters, a control character and a date out of range: so does CSV.
+        importRoster(agency, HEADER + "C-1,Rosa,Diaz,true," + "r".repeat(101) + ",,\n"
+                + "C-2,Ro\u0007sa,Diaz,true,,,\n"
+                + "C-3,Rosa,Diaz,true,,,0000-12-31\n"
+                + "C-4,Rosa,Diaz,true,,,2020-01-01" + ",x".repeat(100_000) + "\n")
+                .statusCode(400).contentType("application/problem+json")
+                .body("rowErrors.find { it.line == 2 }.field", equalTo("role"))
+                .body("rowErrors.find { it.line == 2 }.message", containsString("100"))
+                .body("rowErrors.find { it.line == 3 }.message", equalTo("must not contain control characters"))
+                .body("rowErrors.find { it.line == 4 }.message", equalTo(org.onemind.platform.input.Dates.RULE))
+                .body("rowErrors.find { it.line == 5 }.message", containsString("the header has 7 columns"));
+        importRoster(agency, "employeeNumber,firstName,lastName,sworn,rank\nC-1,Rosa,Diaz,true,Captain\n")
+                .statusCode(400).body("unknownColumns", hasItem("rank"));
+        // One row over the cap is refused before anything is written, however small the rows.
+        StringBuilder tooMany = new StringBuilder("employeeNumber,firstName,lastName,sworn\n");
+        for (int i = 0; i <= 100_000; i++) {
+            tooMany.append(Integer.toString(i, 36)).append(",a,b,true\n");
+        }
+        importRoster(agency, tooMany.toString()).statusCode(413).contentType("application/problem+json")
+                .body("maxRows", equalTo(100_000));
+        assertEquals(0, personnel(agency));
     }
 
     @Test

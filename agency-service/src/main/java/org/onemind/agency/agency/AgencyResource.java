@@ -27,6 +27,7 @@ import org.onemind.platform.security.Roles;
 import java.util.UUID;
 
 @Path("/api/v1/agencies")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Agencies")
 public class AgencyResource {
 

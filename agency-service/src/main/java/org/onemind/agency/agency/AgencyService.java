@@ -48,7 +48,7 @@ public class AgencyService {
     @Transactional
     public Agency update(UUID id, int expectedVersion, AgencyRequests.UpdateAgency request) {
         Agency agency = find(id);
-        if (agency.version != expectedVersion) {
+        if (!org.onemind.platform.api.ETags.matches(agency.version, expectedVersion)) {
             throw ApiException.preconditionFailed("agency " + id + " changed since version " + expectedVersion
                     + " (now " + agency.version + "); read it again and retry");
         }

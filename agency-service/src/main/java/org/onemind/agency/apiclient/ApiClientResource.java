@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/organizations/{organizationId}/api-clients")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Partner API clients")
 @RolesAllowed(Roles.CAMPAIGN_ADMIN)
 public class ApiClientResource {

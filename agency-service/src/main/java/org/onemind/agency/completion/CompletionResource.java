@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/agencies/{agencyId}/completion")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Completion")
 public class CompletionResource {
 
@@ -32,7 +33,7 @@ public class CompletionResource {
                                    @Size(max = 500) String letterDocument) {
     }
 
-    public record ReviewCompletion(@NotNull CompletionStatus decision, @Size(max = 2000) String reason) {
+    public record ReviewCompletion(@NotNull CompletionStatus decision, @org.onemind.platform.input.MultiLine @Size(max = 2000) String reason) {
     }
 
     public record CompletionResponse(UUID id, UUID agencyId, LocalDate submittedOn, String signerName,

@@ -30,6 +30,7 @@ import java.util.Locale;
 
 /** The public directory: pledged and completed agencies, public fields only, no token needed. */
 @Path("/api/v1/directory")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Public directory")
 @PermitAll
 public class DirectoryResource {

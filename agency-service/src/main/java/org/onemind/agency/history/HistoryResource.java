@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/agencies/{agencyId}/history")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "History")
 public class HistoryResource {
 

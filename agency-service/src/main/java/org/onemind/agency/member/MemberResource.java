@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/agencies/{agencyId}/members")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Members")
 public class MemberResource {
 

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 @Path("/api/v1/organizations")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Organizations")
 public class OrganizationResource {
 

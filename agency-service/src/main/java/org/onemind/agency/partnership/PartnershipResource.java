@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/agencies/{agencyId}/partnerships")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Partnerships")
 public class PartnershipResource {
 
@@ -30,11 +31,11 @@ public class PartnershipResource {
     PartnershipService partnerships;
 
     public record EstablishPartnership(@NotNull UUID organizationId, @NotNull LocalDate mouSignedOn,
-                                       @Size(max = 2000) String description,
+                                       @org.onemind.platform.input.MultiLine @Size(max = 2000) String description,
                                        @Size(max = 500) String documentReference) {
     }
 
-    public record EndPartnership(@NotNull LocalDate endedOn, @NotBlank @Size(max = 2000) String reason) {
+    public record EndPartnership(@NotNull LocalDate endedOn, @org.onemind.platform.input.MultiLine @NotBlank @Size(max = 2000) String reason) {
     }
 
     public record PartnershipResponse(UUID id, UUID agencyId, UUID organizationId, String organizationName,

@@ -42,6 +42,12 @@ public class Pledge extends PanacheEntityBase {
     public int version;
 
     /** The pledge that is not withdrawn (an agency has at most one). */
+    /** The active pledge, or else the one withdrawn last: what "the agency's pledge" reads as. */
+    public static Optional<Pledge> currentOf(UUID agencyId) {
+        return activeOf(agencyId).or(() -> find("agencyId = ?1 and status = ?2 order by createdAt desc, id",
+                agencyId, PledgeStatus.WITHDRAWN).firstResultOptional());
+    }
+
     public static Optional<Pledge> activeOf(UUID agencyId) {
         return find("agencyId = ?1 and status <> ?2", agencyId, PledgeStatus.WITHDRAWN).firstResultOptional();
     }

@@ -14,6 +14,6 @@ public final class PledgeRequests {
                              @NotBlank @Size(max = 200) String signedBy) {
     }
 
-    public record Withdraw(@NotBlank @Size(max = 2000) String reason) {
+    public record Withdraw(@org.onemind.platform.input.MultiLine @NotBlank @Size(max = 2000) String reason) {
     }
 }

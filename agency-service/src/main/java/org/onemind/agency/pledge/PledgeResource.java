@@ -17,6 +17,7 @@ import org.onemind.platform.security.Roles;
 import java.util.UUID;
 
 @Path("/api/v1/agencies/{id}/pledge")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Pledges")
 public class PledgeResource {
 
@@ -33,9 +34,10 @@ public class PledgeResource {
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
-    @Operation(summary = "The active pledge with its status and deadline status")
+    @Operation(summary = "The agency's pledge with its status and deadline status: the active one, or else the one"
+            + " withdrawn last (status WITHDRAWN); 404 when the agency never pledged")
     public PledgeResponse get(@PathParam("id") UUID agencyId) {
-        return PledgeResponse.of(pledges.active(agencyId));
+        return PledgeResponse.of(pledges.current(agencyId));
     }
 
     @POST

@@ -81,6 +81,11 @@ public class PledgeService {
         return pledge;
     }
 
+    public Pledge current(UUID agencyId) {
+        agencies.find(agencyId);
+        return Pledge.currentOf(agencyId).orElseThrow(() -> ApiException.notFound("pledge of agency", agencyId));
+    }
+
     public Pledge active(UUID agencyId) {
         return Pledge.activeOf(agencyId).orElseThrow(() -> ApiException.notFound("pledge of agency", agencyId));
     }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 @Path("/api/v1/policy-components")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Policy")
 public class PolicyComponentsResource {
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/agencies/{agencyId}/policy")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Policy")
 public class PolicyResource {
 

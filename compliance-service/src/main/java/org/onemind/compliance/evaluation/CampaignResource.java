@@ -22,6 +22,7 @@ import java.util.UUID;
 
 /** Campaign-wide figures and operations, for campaign staff. */
 @Path("/api/v1/compliance")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Campaign")
 @RolesAllowed(Roles.CAMPAIGN_ADMIN)
 public class CampaignResource {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.onemind.compliance.rules.ExpiryForecast;
 
 @Path("/api/v1/agencies/{agencyId}/compliance")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Compliance")
 public class ComplianceResource {
 
@@ -39,13 +40,13 @@ public class ComplianceResource {
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
     @Operation(summary = "Where the agency stands on the four practices; with asOf, on any past or future date")
     public ComplianceResponse get(@PathParam("agencyId") UUID agencyId,
-                                  @Parameter(description = "YYYY-MM-DD") @QueryParam("asOf") String asOf) {
+                                  @Parameter(description = "YYYY-MM-DD, 1900-01-01 to 2199-12-31") @QueryParam("asOf") LocalDate asOf) {
         StoredEvaluation stored = StoredEvaluation.findById(agencyId);
         if (stored == null && !facts.knows(agencyId)) {
             throw ApiException.notFound("agency", agencyId);
         }
         if (asOf != null) {
-            return evaluator.preview(agencyId, parse(asOf));
+            return evaluator.preview(agencyId, asOf);
         }
         return stored != null ? evaluator.read(stored) : evaluator.preview(agencyId, LocalDate.now());
     }
@@ -103,11 +104,4 @@ public class ComplianceResource {
         }
     }
 
-    private static LocalDate parse(String asOf) {
-        try {
-            return LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid("asOf", "must be a date in the form YYYY-MM-DD");
-        }
-    }
 }

@@ -92,12 +92,17 @@ public final class AccessMatrix {
 
     /** @param rulesResource a classpath resource of lines {@code METHOD /path ACCESS} ({@code #} comments) */
     public static AccessMatrix of(String baseUri, String rulesResource) {
+        return new AccessMatrix(baseUri, rulesOf(rulesResource));
+    }
+
+    /** The rules of a classpath resource, by {@code METHOD /path}. */
+    public static Map<String, Access> rulesOf(String rulesResource) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try (InputStream in = loader.getResourceAsStream(rulesResource)) {
             if (in == null) {
                 throw new IllegalStateException("no rules at " + rulesResource);
             }
-            return new AccessMatrix(baseUri, parseRules(in));
+            return parseRules(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,11 +23,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 @Path("/api/v1")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Notifications")
 public class NotificationResource {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    org.onemind.notification.recipient.RecipientDirectory directory;
 
     @Inject
     org.onemind.platform.tx.AfterCommit afterCommit;
@@ -49,8 +53,12 @@ public class NotificationResource {
                                                                    @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
                                                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         var found = Notification.<Notification>find("agencyId", Sort.descending("createdAt").and("id"), agencyId);
+        long total = found.count();
+        if (total == 0 && directory.agencyName(agencyId).isEmpty()) {
+            throw ApiException.notFound("agency", agencyId);
+        }
         return new org.onemind.platform.api.Page<>(found.page(Page.of(page, size)).list().stream()
-                .map(NotificationResponse::of).toList(), page, size, found.count());
+                .map(NotificationResponse::of).toList(), page, size, total);
     }
 
     @POST

@@ -38,6 +38,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 @Path("/api/v1/agencies/{agencyId}/certifications")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Certifications")
 public class CertificationResource {
 
@@ -47,7 +48,7 @@ public class CertificationResource {
     @Inject
     ClassRosterImport classRosterImport;
 
-    public record Revoke(@NotBlank @Size(max = 2000) String reason) {
+    public record Revoke(@org.onemind.platform.input.MultiLine @NotBlank @Size(max = 2000) String reason) {
     }
 
     @POST
@@ -70,6 +71,7 @@ public class CertificationResource {
                                                                      @QueryParam("expiringBefore") LocalDate expiringBefore,
                                                                      @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
                                                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        org.onemind.training.personnel.PersonnelService.requireKnownAgency(agencyId);
         StringBuilder query = new StringBuilder("from Certification c where c.agencyId = :agency");
         Parameters params = Parameters.with("agency", agencyId);
         if (personnelId != null) {

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/v1/courses")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Courses")
 public class CourseResource {
 

@@ -4,12 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.apache.commons.csv.CSVRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.onemind.platform.outbox.Outbox;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.tx.JdbcBatch;
 import org.onemind.training.certification.Certification;
+import org.onemind.training.certification.CertificationRequests;
 import org.onemind.training.certification.DeliveryMode;
 import org.onemind.training.course.Course;
 import org.onemind.training.events.TrainingEvents;
@@ -36,6 +35,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClassRosterImport {
     static final Set<String> REQUIRED = Set.of("employeeNumber");
+    static final Set<String> COLUMNS = Set.of("employeeNumber", "certificateNumber", "hours");
+    /** Certifications written and published per JDBC batch. */
+    static final int CHUNK = 1000;
 
     @Inject
     EntityManager em;
@@ -43,8 +45,8 @@ public class ClassRosterImport {
     @Inject
     TrainingEvents events;
 
-    @ConfigProperty(name = "onemind.training.import.max-bytes", defaultValue = "20971520")
-    long maxBytes;
+    @Inject
+    CsvUpload csv;
 
     public record Report(int rows, int recorded, UUID courseId, LocalDate completedOn) {
     }
@@ -68,48 +70,34 @@ public class ClassRosterImport {
         if (completedOn.isAfter(LocalDate.now())) {
             throw ApiException.invalid("completedOn", "must not be in the future");
         }
-        CsvUpload upload = CsvUpload.read(body, maxBytes, REQUIRED);
         Map<String, Person> roster = roster(agencyId);
-        List<CsvUpload.RowError> errors = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        List<Certification> certifications = new ArrayList<>();
         Instant now = Instant.now();
-        for (CSVRecord record : upload.records()) {
-            long line = CsvUpload.line(record);
-            int before = errors.size();
-            String employeeNumber = CsvUpload.cell(record, "employeeNumber", errors);
-            String certificateNumber = CsvUpload.cell(record, "certificateNumber", errors);
-            String hours = CsvUpload.cell(record, "hours", errors);
-            if (errors.size() > before) {
-                continue;
+        DeliveryMode deliveryMode = mode == null ? DeliveryMode.IN_PERSON : mode;
+        List<Certification> certifications = csv.read(body, COLUMNS, REQUIRED, row -> {
+            String employeeNumber = row.text("employeeNumber");
+            String certificateNumber = row.text("certificateNumber");
+            BigDecimal hours = row.decimal("hours");
+            // The same rules as recording one certification through the JSON API.
+            row.validate(new CertificationRequests.RecordCertification(null, employeeNumber, course.id, completedOn,
+                    deliveryMode, hours, certificateNumber));
+            if (row.failed()) {
+                return null;
             }
             Person person = employeeNumber == null ? null : roster.get(employeeNumber);
             if (person == null) {
-                errors.add(new CsvUpload.RowError(line, "employeeNumber", employeeNumber == null ? "required"
-                        : "no one with employee number " + employeeNumber + " on this agency's roster"));
-                continue;
+                row.error("employeeNumber", employeeNumber == null ? "required"
+                        : "no one with employee number " + employeeNumber + " on this agency's roster");
+                return null;
             }
             if (person.separatedOn() != null && completedOn.isAfter(person.separatedOn())) {
-                errors.add(new CsvUpload.RowError(line, "employeeNumber", "separated on " + person.separatedOn()
-                        + ", before the class completed"));
-                continue;
+                row.error("employeeNumber", "separated on " + person.separatedOn() + ", before the class completed");
+                return null;
             }
-            Long first = seen.putIfAbsent(employeeNumber, line);
+            Long first = seen.putIfAbsent(employeeNumber, row.line());
             if (first != null) {
-                errors.add(new CsvUpload.RowError(line, "employeeNumber", "repeats line " + first));
-                continue;
-            }
-            BigDecimal hoursValue = course.hours;
-            if (hours != null) {
-                try {
-                    hoursValue = new BigDecimal(hours);
-                    if (hoursValue.signum() <= 0 || hoursValue.compareTo(BigDecimal.valueOf(200)) > 0) {
-                        throw new NumberFormatException();
-                    }
-                } catch (NumberFormatException e) {
-                    errors.add(new CsvUpload.RowError(line, "hours", "must be a number of hours between 0.5 and 200"));
-                    continue;
-                }
+                row.error("employeeNumber", "repeats line " + first);
+                return null;
             }
             Certification c = new Certification();
             c.id = UUID.randomUUID();
@@ -118,18 +106,20 @@ public class ClassRosterImport {
             c.courseId = course.id;
             c.completedOn = completedOn;
             c.expiresOn = course.expiryOf(completedOn);
-            c.deliveryMode = mode == null ? DeliveryMode.IN_PERSON : mode;
-            c.hours = hoursValue;
+            c.deliveryMode = deliveryMode;
+            c.hours = hours == null ? course.hours : hours;
             c.certificateNumber = certificateNumber;
             c.createdAt = now;
-            certifications.add(c);
+            return c;
+        });
+        for (int from = 0; from < certifications.size(); from += CHUNK) {
+            List<Certification> chunk = certifications.subList(from, Math.min(certifications.size(), from + CHUNK));
+            write(chunk);
+            List<Outbox.Pending> pending = new ArrayList<>(chunk.size());
+            chunk.forEach(c -> pending.add(TrainingEvents.recorded(c, course)));
+            events.publishAll(pending);
         }
-        CsvUpload.refuseIfAny(errors);
-        write(certifications);
-        List<Outbox.Pending> pending = new ArrayList<>(certifications.size());
-        certifications.forEach(c -> pending.add(TrainingEvents.recorded(c, course)));
-        events.publishAll(pending);
-        return new Report(upload.records().size(), certifications.size(), course.id, completedOn);
+        return new Report(certifications.size(), certifications.size(), course.id, completedOn);
     }
 
     @SuppressWarnings("unchecked")

@@ -4,13 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.apache.commons.csv.CSVRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.onemind.platform.api.SqlValues;
 import org.onemind.platform.outbox.Outbox;
 import org.onemind.platform.tx.JdbcBatch;
 import org.onemind.training.events.TrainingEvents;
 import org.onemind.training.personnel.Personnel;
+import org.onemind.training.personnel.PersonnelRequests;
 import org.onemind.training.personnel.PersonnelService;
 
 import java.io.InputStream;
@@ -18,7 +17,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +35,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class RosterImport {
     static final Set<String> REQUIRED = Set.of("employeeNumber", "firstName", "lastName", "sworn");
+    static final Set<String> COLUMNS = Set.of("employeeNumber", "firstName", "lastName", "sworn", "role",
+            "selectedForTraining", "hiredOn");
+    /** Rows written and published per JDBC batch, so a large roster never holds all its events at once. */
+    static final int CHUNK = 1000;
 
     @Inject
     EntityManager em;
@@ -44,8 +46,8 @@ public class RosterImport {
     @Inject
     TrainingEvents events;
 
-    @ConfigProperty(name = "onemind.training.import.max-bytes", defaultValue = "20971520")
-    long maxBytes;
+    @Inject
+    CsvUpload csv;
 
     public record Report(int rows, int added, int updated, int unchanged) {
     }
@@ -57,29 +59,28 @@ public class RosterImport {
     @Transactional
     public Report importRoster(UUID agencyId, InputStream body) {
         PersonnelService.requireKnownAgency(agencyId);
-        CsvUpload upload = CsvUpload.read(body, maxBytes, REQUIRED);
-        List<CsvUpload.RowError> errors = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        for (CSVRecord record : upload.records()) {
-            Row row = parse(record, errors);
-            if (row == null) {
-                continue;
+        List<Row> rows = csv.read(body, COLUMNS, REQUIRED, row -> {
+            Row parsed = parse(row);
+            if (parsed == null) {
+                return null;
             }
-            Long first = seen.putIfAbsent(row.employeeNumber(), row.line());
+            Long first = seen.putIfAbsent(parsed.employeeNumber(), parsed.line());
             if (first != null) {
-                errors.add(new CsvUpload.RowError(row.line(), "employeeNumber", "repeats line " + first));
-                continue;
+                row.error("employeeNumber", "repeats line " + first);
+                return null;
             }
-            rows.add(row);
-        }
-        CsvUpload.refuseIfAny(errors);
+            return parsed;
+        });
+        seen.clear();
 
         Map<String, Personnel> existing = existing(agencyId);
-        List<Personnel> added = new ArrayList<>();
-        List<Personnel> updated = new ArrayList<>();
+        List<Personnel> added = new ArrayList<>(CHUNK);
+        List<Personnel> updated = new ArrayList<>(CHUNK);
+        int addedCount = 0;
+        int updatedCount = 0;
         for (Row row : rows) {
-            Personnel person = existing.get(row.employeeNumber());
+            Personnel person = existing.remove(row.employeeNumber());
             if (person == null) {
                 person = new Personnel();
                 person.id = UUID.randomUUID();
@@ -91,70 +92,46 @@ public class RosterImport {
                 apply(person, row);
                 updated.add(person);
             }
+            if (added.size() + updated.size() >= CHUNK) {
+                addedCount += added.size();
+                updatedCount += updated.size();
+                flush(added, updated);
+            }
+        }
+        addedCount += added.size();
+        updatedCount += updated.size();
+        flush(added, updated);
+        return new Report(rows.size(), addedCount, updatedCount, rows.size() - addedCount - updatedCount);
+    }
+
+    /** Writes and publishes one chunk, then lets it go. */
+    private void flush(List<Personnel> added, List<Personnel> updated) {
+        if (added.isEmpty() && updated.isEmpty()) {
+            return;
         }
         write(added, updated);
         List<Outbox.Pending> pending = new ArrayList<>(added.size() + updated.size());
         added.forEach(p -> pending.add(TrainingEvents.added(p)));
         updated.forEach(p -> pending.add(TrainingEvents.updated(p)));
         events.publishAll(pending);
-        return new Report(rows.size(), added.size(), updated.size(), rows.size() - added.size() - updated.size());
+        added.clear();
+        updated.clear();
     }
 
-    private static Row parse(CSVRecord record, List<CsvUpload.RowError> errors) {
-        int before = errors.size();
-        long line = CsvUpload.line(record);
-        String employeeNumber = CsvUpload.cell(record, "employeeNumber", errors);
-        String firstName = CsvUpload.cell(record, "firstName", errors);
-        String lastName = CsvUpload.cell(record, "lastName", errors);
-        String sworn = CsvUpload.cell(record, "sworn", errors);
-        String role = CsvUpload.cell(record, "role", errors);
-        String selected = CsvUpload.cell(record, "selectedForTraining", errors);
-        String hired = CsvUpload.cell(record, "hiredOn", errors);
-        if (errors.size() > before) {
+    /** The row by the JSON API's rules for adding a person (PersonnelRequests.AddPersonnel). */
+    private static Row parse(CsvUpload.Row row) {
+        String employeeNumber = row.text("employeeNumber");
+        String firstName = row.text("firstName");
+        String lastName = row.text("lastName");
+        Boolean sworn = row.bool("sworn", null);
+        String role = row.text("role");
+        Boolean selected = row.bool("selectedForTraining", Boolean.FALSE);
+        LocalDate hiredOn = row.date("hiredOn");
+        row.validate(new PersonnelRequests.AddPersonnel(employeeNumber, firstName, lastName, sworn, role, selected, hiredOn));
+        if (row.failed()) {
             return null;
         }
-        if (employeeNumber == null || !employeeNumber.matches("[A-Za-z0-9._/-]{1,50}")) {
-            errors.add(new CsvUpload.RowError(line, "employeeNumber", "required: letters, digits and . _ / - (at most 50)"));
-        }
-        if (firstName == null || firstName.length() > 100) {
-            errors.add(new CsvUpload.RowError(line, "firstName", "required, at most 100 characters"));
-        }
-        if (lastName == null || lastName.length() > 100) {
-            errors.add(new CsvUpload.RowError(line, "lastName", "required, at most 100 characters"));
-        }
-        Boolean isSworn = bool(sworn);
-        if (isSworn == null) {
-            errors.add(new CsvUpload.RowError(line, "sworn", "must be true or false"));
-        }
-        Boolean isSelected = selected == null ? Boolean.FALSE : bool(selected);
-        if (isSelected == null) {
-            errors.add(new CsvUpload.RowError(line, "selectedForTraining", "must be true, false or empty"));
-        }
-        LocalDate hiredOn = null;
-        if (hired != null) {
-            try {
-                hiredOn = LocalDate.parse(hired);
-                if (hiredOn.isAfter(LocalDate.now())) {
-                    errors.add(new CsvUpload.RowError(line, "hiredOn", "must not be in the future"));
-                }
-            } catch (DateTimeParseException e) {
-                errors.add(new CsvUpload.RowError(line, "hiredOn", "must be a date in the form YYYY-MM-DD"));
-            }
-        }
-        if (errors.size() > before) {
-            return null;
-        }
-        return new Row(line, employeeNumber, firstName, lastName, isSworn, role, !isSworn && isSelected, hiredOn);
-    }
-
-    private static Boolean bool(String value) {
-        if ("true".equalsIgnoreCase(value)) {
-            return Boolean.TRUE;
-        }
-        if ("false".equalsIgnoreCase(value)) {
-            return Boolean.FALSE;
-        }
-        return null;
+        return new Row(row.line(), employeeNumber, firstName, lastName, sworn, role, !sworn && selected, hiredOn);
     }
 
     private static boolean differs(Personnel person, Row row) {

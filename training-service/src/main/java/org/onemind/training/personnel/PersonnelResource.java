@@ -28,6 +28,7 @@ import org.onemind.platform.security.Roles;
 import java.util.UUID;
 
 @Path("/api/v1/agencies/{agencyId}/personnel")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Personnel")
 public class PersonnelResource {
 

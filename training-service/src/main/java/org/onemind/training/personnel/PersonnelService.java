@@ -43,7 +43,7 @@ public class PersonnelService {
     @Transactional
     public Personnel update(UUID agencyId, UUID personnelId, int expectedVersion, PersonnelRequests.UpdatePersonnel request) {
         Personnel person = find(agencyId, personnelId);
-        if (person.version != expectedVersion) {
+        if (!org.onemind.platform.api.ETags.matches(person.version, expectedVersion)) {
             throw ApiException.preconditionFailed("person " + personnelId + " changed since version " + expectedVersion
                     + "; read it again and retry");
         }

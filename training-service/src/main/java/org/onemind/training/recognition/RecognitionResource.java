@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/v1/course-recognition-requests")
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Course recognition")
 public class RecognitionResource {
 
@@ -55,7 +56,7 @@ public class RecognitionResource {
     public enum Decision { APPROVED, REJECTED }
 
     /** With APPROVED, {@code courseId} reclassifies a catalog course; without it a new course is added. */
-    public record Decide(@NotNull Decision decision, @Size(max = 2000) String reason, UUID courseId) {
+    public record Decide(@NotNull Decision decision, @org.onemind.platform.input.MultiLine @Size(max = 2000) String reason, UUID courseId) {
     }
 
     public record RequestResponse(UUID id, UUID agencyId, String name, String provider, BigDecimal hours,

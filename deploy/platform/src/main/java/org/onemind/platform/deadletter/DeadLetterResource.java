@@ -23,6 +23,7 @@ import java.util.UUID;
  * so one ingress can route all four.
  */
 @RolesAllowed(Roles.CAMPAIGN_ADMIN)
+@jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 public abstract class DeadLetterResource {
 
     @Inject

@@ -45,60 +45,76 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
-        String field = pathOf(e);
-        String message;
-        if (e.getTargetType() != null && e.getTargetType().isEnum()) {
-            message = "must be one of " + Arrays.toString(e.getTargetType().getEnumConstants());
-        } else if (e.getTargetType() != null && e.getTargetType().getName().startsWith("java.time")) {
-            message = "must be a date in the form YYYY-MM-DD";
-        } else {
-            message = "has an invalid value '" + e.getValue() + "'";
-        }
-        return problem(400, "validation", "Invalid request", field + " " + message, uri,
-                List.of(new Problem.Violation(field, message)));
-    }
-
-    @ServerExceptionMapper
-    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
-        String field = pathOf(e);
-        return problem(400, "validation", "Invalid request", field + " is not a known field", uri,
-                List.of(new Problem.Violation(field, "is not a known field")));
-    }
-
-    @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        String field = pathOf(e);
+    public Response mapping(JsonMappingException e, UriInfo uri) {
         if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
             return problem(400, "malformed-body", "Malformed request body",
                     "the body has more content after its JSON document; send exactly one", uri, null);
         }
-        if (field.isEmpty()) {
+        java.util.Optional<Problem.Violation> violation = violationOf(e);
+        if (violation.isEmpty()) {
             return problem(400, "malformed-body", "Malformed request body", "the body is not the expected JSON object", uri, null);
         }
-        if (e.getTargetType() != null && e.getTargetType().isEnum()) {
-            String message = "must be one of " + Arrays.toString(e.getTargetType().getEnumConstants());
-            return problem(400, "validation", "Invalid request", field + " " + message, uri,
-                    List.of(new Problem.Violation(field, message)));
-        }
-        if (e.getTargetType() != null && e.getTargetType().getName().startsWith("java.time")) {
-            return problem(400, "validation", "Invalid request", field + " must be a date in the form YYYY-MM-DD", uri,
-                    List.of(new Problem.Violation(field, "must be a date in the form YYYY-MM-DD")));
-        }
-        return problem(400, "validation", "Invalid request", field + " has the wrong type", uri,
-                List.of(new Problem.Violation(field, "has the wrong type")));
+        Problem.Violation v = violation.get();
+        return problem(400, "validation", "Invalid request", v.field() + " " + v.message(), uri, List.of(v));
+    }
+
+    // Quarkus maps these subtypes itself (with a body naming Java types): they must be ours.
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return mapping(e, uri);
     }
 
     @ServerExceptionMapper
-    public Response mapping(JsonMappingException e, UriInfo uri) {
-        // A value object refusing its input (e.g. a bad date) surfaces here with the field's path.
-        Throwable cause = e.getCause();
-        if (cause instanceof java.time.format.DateTimeParseException) {
-            String field = pathOf(e);
-            return problem(400, "validation", "Invalid request", field + " must be a date in the form YYYY-MM-DD", uri,
-                    List.of(new Problem.Violation(field, "must be a date in the form YYYY-MM-DD")));
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return mapping(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        return mapping(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidDefinition(com.fasterxml.jackson.databind.exc.InvalidDefinitionException e, UriInfo uri) {
+        return mapping(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response streamConstraints(com.fasterxml.jackson.core.exc.StreamConstraintsException e, UriInfo uri) {
+        return problem(400, "malformed-body", "Malformed request body",
+                "the body nests too deeply or holds a value too long for this API", uri, null);
+    }
+
+    /** The field a Jackson mapping failure is about and what is wrong with it, in the API's words. */
+    public static java.util.Optional<Problem.Violation> violationOf(JsonMappingException e) {
+        String field = pathOf(e);
+        if (field.isEmpty()) {
+            return java.util.Optional.empty();
         }
-        return problem(400, "malformed-body", "Malformed request body", "the body is not valid JSON for this resource", uri, null);
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        String message;
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "is not a known field";
+        } else if (target != null && target.isEnum()) {
+            message = "must be one of " + Arrays.toString(target.getEnumConstants());
+        } else if (e.getCause() instanceof java.time.DateTimeException
+                || target != null && java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+            message = org.onemind.platform.input.Dates.RULE;
+        } else if (target == Boolean.class || target == boolean.class) {
+            message = "must be true or false";
+        } else if (target != null && (Number.class.isAssignableFrom(target) || target.isPrimitive())) {
+            message = "must be a number";
+        } else if (target == UUID.class) {
+            message = "must be an id (a UUID)";
+        } else if (target != null && (java.util.Collection.class.isAssignableFrom(target) || target.isArray())) {
+            message = "must be a list";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String
+                && invalid.getOriginalMessage() != null && invalid.getOriginalMessage().contains("must ")) {
+            message = invalid.getOriginalMessage().substring(invalid.getOriginalMessage().indexOf("must "));
+        } else {
+            message = "has the wrong type";
+        }
+        return java.util.Optional.of(new Problem.Violation(field, message));
     }
 
     @ServerExceptionMapper
@@ -156,16 +172,43 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(org.onemind.platform.input.InvalidParameter e, UriInfo uri) {
+        if (e.inPath()) {
+            return problem(404, "not-found", "Not found", "there is no such resource: " + e.parameter() + " "
+                    + e.rule(), uri, null);
+        }
+        Problem.Violation violation = new Problem.Violation(e.parameter(), e.rule());
+        return problem(400, "validation", "Invalid request", e.parameter() + " " + e.rule(), uri, List.of(violation));
+    }
+
+    /**
+     * Refusals of the REST layer itself (no resource for the path or method, no representation the
+     * client accepts, a body type the operation does not take), in the API's words: their own
+     * messages name the implementation.
+     */
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        Throwable cause = e.getCause();
-        if (cause instanceof JsonProcessingException json) {
+        if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
         }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? title : e.getMessage();
-        return problem(status, slug(title), title, detail, uri, null);
+        return switch (status) {
+            case 404 -> problem(404, "not-found", "Not found", "there is no such resource", uri, null);
+            case 405 -> problem(405, "method-not-allowed", "Method not allowed",
+                    "this resource does not answer that method", uri, null);
+            case 406 -> problem(406, "not-acceptable", "Not acceptable",
+                    "this operation answers application/json (errors as application/problem+json); the Accept header"
+                            + " allows neither", uri, null);
+            case 415 -> problem(415, "unsupported-media-type", "Unsupported media type",
+                    "this operation does not take a body of that Content-Type; see the operation's request body"
+                            + " in the API document", uri, null);
+            case 400 -> problem(400, "bad-request", "Bad request", "the request is not valid for this operation", uri, null);
+            default -> {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                String title = known == null ? "Error" : known.getReasonPhrase();
+                yield problem(status, slug(title), title, title, uri, null);
+            }
+        };
     }
 
     /** Our own defect, not the caller's: the change would have published an event its consumers refuse. */
@@ -230,7 +273,7 @@ public class ProblemMappers {
     }
 
     /** {@code register.request.contacts[0].email} becomes {@code contacts[0].email}: the name the client sent. */
-    static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {

@@ -65,6 +65,9 @@ public class RetentionPurge {
                 + " where processed_at < now() - make_interval(secs => ?1) limit " + BATCH + ")", seconds);
         deleted += inBatches("delete from scheduled_job_run where ctid in (select ctid from scheduled_job_run"
                 + " where claimed_at < now() - make_interval(secs => ?1) limit " + BATCH + ")", seconds);
+        // Rate-limit windows are over within a day (the longest window is an hour or so).
+        deleted += inBatches("delete from rate_limit_window where ctid in (select ctid from rate_limit_window"
+                + " where window_start < now() - make_interval(secs => ?1) limit " + BATCH + ")", 86_400);
         LOG.infof("retention purge: %d rows older than %s deleted", deleted, retention());
         return deleted;
     }

@@ -1,0 +1,117 @@
+package org.onemind.agency;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onemind.infra.BadInputSuite;
+import org.onemind.infra.DatabaseFingerprint;
+import org.onemind.infra.DeadLetterSamples;
+import org.onemind.infra.InjectKeycloak;
+import org.onemind.infra.KeycloakServer;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every operation of agency-service's OpenAPI document against a hostile client's corpus, with real tokens. */
+@QuarkusTest
+class BadInputTest {
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @InjectKeycloak
+    KeycloakServer keycloak;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    Identities identities;
+
+    @BeforeEach
+    void setUp() {
+        identities = new Identities(keycloak);
+    }
+
+    @AfterEach
+    void tearDown() {
+        identities.close();
+    }
+
+    @Test
+    void everyOperationRefusesMalformedInputCleanlyAndChangesNothing() {
+        UUID agency = Fixtures.agency(UUID.randomUUID(), "Input PD", "OH");
+        Fixtures.pledge(agency, LocalDate.now().minusMonths(1));
+        UUID provider = Fixtures.provider(UUID.randomUUID(), "Input Partner");
+        Fixtures.partnership(agency, provider);
+        UUID partnership = org.onemind.agency.partnership.Partnership.<org.onemind.agency.partnership.Partnership>find(
+                "agencyId", agency).firstResult().id;
+        String admin = identities.campaignAdmin();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"title\": \"Crisis response\", \"adoptedOn\": \"2026-01-15\", \"components\": [\"DE_ESCALATION\"]}")
+                .put("/api/v1/agencies/{id}/policy", agency).then().statusCode(200);
+        Fixtures.complianceSays(agency, true, true);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"signerName\": \"Ada Wells\", \"signerRank\": \"Chief of Police\"}")
+                .post("/api/v1/agencies/{id}/completion", agency).then().statusCode(201);
+        String apiClient = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "bad input"))
+                .post("/api/v1/organizations/{oid}/api-clients", provider).then().statusCode(201).extract().path("id");
+        String username = identities.user("agency-manager", Map.of("agency_id", List.of(agency.toString())));
+        String member = identities.realm().users().searchByUsername(username, true).get(0).getId();
+        String deadLetter = DeadLetterSamples.poison(jdbcUrl, "agency-service", "compliance-events", "compliance.events");
+
+        BadInputSuite.Report report = BadInputSuite.of(base.toString(), "agency-service", "access-rules.txt")
+                .adminToken(admin)
+                .fingerprint(() -> DatabaseFingerprint.of(jdbcUrl))
+                .pathValues((operation, name) -> switch (name) {
+                    case "id" -> operation.path().startsWith("/api/v1/organizations") ? provider.toString() : agency.toString();
+                    case "agencyId" -> agency.toString();
+                    case "partnershipId" -> partnership.toString();
+                    case "organizationId" -> provider.toString();
+                    case "memberId" -> member;
+                    case "apiClientId" -> apiClient;
+                    case "deadLetterId" -> deadLetter;
+                    default -> throw new IllegalStateException("no value for {" + name + "}");
+                })
+                .example("POST /api/v1/agencies", """
+                        {"name": "Macon Police Department", "type": "MUNICIPAL_POLICE", "city": "Macon", "state": "GA",
+                         "country": "US", "declaredSworn": 10, "declaredNonSworn": 2,
+                         "contacts": [{"name": "Chief Ada Wells", "email": "chief@macon.example", "role": "Chief"}]}""")
+                .example("PATCH /api/v1/agencies/{id}", """
+                        {"name": "Input Police Department", "type": "SHERIFF", "city": "Dayton", "state": "OH",
+                         "country": "US", "declaredSworn": 12, "declaredNonSworn": 3,
+                         "contacts": [{"name": "Chief Ada Wells", "email": "chief@input.example", "role": "Chief"}]}""")
+                .example("PUT /api/v1/agencies/{id}/pledge", """
+                        {"pledgedOn": "2026-01-05", "targetCompletionOn": "2027-06-05", "signedBy": "Chief Ada Wells"}""")
+                .example("POST /api/v1/agencies/{id}/pledge/withdrawal", """
+                        {"reason": "A new chief restarts the pledge"}""")
+                .example("POST /api/v1/agencies/{agencyId}/partnerships", """
+                        {"organizationId": "%s", "mouSignedOn": "2026-01-10", "description": "Co-responder program",
+                         "documentReference": "MOU-7"}""".formatted(provider))
+                .example("POST /api/v1/agencies/{agencyId}/partnerships/{partnershipId}/end", """
+                        {"endedOn": "2026-02-01", "reason": "The program ended"}""")
+                .example("PUT /api/v1/agencies/{agencyId}/policy", """
+                        {"title": "Crisis response", "adoptedOn": "2026-01-20", "components": ["DE_ESCALATION", "TRAINING"]}""")
+                .example("POST /api/v1/agencies/{agencyId}/completion", """
+                        {"signerName": "Ada Wells", "signerRank": "Chief of Police", "letterDocument": "letters/7.pdf"}""")
+                .example("POST /api/v1/agencies/{agencyId}/completion/review", """
+                        {"decision": "REJECTED", "reason": "The letter is unsigned"}""")
+                .example("POST /api/v1/agencies/{agencyId}/members", """
+                        {"email": "new.manager@input.example", "firstName": "Noor", "lastName": "Haddad"}""")
+                .example("POST /api/v1/organizations", """
+                        {"name": "County Behavioral Health", "kind": "MENTAL_HEALTH_PROVIDER", "city": "Dayton",
+                         "state": "OH", "website": "https://cbh.example"}""")
+                .example("POST /api/v1/organizations/{organizationId}/api-clients", """
+                        {"name": "Scheduling system"}""")
+                .run();
+        assertTrue(report.requests() > 800, "the corpus reached every operation: " + report);
+    }
+}
