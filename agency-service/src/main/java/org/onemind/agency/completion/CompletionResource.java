@@ -47,22 +47,24 @@ public class CompletionResource {
 
     @GET
     @Path("/letter")
-    @Produces("text/markdown")
+    @Produces({"text/markdown", "application/pdf"})
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "The draft completion letter (Markdown; ask for application/pdf to get a PDF)")
-    public Response markdownLetter(@PathParam("agencyId") UUID agencyId) {
+    @Operation(summary = "The draft completion letter: Markdown, or a PDF when the Accept header prefers application/pdf"
+            + " (406 when it accepts neither)")
+    public Response letter(@PathParam("agencyId") UUID agencyId, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        jakarta.ws.rs.core.MediaType pdf = new jakarta.ws.rs.core.MediaType("application", "pdf");
+        for (jakarta.ws.rs.core.MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType() || accepted.getType().equals("text") && accepted.isWildcardSubtype()
+                    || accepted.isCompatible(new jakarta.ws.rs.core.MediaType("text", "markdown"))) {
+                break;
+            }
+            if (accepted.isCompatible(pdf)) {
+                return Response.ok(completions.draft(agencyId).pdf(), "application/pdf")
+                        .header("Content-Disposition", "attachment; filename=\"one-mind-completion-letter.pdf\"").build();
+            }
+        }
         return Response.ok(completions.draft(agencyId).markdown(), "text/markdown; charset=UTF-8")
                 .header("Content-Disposition", "inline; filename=\"one-mind-completion-letter.md\"").build();
-    }
-
-    @GET
-    @Path("/letter")
-    @Produces("application/pdf")
-    @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "The draft completion letter as PDF")
-    public Response pdfLetter(@PathParam("agencyId") UUID agencyId) {
-        return Response.ok(completions.draft(agencyId).pdf(), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"one-mind-completion-letter.pdf\"").build();
     }
 
     @POST

@@ -24,6 +24,13 @@ public interface IdentityConfig {
 
     String clientSecret();
 
+    /**
+     * Whether a production start may use the committed fallback secret: only the local stack (a
+     * demo on one machine) says yes; a deployment must give the realm client's real secret.
+     */
+    @WithDefault("false")
+    boolean allowFallbackSecret();
+
     /** How long an invitation link stays valid. */
     @WithDefault("P3D")
     Duration invitationLifespan();

@@ -11,11 +11,11 @@ import java.util.Set;
 
 /**
  * A service's data as one value that changes when any row changes: for a test that must show a
- * request changed nothing. The bookkeeping of schedulers and migrations is left out; the outbox
+ * request changed nothing. The bookkeeping of schedulers, migrations and rate limits is left out; the outbox
  * counts by rows (the relay marks rows sent in the background, a new event is a new row).
  */
 public final class DatabaseFingerprint {
-    private static final Set<String> IGNORED = Set.of("flyway_schema_history", "scheduled_job_run");
+    private static final Set<String> IGNORED = Set.of("flyway_schema_history", "scheduled_job_run", "rate_limit_window");
 
     public static String of(String jdbcUrl) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);

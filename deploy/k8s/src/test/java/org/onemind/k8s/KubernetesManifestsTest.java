@@ -196,6 +196,23 @@ class KubernetesManifestsTest {
                 + "; regenerate it with ./mvnw -pl deploy/k8s test -Donemind.k8s.regenerate=true");
     }
 
+    @Test
+    void productionImportsARealmWithoutThePasswordGrantClientAndWithTlsRequired() {
+        String prod = kubectlKustomize(K8S.resolve("overlays/prod"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(prod != null, "kubectl renders the overlay (required under CI=true)");
+        GenericKubernetesResource realmImport = render("prod").stream()
+                .filter(o -> o instanceof GenericKubernetesResource && "KeycloakRealmImport".equals(o.getKind()))
+                .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
+        JsonNode realm = JSON.valueToTree(((Map<?, ?>) realmImport.getAdditionalProperties().get("spec")).get("realm"));
+        assertEquals("external", realm.path("sslRequired").asText(), "production requires TLS from outside");
+        List<String> clients = new ArrayList<>();
+        realm.path("clients").forEach(c -> clients.add(c.path("clientId").asText()));
+        assertFalse(clients.contains("one-mind-cli"), "production has no public password-grant client: " + clients);
+        assertTrue(clients.containsAll(List.of("one-mind-api", "one-mind-agency-service")), "the services' clients stay: " + clients);
+        realm.path("clients").forEach(c -> assertFalse(c.path("directAccessGrantsEnabled").asBoolean(false),
+                c.path("clientId").asText() + " allows the password grant in production"));
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     static List<HasMetadata> render(String overlay) {

@@ -173,6 +173,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBroker.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer("one-mind"));
         env.put("ONEMIND_IDENTITY_SERVER_URL", keycloak.url());
+        // A demo on one machine: the realm and agency-service share the committed fallback client secret,
+        // which a production start refuses (FallbackSecretCheck).
+        env.put("ONEMIND_IDENTITY_ALLOW_FALLBACK_SECRET", "true");
         env.put("QUARKUS_MAILER_HOST", "localhost");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.smtpPort()));
         // The campaign's listed agencies, loaded into an empty agency database so the directory is not empty.

@@ -49,8 +49,7 @@ public class HttpEdge {
 
     void install(@Observes Router router) {
         // First of all routes: before the body handler and the upload limit, which answers 413 without a body.
-        publicPatterns = publicOperations.stream().filter(op -> !op.equals("none")).map(op -> Pattern.compile(
-                Pattern.quote(op.strip()).replace("**", "\\E.*\\Q").replace("*", "\\E[^/]+\\Q"))).toList();
+        publicPatterns = publicOperations.stream().filter(op -> !op.equals("none")).map(OperationPatterns::compile).toList();
         router.route().order(Integer.MIN_VALUE).handler(this::refuseMalformed);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         for (int status : new int[] {400, 404, 405, 413, 414, 431}) {

@@ -59,12 +59,13 @@ public class RateLimiter {
     void compile() {
         List<Rule> compiled = new ArrayList<>();
         config.policies().forEach((name, policy) -> compiled.add(new Rule(name, policy.operations().stream()
-                .map(op -> Pattern.compile(Pattern.quote(op.strip()).replace("**", "\\E.*\\Q").replace("*", "\\E[^/]+\\Q")))
+                .map(org.onemind.platform.input.OperationPatterns::compile)
                 .toList(), policy.accepting().orElse(null), policy.limit(), policy.window().toSeconds(), policy.key())));
         rules = List.copyOf(compiled);
     }
 
-    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION + 10, preMatching = true)
+    // After matching: on the worker thread of the (blocking) operation, since counting is a database write.
+    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response count(ContainerRequestContext request) {
         if (!config.enabled()) {
             return null;

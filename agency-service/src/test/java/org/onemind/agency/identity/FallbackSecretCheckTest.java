@@ -1,0 +1,23 @@
+package org.onemind.agency.identity;
+
+import io.quarkus.runtime.LaunchMode;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Pure logic: which starts refuse the committed fallback secret. */
+class FallbackSecretCheckTest {
+
+    @Test
+    void aProductionStartRefusesTheFallbackSecretUnlessTheLocalStackAllowsIt() {
+        String refusal = FallbackSecretCheck.refusal(LaunchMode.NORMAL, "change-me-in-production", false);
+        assertNotNull(refusal);
+        assertTrue(refusal.contains("ONEMIND_IDENTITY_CLIENT_SECRET"), refusal);
+        assertNotNull(FallbackSecretCheck.refusal(LaunchMode.NORMAL, "", false));
+        assertNull(FallbackSecretCheck.refusal(LaunchMode.NORMAL, "s3cr3t-from-the-vault-9f2c", false));
+        assertNull(FallbackSecretCheck.refusal(LaunchMode.NORMAL, "change-me-in-production", true));
+        assertNull(FallbackSecretCheck.refusal(LaunchMode.TEST, "change-me-in-production", false));
+    }
+}
