@@ -45,7 +45,9 @@ class CampaignLifecycleTest {
                 .body("items.kind", not(hasItem("MENTAL_HEALTH_PROVIDER")));
         given().contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"HOSPITAL\"}")
                 .post("/api/v1/organizations").then().statusCode(400).body("violations[0].field", equalTo("kind"));
-        given().queryParam("kind", "HOSPITAL").get("/api/v1/organizations").then().statusCode(404);
+        given().queryParam("kind", "HOSPITAL").get("/api/v1/organizations").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("kind"))
+                .body("violations[0].message", containsString("MENTAL_HEALTH_PROVIDER"));
     }
 
     @Test

@@ -60,7 +60,8 @@ class DirectoryTest {
         given().get("/api/v1/directory/stats").then().statusCode(200)
                 .body("byState.find { it.state == 'NH' }.pledged", equalTo(1))
                 .body("pledged", notNullValue());
-        given().queryParam("kind", "SOMETIME").get("/api/v1/directory/recent").then().statusCode(404);
+        given().queryParam("kind", "SOMETIME").get("/api/v1/directory/recent").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("kind"));
         given().queryParam("limit", 1000).get("/api/v1/directory/recent").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("limit"));
     }

@@ -47,9 +47,19 @@ class OperationalEndpointsTest {
     }
 
     @Test
+    @io.quarkus.test.security.TestSecurity(user = "admin", roles = "campaign-admin")
     void anUnknownPathAnswersAProblem() {
         given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404));
+    }
+
+    @Test
+    void withoutATokenOnlyPublicOperationsAnswerAndTheRestIs401WhateverThePath() {
+        given().get("/api/v1/nothing-here").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().contentType("application/xml").body("<agency/>").post("/api/v1/agencies").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().get("/api/v1/directory/stats").then().statusCode(200);
     }
 
     @Test

@@ -61,6 +61,10 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
             value = mapper.readerFor(mapper.constructType(genericType)).readValue(bounded);
         } catch (JsonMappingException e) {
             List<Problem.Violation> refused = JsonViolations.end();
+            JsonProcessingException syntax = ProblemMappers.syntaxErrorIn(e);
+            if (syntax != null) {
+                throw syntax; // not valid JSON at all: a malformed body, whatever was collected before
+            }
             if (refused.isEmpty()) {
                 throw e;
             }

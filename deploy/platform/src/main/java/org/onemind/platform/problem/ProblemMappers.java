@@ -46,6 +46,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e, UriInfo uri) {
+        JsonProcessingException syntax = syntaxErrorIn(e);
+        if (syntax != null) {
+            return malformedJson(syntax, uri);
+        }
         if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
             return problem(400, "malformed-body", "Malformed request body",
                     "the body has more content after its JSON document; send exactly one", uri, null);
@@ -85,10 +89,20 @@ public class ProblemMappers {
                 "the body nests too deeply or holds a value too long for this API", uri, null);
     }
 
+    /** The JSON syntax error a mapping failure wraps (a body cut off inside a field), if it is one. */
+    public static JsonProcessingException syntaxErrorIn(JsonMappingException e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json && !(cause instanceof JsonMappingException)) {
+                return json;
+            }
+        }
+        return null;
+    }
+
     /** The field a Jackson mapping failure is about and what is wrong with it, in the API's words. */
     public static java.util.Optional<Problem.Violation> violationOf(JsonMappingException e) {
         String field = pathOf(e);
-        if (field.isEmpty()) {
+        if (field.isEmpty() || syntaxErrorIn(e) != null) {
             return java.util.Optional.empty();
         }
         Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
