@@ -48,20 +48,11 @@ class BadInputTest {
 
     @Test
     void everyOperationRefusesMalformedInputCleanlyAndChangesNothing() {
-        UUID agency = Fixtures.agency(UUID.randomUUID(), "Input PD", "OH");
-        Fixtures.pledge(agency, LocalDate.now().minusMonths(1));
-        UUID provider = Fixtures.provider(UUID.randomUUID(), "Input Partner");
-        Fixtures.partnership(agency, provider);
-        UUID partnership = org.onemind.agency.partnership.Partnership.<org.onemind.agency.partnership.Partnership>find(
-                "agencyId", agency).firstResult().id;
         String admin = identities.campaignAdmin();
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body("{\"title\": \"Crisis response\", \"adoptedOn\": \"2026-01-15\", \"components\": [\"DE_ESCALATION\"]}")
-                .put("/api/v1/agencies/{id}/policy", agency).then().statusCode(200);
-        Fixtures.complianceSays(agency, true, true);
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body("{\"signerName\": \"Ada Wells\", \"signerRank\": \"Chief of Police\"}")
-                .post("/api/v1/agencies/{id}/completion", agency).then().statusCode(201);
+        Fixtures.FullAgency full = Fixtures.fullAgency("Input PD", admin);
+        UUID agency = full.agency();
+        UUID provider = full.provider();
+        UUID partnership = full.partnership();
         String apiClient = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "bad input"))
                 .post("/api/v1/organizations/{oid}/api-clients", provider).then().statusCode(201).extract().path("id");
         String username = identities.user("agency-manager", Map.of("agency_id", List.of(agency.toString())));

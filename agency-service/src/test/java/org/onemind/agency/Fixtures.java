@@ -114,4 +114,25 @@ final class Fixtures {
             return status != null && status.eligible == eligible;
         }));
     }
+
+    /** An agency with every resource an operation can name: a pledge, a partner, a policy, a submitted completion. */
+    record FullAgency(UUID agency, UUID provider, UUID partnership) {
+    }
+
+    static FullAgency fullAgency(String name, String admin) {
+        UUID agency = agency(UUID.randomUUID(), name, "OH");
+        pledge(agency, LocalDate.now().minusMonths(1));
+        UUID provider = provider(UUID.randomUUID(), "Partner of " + name);
+        partnership(agency, provider);
+        UUID partnership = org.onemind.agency.partnership.Partnership.<org.onemind.agency.partnership.Partnership>find(
+                "agencyId", agency).firstResult().id;
+        io.restassured.RestAssured.given().auth().oauth2(admin).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"title\": \"Crisis response\", \"adoptedOn\": \"2026-01-15\", \"components\": [\"DE_ESCALATION\"]}")
+                .put("/api/v1/agencies/{id}/policy", agency).then().statusCode(200);
+        complianceSays(agency, true, true);
+        io.restassured.RestAssured.given().auth().oauth2(admin).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"signerName\": \"Ada Wells\", \"signerRank\": \"Chief of Police\"}")
+                .post("/api/v1/agencies/{id}/completion", agency).then().statusCode(201);
+        return new FullAgency(agency, provider, partnership);
+    }
 }

@@ -82,6 +82,9 @@ class PartnerApiClientsTest {
         given().auth().oauth2(admin).delete("/api/v1/organizations/{oid}/api-clients/{cid}", provider, id)
                 .then().statusCode(204);
         assertEquals(401, identities.clientTokenStatus(clientId, secret), "a revoked client gets no new token");
+        // The token it already holds is refused at once too, not when it expires (5 minutes).
+        given().auth().oauth2(token).get("/api/v1/agencies/{id}", partnered).then().statusCode(401)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("revoked"));
         given().auth().oauth2(admin).get("/api/v1/organizations/{oid}/api-clients", provider)
                 .then().statusCode(200).body("items.clientId", not(hasItem(clientId)));
         given().auth().oauth2(admin).delete("/api/v1/organizations/{oid}/api-clients/{cid}", provider, id)

@@ -51,24 +51,14 @@ class TenantIsolationTest {
 
     @Test
     void everyOperationAnswersEachCallerAsItsAccessRuleSays() {
-        UUID agencyA = Fixtures.agency(UUID.randomUUID(), "Agency A PD", "OH");
-        UUID agencyB = Fixtures.agency(UUID.randomUUID(), "Agency B PD", "OH");
-        Fixtures.pledge(agencyA, LocalDate.of(2026, 1, 5));
-        UUID providerOfA = Fixtures.provider(UUID.randomUUID(), "Partner of A");
-        UUID providerOfNobody = Fixtures.provider(UUID.randomUUID(), "Partner of nobody");
-        Fixtures.partnership(agencyA, providerOfA);
-        UUID partnershipOfA = org.onemind.agency.partnership.Partnership.<org.onemind.agency.partnership.Partnership>find(
-                "agencyId", agencyA).firstResult().id;
-
         String admin = identities.campaignAdmin();
         // A has a policy and a submitted completion, so reading them is an answer, not "none yet".
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body("{\"title\": \"Crisis response\", \"adoptedOn\": \"2026-01-15\", \"components\": [\"DE_ESCALATION\"]}")
-                .put("/api/v1/agencies/{id}/policy", agencyA).then().statusCode(200);
-        Fixtures.complianceSays(agencyA, true, true);
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body("{\"signerName\": \"Ada Wells\", \"signerRank\": \"Chief of Police\"}")
-                .post("/api/v1/agencies/{id}/completion", agencyA).then().statusCode(201);
+        Fixtures.FullAgency a = Fixtures.fullAgency("Agency A PD", admin);
+        UUID agencyA = a.agency();
+        UUID providerOfA = a.provider();
+        UUID partnershipOfA = a.partnership();
+        UUID agencyB = Fixtures.agency(UUID.randomUUID(), "Agency B PD", "OH");
+        UUID providerOfNobody = Fixtures.provider(UUID.randomUUID(), "Partner of nobody");
         var outcomes = AccessMatrix.of(base.toString(), "access-rules.txt")
                 .token(Caller.CAMPAIGN_ADMIN, admin)
                 .token(Caller.MANAGER_OF_A, identities.manager(agencyA))

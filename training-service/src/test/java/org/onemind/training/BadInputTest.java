@@ -30,16 +30,10 @@ class BadInputTest {
     void everyOperationRefusesMalformedInputCleanlyAndChangesNothing() {
         String agency = Agencies.known();
         String admin = TestTokens.campaignAdmin();
-        String person = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body("{\"employeeNumber\": \"M-1\", \"firstName\": \"Rosa\", \"lastName\": \"Diaz\", \"sworn\": true}")
-                .post("/api/v1/agencies/{id}/personnel", agency).then().statusCode(201).extract().path("id");
-        String certification = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(TrainingApiTest.certification(person, TrainingApiTest.CIT_COURSE, LocalDate.of(2026, 1, 10)))
-                .post("/api/v1/agencies/{id}/certifications", agency).then().statusCode(201).extract().path("id");
-        String request = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body("{\"agencyId\": \"%s\", \"name\": \"Regional crisis course\", \"hours\": 8, \"topics\": [\"de-escalation\"], \"requestedCategory\": \"MHFA\"}"
-                        .formatted(agency))
-                .post("/api/v1/course-recognition-requests").then().statusCode(201).extract().path("id");
+        AgencyResources resources = AgencyResources.of(agency, admin);
+        String person = resources.person();
+        String certification = resources.certification();
+        String request = resources.request();
         String deadLetter = DeadLetterSamples.poison(jdbcUrl, "training-service", "agency-events", "agency.events");
 
         BadInputSuite.Report report = BadInputSuite.of(base.toString(), "training-service", "access-rules.txt")

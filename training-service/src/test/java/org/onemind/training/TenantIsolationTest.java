@@ -36,16 +36,10 @@ class TenantIsolationTest {
         UUID partnerOfA = UUID.randomUUID();
         Agencies.partnership(agencyA, partnerOfA.toString());
         String admin = TestTokens.campaignAdmin();
-        String person = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body("{\"employeeNumber\": \"M-1\", \"firstName\": \"Rosa\", \"lastName\": \"Diaz\", \"sworn\": true}")
-                .post("/api/v1/agencies/{id}/personnel", agencyA).then().statusCode(201).extract().path("id");
-        String certification = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(TrainingApiTest.certification(person, TrainingApiTest.CIT_COURSE, LocalDate.of(2026, 1, 10)))
-                .post("/api/v1/agencies/{id}/certifications", agencyA).then().statusCode(201).extract().path("id");
-        String request = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body("{\"agencyId\": \"%s\", \"name\": \"Regional crisis course\", \"hours\": 8, \"topics\": [\"de-escalation\"], \"requestedCategory\": \"MHFA\"}"
-                        .formatted(agencyA))
-                .post("/api/v1/course-recognition-requests").then().statusCode(201).extract().path("id");
+        AgencyResources resources = AgencyResources.of(agencyA, admin);
+        String person = resources.person();
+        String certification = resources.certification();
+        String request = resources.request();
 
         var outcomes = AccessMatrix.of(base.toString(), "access-rules.txt")
                 .withTestTokens(UUID.fromString(agencyA), UUID.fromString(agencyB), partnerOfA)

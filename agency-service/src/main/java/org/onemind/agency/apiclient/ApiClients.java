@@ -12,6 +12,7 @@ import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.onemind.agency.identity.IdentityProvider;
 import org.onemind.agency.organization.Organization;
 import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.security.AccessRevocations;
 import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
 
@@ -37,6 +38,12 @@ public class ApiClients {
 
     @Inject
     IdentityProvider identity;
+
+    @Inject
+    AccessRevocations revocations;
+
+    @Inject
+    org.onemind.agency.events.AgencyEvents events;
 
     @Inject
     Caller caller;
@@ -102,16 +109,24 @@ public class ApiClients {
                 .toList());
     }
 
-    /** Deletes the client: new tokens are refused at once; issued ones expire within their lifespan. */
+    /**
+     * Deletes the client: new tokens are refused by Keycloak at once, and the tokens it already
+     * issued are refused by every service from the moment it learns of the revocation (seconds).
+     */
+    @jakarta.transaction.Transactional
     public void revoke(UUID organizationId, UUID apiClientId) {
         partnerOrganization(organizationId);
-        identity.run("revoke the API client", realm -> {
+        String clientId = identity.call("revoke the API client", realm -> {
             ClientRepresentation client = clientsOf(realm, organizationId).stream()
                     .filter(c -> apiClientId.toString().equals(c.getId()))
                     .findFirst()
                     .orElseThrow(() -> ApiException.notFound("API client", apiClientId));
             realm.clients().get(client.getId()).remove();
+            return client.getClientId();
         });
+        Instant now = Instant.now();
+        revocations.revoke(AccessRevocations.client(clientId), now);
+        events.accessRevoked(AccessRevocations.client(clientId), now, null, organizationId);
     }
 
     private static List<ClientRepresentation> clientsOf(RealmResource realm, UUID organizationId) {

@@ -27,6 +27,7 @@ public class AgencyEvents {
     public static final String POLICY_ADOPTED = "onemind.agency.policy-adopted.v1";
     public static final String COMPLETION_SUBMITTED = "onemind.agency.completion-submitted.v1";
     public static final String COMPLETION_REVIEWED = "onemind.agency.completion-reviewed.v1";
+    public static final String ACCESS_REVOKED = org.onemind.platform.security.AccessRevocations.EVENT_TYPE;
 
     @Inject
     Outbox outbox;
@@ -60,6 +61,16 @@ public class AgencyEvents {
 
     public record CompletionReviewed(UUID agencyId, UUID completionId, String decision, String reason,
                                      LocalDate reviewedOn) {
+    }
+
+    public record AccessRevoked(String principal, java.time.Instant revokedAt, UUID agencyId, UUID organizationId) {
+    }
+
+    /** Access taken away now; keyed by the agency (a member) or the organization (a partner client). */
+    public void accessRevoked(String principal, java.time.Instant revokedAt, UUID agencyId, UUID organizationId) {
+        UUID key = agencyId != null ? agencyId : organizationId;
+        outbox.publish(TOPIC, key.toString(), ACCESS_REVOKED, key.toString(),
+                new AccessRevoked(principal, revokedAt, agencyId, organizationId));
     }
 
     public void agencyRegistered(Agency agency) {

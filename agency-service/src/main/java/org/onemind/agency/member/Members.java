@@ -14,6 +14,7 @@ import org.onemind.agency.identity.IdentityProvider;
 import org.onemind.agency.member.MemberRequests.InviteMember;
 import org.onemind.agency.member.MemberResponse.MemberStatus;
 import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.security.AccessRevocations;
 import org.onemind.platform.security.Roles;
 
 import java.time.Instant;
@@ -43,6 +44,12 @@ public class Members {
 
     @Inject
     AgencyService agencies;
+
+    @Inject
+    AccessRevocations revocations;
+
+    @Inject
+    org.onemind.agency.events.AgencyEvents events;
 
     @Transactional
     public Invitation invite(UUID agencyId, InviteMember request) {
@@ -91,10 +98,13 @@ public class Members {
             user.roles().realmLevel().remove(List.of(managerRole(realm)));
             representation.getAttributes().remove(Roles.AGENCY_ID_CLAIM);
             user.update(representation);
-            // Their refresh tokens die now; access tokens already issued expire within their lifespan.
+            // Their refresh tokens die now; the access tokens already issued are refused from now on.
             user.logout();
             return before;
         });
+        Instant now = Instant.now();
+        revocations.revoke(AccessRevocations.user(memberId.toString()), now);
+        events.accessRevoked(AccessRevocations.user(memberId.toString()), now, agencyId, null);
         history.record(agencyId, "member removed", removed, null);
     }
 

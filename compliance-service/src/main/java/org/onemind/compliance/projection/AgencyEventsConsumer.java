@@ -26,7 +26,8 @@ public class AgencyEventsConsumer extends EventConsumer {
                 "onemind.agency.completion-reviewed.v1",
                 "onemind.agency.partnership-established.v1",
                 "onemind.agency.partnership-ended.v1",
-                "onemind.agency.policy-adopted.v1");
+                "onemind.agency.policy-adopted.v1",
+                org.onemind.platform.security.AccessRevocations.EVENT_TYPE);
     }
 
     @Inject
@@ -34,6 +35,9 @@ public class AgencyEventsConsumer extends EventConsumer {
 
     @Inject
     Evaluator evaluator;
+
+    @Inject
+    org.onemind.platform.security.AccessRevocations revocations;
 
     @Incoming("agency-events")
     @Blocking
@@ -43,6 +47,11 @@ public class AgencyEventsConsumer extends EventConsumer {
 
     @Override
     public void apply(CloudEvent event) {
+        if (org.onemind.platform.security.AccessRevocations.EVENT_TYPE.equals(event.type())) {
+            // A removed member or a revoked partner client: their tokens are refused here from now on.
+            revocations.apply(event);
+            return;
+        }
         UUID agencyId = event.uuid("agencyId");
         switch (event.type()) {
             case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> {

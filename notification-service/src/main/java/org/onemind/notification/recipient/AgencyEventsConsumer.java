@@ -28,7 +28,8 @@ public class AgencyEventsConsumer extends EventConsumer {
                 "onemind.agency.pledge-taken.v1",
                 "onemind.agency.pledge-withdrawn.v1",
                 "onemind.agency.completion-submitted.v1",
-                "onemind.agency.completion-reviewed.v1");
+                "onemind.agency.completion-reviewed.v1",
+                org.onemind.platform.security.AccessRevocations.EVENT_TYPE);
     }
 
     @Inject
@@ -43,6 +44,9 @@ public class AgencyEventsConsumer extends EventConsumer {
     @Inject
     org.onemind.notification.email.ComplianceEventsConsumer complianceEvents;
 
+    @Inject
+    org.onemind.platform.security.AccessRevocations revocations;
+
     @Incoming("agency-events")
     @Blocking
     public void onAgencyEvent(ConsumerRecord<String, String> record) {
@@ -52,6 +56,8 @@ public class AgencyEventsConsumer extends EventConsumer {
     @Override
     public void apply(CloudEvent event) {
         switch (event.type()) {
+            // A removed member or a revoked partner client: their tokens are refused here from now on.
+            case org.onemind.platform.security.AccessRevocations.EVENT_TYPE -> revocations.apply(event);
             case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> contacts(event);
             case "onemind.agency.pledge-taken.v1" -> pledgeTaken(event);
             case "onemind.agency.pledge-withdrawn.v1" -> deadlines.pledge(event.uuid("agencyId"), null, null, "WITHDRAWN");

@@ -68,6 +68,9 @@ public class RetentionPurge {
         // Rate-limit windows are over within a day (the longest window is an hour or so).
         deleted += inBatches("delete from rate_limit_window where ctid in (select ctid from rate_limit_window"
                 + " where window_start < now() - make_interval(secs => ?1) limit " + BATCH + ")", 86_400);
+        // Revocations outlive every token they refuse after a day (tokens live minutes).
+        deleted += inBatches("delete from revoked_access where ctid in (select ctid from revoked_access"
+                + " where revoked_at < now() - make_interval(secs => ?1) limit " + BATCH + ")", 86_400);
         LOG.infof("retention purge: %d rows older than %s deleted", deleted, retention());
         return deleted;
     }
