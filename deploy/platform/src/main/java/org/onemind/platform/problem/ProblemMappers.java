@@ -264,7 +264,12 @@ public class ProblemMappers {
                             List<Problem.Violation> violations, java.util.Map<String, Object> extensions) {
         String instance = uri == null ? null : uri.getPath();
         Problem body = new Problem(Problem.TYPE_BASE + slug, title, status, detail, instance, violations, extensions);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+        Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+        if (status == 413) {
+            // The rest of a body too large is not read: the connection ends with this answer.
+            answer.header("Connection", "close");
+        }
+        return answer.build();
     }
 
     private static String slug(String title) {
