@@ -67,12 +67,15 @@ final class DemoIdentities {
     }
 
     private Partner ensurePartner(String admin, UUID agencyId) {
+        String agencyService = stack.url("agency-service");
         if (Files.exists(partnerFile)) {
             Properties saved = load();
-            return new Partner(saved.getProperty("clientId"), saved.getProperty("clientSecret"),
-                    UUID.fromString(saved.getProperty("organizationId")));
+            // Kept only while its organization still exists (a --clean start wipes the databases).
+            if (status("GET", agencyService + "/api/v1/organizations/" + saved.getProperty("organizationId")) == 200) {
+                return new Partner(saved.getProperty("clientId"), saved.getProperty("clientSecret"),
+                        UUID.fromString(saved.getProperty("organizationId")));
+            }
         }
-        String agencyService = stack.url("agency-service");
         JsonNode organization = send("POST", agencyService + "/api/v1/organizations", admin, Map.of(
                 "name", PARTNER_ORGANIZATION, "kind", "MENTAL_HEALTH_PROVIDER", "city", "Macon", "state", "GA"), 201);
         String organizationId = organization.get("id").asText();
@@ -156,6 +159,19 @@ final class DemoIdentities {
             return exchange(request.build(), expected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The status of an anonymous request (a public read). */
+    private int status(String method, String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
