@@ -79,6 +79,13 @@ class CertificationLifecycleTest {
         given().contentType(ContentType.JSON).header("If-Match", next).body("{\"lastName\": \"=SUM(A1)\"}")
                 .patch("/api/v1/agencies/{id}/personnel/{pid}", agency, person).then().statusCode(400)
                 .body("violations[0].field", equalTo("lastName"));
+        // If-Match: * matches any current version (RFC 9110): "change it, whatever it is now".
+        given().contentType(ContentType.JSON).header("If-Match", "*").body("{\"role\": \"Captain\"}")
+                .patch("/api/v1/agencies/{id}/personnel/{pid}", agency, person).then().statusCode(200)
+                .body("role", equalTo("Captain"));
+        // An unknown agency is not found, not an empty list.
+        given().get("/api/v1/agencies/{id}/certifications", java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
 
         given().contentType(ContentType.JSON).body("{\"separatedOn\": \"2026-03-01\"}")
                 .post("/api/v1/agencies/{id}/personnel/{pid}/separation", agency, person).then().statusCode(200)
