@@ -83,6 +83,10 @@ class CertificationLifecycleTest {
         given().contentType(ContentType.JSON).header("If-Match", "*").body("{\"role\": \"Captain\"}")
                 .patch("/api/v1/agencies/{id}/personnel/{pid}", agency, person).then().statusCode(200)
                 .body("role", equalTo("Captain"));
+        // Several bad query parameters are all named in one answer.
+        given().queryParam("category", "FIRST_AID").queryParam("expiringBefore", "2026-13-01").queryParam("personnelId", "P-1")
+                .get("/api/v1/agencies/{id}/certifications", agency).then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.contains("category", "expiringBefore", "personnelId"));
         // An unknown agency is not found, not an empty list.
         given().get("/api/v1/agencies/{id}/certifications", java.util.UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
