@@ -47,9 +47,13 @@ public class HttpEdge {
 
     private volatile List<Pattern> publicPatterns = List.of();
 
+    @jakarta.annotation.PostConstruct
+    void compilePublicOperations() {
+        publicPatterns = publicOperations.stream().filter(op -> !op.equals("none")).map(OperationPatterns::compile).toList();
+    }
+
     void install(@Observes Router router) {
         // First of all routes: before the body handler and the upload limit, which answers 413 without a body.
-        publicPatterns = publicOperations.stream().filter(op -> !op.equals("none")).map(OperationPatterns::compile).toList();
         router.route().order(Integer.MIN_VALUE).handler(this::refuseMalformed);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         for (int status : new int[] {400, 404, 405, 413, 414, 431}) {
