@@ -27,6 +27,7 @@ public class AgencyEventsConsumer extends EventConsumer {
                 "onemind.agency.partnership-established.v1",
                 "onemind.agency.partnership-ended.v1",
                 "onemind.agency.policy-adopted.v1",
+                // applied by the platform (IncomingEvents): tokens of a removed member or a revoked partner are refused
                 org.onemind.platform.security.AccessRevocations.EVENT_TYPE);
     }
 
@@ -36,9 +37,6 @@ public class AgencyEventsConsumer extends EventConsumer {
     @Inject
     Evaluator evaluator;
 
-    @Inject
-    org.onemind.platform.security.AccessRevocations revocations;
-
     @Incoming("agency-events")
     @Blocking
     public void onAgencyEvent(ConsumerRecord<String, String> record) {
@@ -47,11 +45,6 @@ public class AgencyEventsConsumer extends EventConsumer {
 
     @Override
     public void apply(CloudEvent event) {
-        if (org.onemind.platform.security.AccessRevocations.EVENT_TYPE.equals(event.type())) {
-            // A removed member or a revoked partner client: their tokens are refused here from now on.
-            revocations.apply(event);
-            return;
-        }
         UUID agencyId = event.uuid("agencyId");
         switch (event.type()) {
             case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> {

@@ -29,6 +29,7 @@ public class AgencyEventsConsumer extends EventConsumer {
                 "onemind.agency.pledge-withdrawn.v1",
                 "onemind.agency.completion-submitted.v1",
                 "onemind.agency.completion-reviewed.v1",
+                // applied by the platform (IncomingEvents): tokens of a removed member or a revoked partner are refused
                 org.onemind.platform.security.AccessRevocations.EVENT_TYPE);
     }
 
@@ -44,9 +45,6 @@ public class AgencyEventsConsumer extends EventConsumer {
     @Inject
     org.onemind.notification.email.ComplianceEventsConsumer complianceEvents;
 
-    @Inject
-    org.onemind.platform.security.AccessRevocations revocations;
-
     @Incoming("agency-events")
     @Blocking
     public void onAgencyEvent(ConsumerRecord<String, String> record) {
@@ -56,8 +54,6 @@ public class AgencyEventsConsumer extends EventConsumer {
     @Override
     public void apply(CloudEvent event) {
         switch (event.type()) {
-            // A removed member or a revoked partner client: their tokens are refused here from now on.
-            case org.onemind.platform.security.AccessRevocations.EVENT_TYPE -> revocations.apply(event);
             case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> contacts(event);
             case "onemind.agency.pledge-taken.v1" -> pledgeTaken(event);
             case "onemind.agency.pledge-withdrawn.v1" -> deadlines.pledge(event.uuid("agencyId"), null, null, "WITHDRAWN");

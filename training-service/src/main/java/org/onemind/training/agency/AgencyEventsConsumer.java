@@ -21,14 +21,12 @@ public class AgencyEventsConsumer extends EventConsumer {
                 "onemind.agency.agency-updated.v1",
                 "onemind.agency.partnership-established.v1",
                 "onemind.agency.partnership-ended.v1",
+                // applied by the platform (IncomingEvents): tokens of a removed member or a revoked partner are refused
                 org.onemind.platform.security.AccessRevocations.EVENT_TYPE);
     }
 
     @Inject
     jakarta.persistence.EntityManager em;
-
-    @Inject
-    org.onemind.platform.security.AccessRevocations revocations;
 
     @Incoming("agency-events")
     @Blocking
@@ -39,8 +37,6 @@ public class AgencyEventsConsumer extends EventConsumer {
     @Override
     public void apply(CloudEvent event) {
         switch (event.type()) {
-            // A removed member or a revoked partner client: their tokens are refused here from now on.
-            case org.onemind.platform.security.AccessRevocations.EVENT_TYPE -> revocations.apply(event);
             case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> {
                 UUID agencyId = event.uuid("agencyId");
                 KnownAgency agency = KnownAgency.findById(agencyId);

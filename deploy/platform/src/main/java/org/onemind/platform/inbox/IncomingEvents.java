@@ -42,6 +42,9 @@ public class IncomingEvents {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    org.onemind.platform.security.AccessRevocations revocations;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
@@ -119,7 +122,11 @@ public class IncomingEvents {
                 LOG.debugf("%s already applied event %s (%s); ignoring the repeat", consumer, event.id(), event.type());
                 return;
             }
-            handler.apply(event);
+            if (org.onemind.platform.security.AccessRevocations.EVENT_TYPE.equals(event.type())) {
+                revocations.apply(event); // the same in every service that subscribes to it
+            } else {
+                handler.apply(event);
+            }
         } finally {
             TraceContext.clear();
         }
