@@ -129,24 +129,17 @@ class ImportMemoryBenchmarkTest {
         long before = MEMORY.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(before);
         AtomicInteger samples = new AtomicInteger();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                System.gc();
-                peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
-                samples.incrementAndGet();
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.start();
+        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleWithFixedDelay(() -> {
+            System.gc();
+            peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+            samples.incrementAndGet();
+        }, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             work.run(samples);
         } finally {
-            sampler.interrupt();
-            sampler.join();
+            sampler.shutdownNow();
+            sampler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         }
         return Math.max(0, peak.get() - before);
     }

@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 
 import java.io.IOException;
-import java.time.temporal.Temporal;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.UUID;
 
 /**
  * While a request body is read, a field of the wrong kind (an unknown enum name, an enum index, a
@@ -34,13 +30,13 @@ final class CollectingProblemHandler extends DeserializationProblemHandler {
     @Override
     public Object handleWeirdStringValue(DeserializationContext context, Class<?> targetType, String value,
                                          String failureMsg) throws IOException {
-        return recorded(context.getParser(), targetType, rule(targetType)) ? null : NOT_HANDLED;
+        return recorded(context.getParser(), targetType, ValueRules.of(targetType)) ? null : NOT_HANDLED;
     }
 
     @Override
     public Object handleWeirdNumberValue(DeserializationContext context, Class<?> targetType, Number value,
                                          String failureMsg) throws IOException {
-        return recorded(context.getParser(), targetType, rule(targetType)) ? null : NOT_HANDLED;
+        return recorded(context.getParser(), targetType, ValueRules.of(targetType)) ? null : NOT_HANDLED;
     }
 
     @Override
@@ -49,7 +45,7 @@ final class CollectingProblemHandler extends DeserializationProblemHandler {
         if (JsonViolations.pathOf(parser).isEmpty() || targetType.isPrimitive()) {
             return NOT_HANDLED;
         }
-        String rule = rule(targetType.getRawClass());
+        String rule = ValueRules.of(targetType.getRawClass());
         if (!JsonViolations.record(parser, rule)) {
             return NOT_HANDLED;
         }
@@ -59,30 +55,5 @@ final class CollectingProblemHandler extends DeserializationProblemHandler {
 
     private static boolean recorded(JsonParser parser, Class<?> targetType, String rule) {
         return !targetType.isPrimitive() && !JsonViolations.pathOf(parser).isEmpty() && JsonViolations.record(parser, rule);
-    }
-
-    static String rule(Class<?> type) {
-        if (type.isEnum()) {
-            return "must be one of " + Arrays.toString(type.getEnumConstants());
-        }
-        if (type == UUID.class) {
-            return "must be an id (a UUID)";
-        }
-        if (Temporal.class.isAssignableFrom(type)) {
-            return Dates.RULE;
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "must be true or false";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "must be a number";
-        }
-        if (type == String.class) {
-            return "must be text";
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "must be a list";
-        }
-        return "must be an object";
     }
 }

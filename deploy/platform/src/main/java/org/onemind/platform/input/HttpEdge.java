@@ -36,7 +36,6 @@ public class HttpEdge {
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
     private static final Pattern MEDIA_RANGE = Pattern.compile("\\s*(\\*|" + TOKEN + ")/(\\*|" + TOKEN + ")"
             + "(\\s*;\\s*" + TOKEN + "\\s*=\\s*(" + TOKEN + "|\"[^\"\\\\]*\"))*\\s*");
-    private static final String TYPE_BASE = "https://onemind.example/problems/";
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize maxBodySize;
@@ -168,14 +167,14 @@ public class HttpEdge {
 
     static void answer(RoutingContext context, int status, String title, String detail) {
         JsonObject problem = new JsonObject()
-                .put("type", TYPE_BASE + title.toLowerCase().replaceAll("[^a-z0-9]+", "-"))
+                .put("type", org.onemind.platform.problem.Problem.TYPE_BASE + title.toLowerCase().replaceAll("[^a-z0-9]+", "-"))
                 .put("title", title).put("status", status).put("detail", detail);
         String path = context.request().path();
         if (path != null && path.length() <= MAX_URL_LENGTH && !BAD_ESCAPE.matcher(path).find()) {
             problem.put("instance", path);
         }
         context.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .putHeader(HttpHeaders.CONTENT_TYPE, org.onemind.platform.problem.Problem.MEDIA_TYPE)
                 .end(problem.encode());
     }
 

@@ -10,7 +10,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -21,7 +20,8 @@ import java.util.regex.Pattern;
 @Provider
 public class ParameterConverters implements ParamConverterProvider {
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,10}");
-    private static final Pattern UUID_FORM = Pattern.compile(
+    /** An id as the API writes it (UUID.fromString alone also takes "1-2-3-4-5"). */
+    static final Pattern UUID_FORM = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Override
@@ -45,16 +45,16 @@ public class ParameterConverters implements ParamConverterProvider {
         String parameter = name;
         boolean path = inPath;
         if (rawType == UUID.class) {
-            return (ParamConverter<T>) converter(parameter, path, "must be an id (a UUID)",
+            return (ParamConverter<T>) converter(parameter, path, ValueRules.of(rawType),
                     text -> UUID_FORM.matcher(text).matches() ? UUID.fromString(text) : null);
         }
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) converter(parameter, path, "must be a whole number",
+            return (ParamConverter<T>) converter(parameter, path, ValueRules.of(rawType),
                     text -> INTEGER.matcher(text).matches() && Long.parseLong(text) == (int) Long.parseLong(text)
                             ? Integer.valueOf(text) : null);
         }
         if (rawType == Boolean.class || rawType == boolean.class) {
-            return (ParamConverter<T>) converter(parameter, path, "must be true or false",
+            return (ParamConverter<T>) converter(parameter, path, ValueRules.of(rawType),
                     text -> text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null);
         }
         if (rawType == LocalDate.class) {
@@ -62,7 +62,7 @@ public class ParameterConverters implements ParamConverterProvider {
         }
         if (rawType.isEnum()) {
             Object[] constants = rawType.getEnumConstants();
-            String rule = "must be one of " + Arrays.toString(constants);
+            String rule = ValueRules.of(rawType);
             return (ParamConverter<T>) converter(parameter, path, rule, text -> {
                 for (Object constant : constants) {
                     if (((Enum) constant).name().equals(text)) {

@@ -8,10 +8,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.problem.Problem;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +23,11 @@ import java.util.stream.Collectors;
  */
 public class QueryParameterCheck {
     private final ParameterConverters converters = new ParameterConverters();
+    /** The query parameters of each operation and their converters, found once per operation. */
+    private final Map<Method, List<Query>> queries = new ConcurrentHashMap<>();
+
+    private record Query(String name, ParamConverter<?> converter) {
+    }
 
     @ServerRequestFilter
     public void checkAll(ContainerRequestContext request, ResourceInfo resource) {
@@ -27,15 +35,9 @@ public class QueryParameterCheck {
             return;
         }
         List<Problem.Violation> violations = new ArrayList<>();
-        for (Parameter parameter : resource.getResourceMethod().getParameters()) {
-            QueryParam query = parameter.getAnnotation(QueryParam.class);
-            if (query == null) {
-                continue;
-            }
-            List<String> values = request.getUriInfo().getQueryParameters().get(query.value());
-            ParamConverter<?> converter = converters.getConverter(parameter.getType(), parameter.getParameterizedType(),
-                    parameter.getAnnotations());
-            if (values == null || converter == null) {
+        for (Query query : queries.computeIfAbsent(resource.getResourceMethod(), this::queriesOf)) {
+            List<String> values = request.getUriInfo().getQueryParameters().get(query.name());
+            if (values == null) {
                 continue;
             }
             for (String value : values) {
@@ -43,7 +45,7 @@ public class QueryParameterCheck {
                     continue; // an empty value takes the parameter's default, as the REST layer does
                 }
                 try {
-                    converter.fromString(value);
+                    query.converter().fromString(value);
                 } catch (InvalidParameter refused) {
                     violations.add(new Problem.Violation(refused.parameter(), refused.rule()));
                     break;
@@ -55,5 +57,18 @@ public class QueryParameterCheck {
             throw new ApiException(400, "validation", "Invalid request",
                     sorted.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")), sorted);
         }
+    }
+
+    private List<Query> queriesOf(Method method) {
+        List<Query> found = new ArrayList<>();
+        for (Parameter parameter : method.getParameters()) {
+            QueryParam query = parameter.getAnnotation(QueryParam.class);
+            ParamConverter<?> converter = query == null ? null
+                    : converters.getConverter(parameter.getType(), parameter.getParameterizedType(), parameter.getAnnotations());
+            if (converter != null) {
+                found.add(new Query(query.value(), converter));
+            }
+        }
+        return List.copyOf(found);
     }
 }

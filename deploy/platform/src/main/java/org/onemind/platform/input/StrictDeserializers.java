@@ -21,19 +21,19 @@ final class StrictDeserializers {
         SimpleModule module = new SimpleModule("one-mind-strict-input");
         module.addDeserializer(String.class, new Text(false));
         module.addDeserializer(LocalDate.class, new Date());
-        module.addDeserializer(Boolean.class, new Scalar<>(Boolean.class, "must be true or false",
+        module.addDeserializer(Boolean.class, new Scalar<>(Boolean.class,
                 (parser, token) -> token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE ? parser.getBooleanValue() : null));
-        module.addDeserializer(Integer.class, new Scalar<>(Integer.class, "must be a whole number",
+        module.addDeserializer(Integer.class, new Scalar<>(Integer.class,
                 (parser, token) -> token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
                         ? parser.getIntValue() : null));
-        module.addDeserializer(Long.class, new Scalar<>(Long.class, "must be a whole number",
+        module.addDeserializer(Long.class, new Scalar<>(Long.class,
                 (parser, token) -> token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
                         ? parser.getLongValue() : null));
-        module.addDeserializer(BigDecimal.class, new Scalar<>(BigDecimal.class, "must be a number",
+        module.addDeserializer(BigDecimal.class, new Scalar<>(BigDecimal.class,
                 (parser, token) -> token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
                         ? parser.getDecimalValue() : null));
-        module.addDeserializer(UUID.class, new Scalar<>(UUID.class, "must be an id (a UUID)",
-                (parser, token) -> token == JsonToken.VALUE_STRING && UUID_FORM.matcher(parser.getText()).matches()
+        module.addDeserializer(UUID.class, new Scalar<>(UUID.class,
+                (parser, token) -> token == JsonToken.VALUE_STRING && ParameterConverters.UUID_FORM.matcher(parser.getText()).matches()
                         ? UUID.fromString(parser.getText()) : null));
         module.setDeserializerModifier(new com.fasterxml.jackson.databind.deser.BeanDeserializerModifier() {
             @Override
@@ -71,7 +71,7 @@ final class StrictDeserializers {
             if (parser.currentToken() == JsonToken.START_ARRAY) {
                 return super.deserialize(parser, context);
             }
-            if (JsonViolations.record(parser, "must be a list")) {
+            if (JsonViolations.record(parser, ValueRules.of(java.util.List.class))) {
                 parser.skipChildren();
                 return null;
             }
@@ -87,7 +87,7 @@ final class StrictDeserializers {
         ExactEnum(Class<?> type) {
             super(type);
             this.constants = type.getEnumConstants();
-            this.rule = "must be one of " + java.util.Arrays.toString(constants);
+            this.rule = ValueRules.of(type);
         }
 
         @Override
@@ -108,9 +108,6 @@ final class StrictDeserializers {
         }
     }
 
-    private static final java.util.regex.Pattern UUID_FORM = java.util.regex.Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     /** Reads a value of the accepted JSON kind, or null when the token is of another kind. */
     @FunctionalInterface
     interface Read<T> {
@@ -122,9 +119,9 @@ final class StrictDeserializers {
         private final String rule;
         private final Read<T> read;
 
-        Scalar(Class<T> type, String rule, Read<T> read) {
+        Scalar(Class<T> type, Read<T> read) {
             super(type);
-            this.rule = rule;
+            this.rule = ValueRules.of(type);
             this.read = read;
         }
 

@@ -12,6 +12,7 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final List<Problem.Violation> violations;
     private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, Object> headers = new java.util.LinkedHashMap<>();
 
     public ApiException(int status, String slug, String title, String detail, List<Problem.Violation> violations) {
         super(detail);
@@ -32,6 +33,11 @@ public class ApiException extends RuntimeException {
     public static ApiException invalid(String field, String message) {
         return new ApiException(400, "validation", "Invalid request", field + ": " + message,
                 List.of(new Problem.Violation(field, message)));
+    }
+
+    /** No token, or one that no longer opens anything; the answer carries the Bearer challenge. */
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(401, "unauthorized", "Unauthorized", detail, null).withHeader("WWW-Authenticate", "Bearer");
     }
 
     public static ApiException unprocessable(String slug, String detail) {
@@ -55,6 +61,16 @@ public class ApiException extends RuntimeException {
     public ApiException with(String member, Object value) {
         extensions.put(member, value);
         return this;
+    }
+
+    /** Adds a response header to the problem this exception becomes (Retry-After, WWW-Authenticate...). */
+    public ApiException withHeader(String name, Object value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> headers() {
+        return headers;
     }
 
     public java.util.Map<String, Object> extensions() {

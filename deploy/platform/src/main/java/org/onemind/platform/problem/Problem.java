@@ -17,7 +17,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    static final String TYPE_BASE = "https://onemind.example/problems/";
+    public static final String TYPE_BASE = "https://onemind.example/problems/";
 
     public record Violation(String field, String message) {
     }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +29,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        return problem(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.violations(), e.extensions());
+        Response answer = problem(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.violations(), e.extensions());
+        e.headers().forEach((name, value) -> answer.getHeaders().add(name, value));
+        return answer;
     }
 
     @ServerExceptionMapper
@@ -109,22 +110,14 @@ public class ProblemMappers {
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
-        } else if (target != null && target.isEnum()) {
-            message = "must be one of " + Arrays.toString(target.getEnumConstants());
-        } else if (e.getCause() instanceof java.time.DateTimeException
-                || target != null && java.time.temporal.Temporal.class.isAssignableFrom(target)) {
-            message = org.onemind.platform.input.Dates.RULE;
-        } else if (target == Boolean.class || target == boolean.class) {
-            message = "must be true or false";
-        } else if (target != null && (Number.class.isAssignableFrom(target) || target.isPrimitive())) {
-            message = "must be a number";
-        } else if (target == UUID.class) {
-            message = "must be an id (a UUID)";
-        } else if (target != null && (java.util.Collection.class.isAssignableFrom(target) || target.isArray())) {
-            message = "must be a list";
-        } else if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String
-                && invalid.getOriginalMessage() != null && invalid.getOriginalMessage().contains("must ")) {
+        } else if (e instanceof InvalidFormatException invalid && invalid.getOriginalMessage() != null
+                && invalid.getOriginalMessage().contains("must ")) {
+            // the strict reading's own words for what the value must be
             message = invalid.getOriginalMessage().substring(invalid.getOriginalMessage().indexOf("must "));
+        } else if (e.getCause() instanceof java.time.DateTimeException) {
+            message = org.onemind.platform.input.Dates.RULE;
+        } else if (target != null) {
+            message = org.onemind.platform.input.ValueRules.of(target);
         } else {
             message = "has the wrong type";
         }
@@ -160,7 +153,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return problem(401, "unauthorized", "Unauthorized", "a valid bearer token is required", uri, null);
+        return apiException(ApiException.unauthorized("a valid bearer token is required"), uri);
     }
 
     @ServerExceptionMapper

@@ -7,11 +7,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.onemind.platform.problem.Problem;
+import org.onemind.platform.problem.ApiException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +20,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,9 +64,9 @@ public class RateLimiter {
 
     // After matching: on the worker thread of the (blocking) operation, since counting is a database write.
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response count(ContainerRequestContext request) {
+    public void count(ContainerRequestContext request) {
         if (!config.enabled()) {
-            return null;
+            return;
         }
         String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
         String operation = (request.getMethod().equals("HEAD") ? "GET" : request.getMethod()) + " " + path;
@@ -92,19 +90,17 @@ public class RateLimiter {
             long remaining = count == null ? rule.limit() : Math.max(0, rule.limit() - count);
             stateHeaders.add("\"" + rule.name() + "\";r=" + remaining + ";t=" + reset);
             if (count != null && count > rule.limit()) {
-                Problem problem = new Problem("https://onemind.example/problems/rate-limited", "Too many requests", 429,
-                        "more than " + rule.limit() + " requests in " + rule.windowSeconds() + " s for this operation ("
-                                + rule.name() + " limit); retry after " + reset + " s", path, null, Map.of());
-                return Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
-                        .header("Retry-After", reset)
-                        .header("RateLimit-Policy", String.join(", ", policyHeaders))
-                        .header("RateLimit", String.join(", ", stateHeaders)).build();
+                throw new ApiException(429, "rate-limited", "Too many requests", "more than " + rule.limit()
+                        + " requests in " + rule.windowSeconds() + " s for this operation (" + rule.name()
+                        + " limit); retry after " + reset + " s", null)
+                        .withHeader("Retry-After", reset)
+                        .withHeader("RateLimit-Policy", String.join(", ", policyHeaders))
+                        .withHeader("RateLimit", String.join(", ", stateHeaders));
             }
         }
         if (!policyHeaders.isEmpty()) {
             request.setProperty(HEADERS, List.of(String.join(", ", policyHeaders), String.join(", ", stateHeaders)));
         }
-        return null;
     }
 
     @ServerResponseFilter
