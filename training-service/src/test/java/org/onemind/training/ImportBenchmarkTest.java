@@ -53,7 +53,7 @@ class ImportBenchmarkTest {
             ImportTest.importRoster(agency, roster.toString()).statusCode(200);
             long imported = System.nanoTime();
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() ->
-                    probe.recordsOfType("onemind.training.personnel-added.v1").stream().filter(r -> agency.equals(r.key())).count() >= ROWS + 1);
+                    probe.rowIds("onemind.training.personnel-imported.v1", agency, "personnel", "personnelId").size() >= ROWS + 1);
             long onKafka = System.nanoTime();
             report("roster import", start, imported, onKafka, copyRate);
 
@@ -62,7 +62,7 @@ class ImportBenchmarkTest {
                     .body(classRoster.toString()).post("/api/v1/agencies/{id}/certifications/import", agency).then().statusCode(200);
             imported = System.nanoTime();
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() ->
-                    probe.recordsOfType("onemind.training.certification-recorded.v1").stream().filter(r -> agency.equals(r.key())).count() >= ROWS);
+                    probe.rowIds("onemind.training.certifications-recorded.v1", agency, "certifications", "certificationId").size() >= ROWS);
             onKafka = System.nanoTime();
             report("class-roster import", start, imported, onKafka, copyRate);
         }

@@ -27,7 +27,7 @@ public class AgencyService {
             throw ApiException.invalid("state", "must be a two-letter US state code (e.g. GA, CA, MA)");
         }
         Agency agency = new Agency();
-        agency.id = UUID.randomUUID();
+        agency.id = org.onemind.platform.api.AgencyIds.newId();
         agency.name = request.name().trim();
         agency.type = request.type();
         agency.city = request.city().trim();

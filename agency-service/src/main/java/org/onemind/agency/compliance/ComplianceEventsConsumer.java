@@ -3,7 +3,7 @@ package org.onemind.agency.compliance;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.agency.pledge.PledgeService;
 import org.onemind.platform.events.CloudEvent;
@@ -28,8 +28,8 @@ public class ComplianceEventsConsumer extends EventConsumer {
 
     @Incoming("compliance-events")
     @Blocking
-    public void onComplianceEvent(ConsumerRecord<String, String> record) {
-        consume(record);
+    public void onComplianceEvents(ConsumerRecords<String, String> records) {
+        consumeAll(records);
     }
 
     @Override

@@ -84,7 +84,7 @@ public class SeedAgencies {
         for (CSVRecord row : byAgency.values()) {
             boolean completed = "COMPLETED".equals(row.get("listed_as"));
             Agency agency = new Agency();
-            agency.id = UUID.randomUUID();
+            agency.id = org.onemind.platform.api.AgencyIds.newId();
             agency.name = row.get("name");
             agency.type = typeOf(agency.name);
             agency.city = "";

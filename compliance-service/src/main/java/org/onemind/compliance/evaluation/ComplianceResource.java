@@ -43,7 +43,7 @@ public class ComplianceResource {
                                   @Parameter(description = "YYYY-MM-DD, 1900-01-01 to 2199-12-31") @QueryParam("asOf") LocalDate asOf) {
         StoredEvaluation stored = StoredEvaluation.findById(agencyId);
         if (stored == null && !facts.knows(agencyId)) {
-            throw ApiException.notFound("agency", agencyId);
+            throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
         }
         if (asOf != null) {
             return evaluator.preview(agencyId, asOf);
@@ -92,7 +92,7 @@ public class ComplianceResource {
 
     private void requireKnown(UUID agencyId) {
         if (StoredEvaluation.findById(agencyId) == null && !facts.knows(agencyId)) {
-            throw ApiException.notFound("agency", agencyId);
+            throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
         }
     }
 

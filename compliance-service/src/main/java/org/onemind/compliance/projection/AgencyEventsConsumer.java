@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.compliance.evaluation.Evaluator;
 import org.onemind.platform.events.CloudEvent;
@@ -39,8 +39,13 @@ public class AgencyEventsConsumer extends EventConsumer {
 
     @Incoming("agency-events")
     @Blocking
-    public void onAgencyEvent(ConsumerRecord<String, String> record) {
-        consume(record);
+    public void onAgencyEvents(ConsumerRecords<String, String> records) {
+        consumeAll(records);
+    }
+
+    @Override
+    public void finishBatch() {
+        evaluator.evaluatePending();
     }
 
     @Override
@@ -73,6 +78,6 @@ public class AgencyEventsConsumer extends EventConsumer {
                 return; // an event that cannot change compliance
             }
         }
-        evaluator.reevaluate(agencyId, event.id());
+        evaluator.reevaluateLater(agencyId, event.id());
     }
 }

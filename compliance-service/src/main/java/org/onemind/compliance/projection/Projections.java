@@ -56,6 +56,46 @@ public class Projections {
                 personnelId, agencyId, sworn, selected, hiredOn).executeUpdate();
     }
 
+    /** One person of a roster import chunk. */
+    public record Person(UUID personnelId, boolean sworn, boolean selected, LocalDate hiredOn) {
+    }
+
+    /** Many people of one agency at once (one JDBC batch): the same upsert as {@link #person}. */
+    public void people(UUID agencyId, List<Person> people) {
+        org.onemind.platform.tx.JdbcBatch.write(em, "insert into personnel_view (personnel_id, agency_id, sworn,"
+                + " selected_for_training, hired_on) values (?, ?, ?, ?, ?) on conflict (personnel_id) do update set"
+                + " sworn = excluded.sworn, selected_for_training = excluded.selected_for_training, hired_on = excluded.hired_on",
+                people, (upsert, p) -> {
+                    upsert.setObject(1, p.personnelId());
+                    upsert.setObject(2, agencyId);
+                    upsert.setBoolean(3, p.sworn());
+                    upsert.setBoolean(4, p.selected());
+                    upsert.setObject(5, p.hiredOn());
+                });
+    }
+
+    /** One certification of a class roster chunk. */
+    public record ClassCertification(UUID certificationId, UUID personnelId) {
+    }
+
+    /** The certifications of one class (same course, date and delivery) at once; a repeat changes nothing. */
+    public void certifications(UUID agencyId, UUID courseId, boolean mhfa, boolean cit, LocalDate completedOn,
+                               LocalDate expiresOn, String deliveryMode, List<ClassCertification> certifications) {
+        org.onemind.platform.tx.JdbcBatch.write(em, "insert into certification_view (certification_id, agency_id,"
+                + " personnel_id, course_id, mhfa, cit, completed_on, expires_on, delivery_mode)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (certification_id) do nothing", certifications, (insert, c) -> {
+                    insert.setObject(1, c.certificationId());
+                    insert.setObject(2, agencyId);
+                    insert.setObject(3, c.personnelId());
+                    insert.setObject(4, courseId);
+                    insert.setBoolean(5, mhfa);
+                    insert.setBoolean(6, cit);
+                    insert.setObject(7, completedOn);
+                    insert.setObject(8, expiresOn);
+                    insert.setString(9, deliveryMode);
+                });
+    }
+
     public void separated(UUID personnelId, LocalDate separatedOn) {
         query("update personnel_view set separated_on = ?2 where personnel_id = ?1", personnelId, separatedOn).executeUpdate();
     }

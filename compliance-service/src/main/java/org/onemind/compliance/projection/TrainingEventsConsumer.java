@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.compliance.evaluation.Evaluator;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
 import org.onemind.platform.inbox.EventConsumer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Projects training.events (roster, certifications, course catalog) and re-evaluates who they touch. */
@@ -24,6 +26,8 @@ public class TrainingEventsConsumer extends EventConsumer {
                 "onemind.training.personnel-separated.v1",
                 "onemind.training.certification-recorded.v1",
                 "onemind.training.certification-revoked.v1",
+                "onemind.training.personnel-imported.v1",
+                "onemind.training.certifications-recorded.v1",
                 "onemind.training.course-changed.v1");
     }
 
@@ -38,8 +42,13 @@ public class TrainingEventsConsumer extends EventConsumer {
 
     @Incoming("training-events")
     @Blocking
-    public void onTrainingEvent(ConsumerRecord<String, String> record) {
-        consume(record);
+    public void onTrainingEvents(ConsumerRecords<String, String> records) {
+        consumeAll(records);
+    }
+
+    @Override
+    public void finishBatch() {
+        evaluator.evaluatePending();
     }
 
     @Override
@@ -49,11 +58,11 @@ public class TrainingEventsConsumer extends EventConsumer {
                 UUID agencyId = event.uuid("agencyId");
                 projections.person(event.uuid("personnelId"), agencyId, bool(event, "sworn"),
                         bool(event, "selectedForTraining"), event.optionalDate("hiredOn"));
-                evaluator.reevaluate(agencyId, event.id());
+                evaluator.reevaluateLater(agencyId, event.id());
             }
             case "onemind.training.personnel-separated.v1" -> {
                 projections.separated(event.uuid("personnelId"), event.date("separatedOn"));
-                evaluator.reevaluate(event.uuid("agencyId"), event.id());
+                evaluator.reevaluateLater(event.uuid("agencyId"), event.id());
             }
             case "onemind.training.certification-recorded.v1" -> {
                 UUID agencyId = event.uuid("agencyId");
@@ -65,11 +74,35 @@ public class TrainingEventsConsumer extends EventConsumer {
                 projections.certification(event.uuid("certificationId"), agencyId, event.uuid("personnelId"),
                         courseId, categories.mhfa(), categories.cit(), event.date("completedOn"), event.optionalDate("expiresOn"),
                         mode == null || mode.isNull() ? null : mode.asText());
-                evaluator.reevaluate(agencyId, event.id());
+                evaluator.reevaluateLater(agencyId, event.id());
+            }
+            case "onemind.training.personnel-imported.v1" -> {
+                UUID agencyId = event.uuid("agencyId");
+                List<Projections.Person> people = new ArrayList<>();
+                for (JsonNode person : rows(event, "personnel")) {
+                    people.add(new Projections.Person(uuid(event, person, "personnelId"), bool(event, person, "sworn"),
+                            bool(event, person, "selectedForTraining"), optionalDate(event, person, "hiredOn")));
+                }
+                projections.people(agencyId, people);
+                evaluator.reevaluateLater(agencyId, event.id());
+            }
+            case "onemind.training.certifications-recorded.v1" -> {
+                UUID agencyId = event.uuid("agencyId");
+                UUID courseId = event.uuid("courseId");
+                Categories categories = projections.reclassifiedSince(courseId, timeOf(event))
+                        .map(current -> new Categories(current[0], current[1])).orElseGet(() -> Categories.of(event));
+                List<Projections.ClassCertification> certifications = new ArrayList<>();
+                for (JsonNode certification : rows(event, "certifications")) {
+                    certifications.add(new Projections.ClassCertification(uuid(event, certification, "certificationId"),
+                            uuid(event, certification, "personnelId")));
+                }
+                projections.certifications(agencyId, courseId, categories.mhfa(), categories.cit(), event.date("completedOn"),
+                        event.optionalDate("expiresOn"), event.text("deliveryMode"), certifications);
+                evaluator.reevaluateLater(agencyId, event.id());
             }
             case "onemind.training.certification-revoked.v1" -> {
                 projections.revoked(event.uuid("certificationId"));
-                evaluator.reevaluate(event.uuid("agencyId"), event.id());
+                evaluator.reevaluateLater(event.uuid("agencyId"), event.id());
             }
             case "onemind.training.course-changed.v1" -> {
                 Categories categories = Categories.of(event);
@@ -91,7 +124,41 @@ public class TrainingEventsConsumer extends EventConsumer {
     }
 
     private static boolean bool(CloudEvent event, String field) {
-        JsonNode node = event.data().get(field);
+        return bool(event, event.data(), field);
+    }
+
+    /** The rows of a chunked import event: an array of objects. */
+    private static Iterable<JsonNode> rows(CloudEvent event, String field) {
+        JsonNode rows = event.data().get(field);
+        if (rows == null || !rows.isArray()) {
+            throw new UnprocessableEventException("event " + event.id() + " lacks " + field + "[]");
+        }
+        return rows;
+    }
+
+    private static UUID uuid(CloudEvent event, JsonNode row, String field) {
+        JsonNode node = row.get(field);
+        try {
+            return UUID.fromString(node.asText());
+        } catch (RuntimeException e) {
+            throw new UnprocessableEventException("event " + event.id() + " has a row without a valid " + field);
+        }
+    }
+
+    private static java.time.LocalDate optionalDate(CloudEvent event, JsonNode row, String field) {
+        JsonNode node = row.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(node.asText());
+        } catch (RuntimeException e) {
+            throw new UnprocessableEventException("event " + event.id() + " has a row with an invalid " + field);
+        }
+    }
+
+    private static boolean bool(CloudEvent event, JsonNode row, String field) {
+        JsonNode node = row.get(field);
         if (node == null || !node.isBoolean()) {
             throw new UnprocessableEventException("event " + event.id() + " lacks boolean " + field);
         }

@@ -60,6 +60,31 @@ public final class TopicProbe implements AutoCloseable {
         return records().stream().filter(r -> ceType.equals(header(r, "ce_type"))).toList();
     }
 
+    /**
+     * The ids of the rows that chunked events of {@code ceType} about {@code key} carry (the
+     * {@code idField} of each object of their {@code arrayField}, or of the event itself when
+     * {@code arrayField} is null), a row delivered twice listed twice.
+     */
+    public List<String> rowIds(String ceType, String key, String arrayField, String idField) {
+        List<String> ids = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : recordsOfType(ceType)) {
+            if (!key.equals(record.key())) {
+                continue;
+            }
+            try {
+                com.fasterxml.jackson.databind.JsonNode body = JSON.readTree(record.value());
+                for (com.fasterxml.jackson.databind.JsonNode row : arrayField == null ? List.of(body) : body.path(arrayField)) {
+                    ids.add(row.path(idField).asText());
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("not JSON on the topic: " + record.value(), e);
+            }
+        }
+        return ids;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     public static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -76,7 +77,7 @@ class FaultInjectionIT {
         long restarted = System.nanoTime();
         await().atMost(Duration.ofSeconds(120)).until(() -> citTrained(agency) == 20);
         long recovered = System.nanoTime() - restarted;
-        Delivered delivered = delivered(agency, "onemind.training.certification-recorded.v1", 20);
+        Delivered delivered = certificationsDelivered(agency, 20);
         report("broker stopped ~20 s while 20 certifications were recorded", 20, citTrained(agency), delivered, recovered);
         assertEquals(20, delivered.distinct(), "every certification was published");
         assertEquals(20, citTrained(agency), "and counted once in compliance");
@@ -102,7 +103,7 @@ class FaultInjectionIT {
         }
         await().atMost(Duration.ofSeconds(180)).until(() -> citTrained(agency) == size);
         long recovered = System.nanoTime() - restarting;
-        Delivered delivered = delivered(agency, "onemind.training.certification-recorded.v1", size);
+        Delivered delivered = certificationsDelivered(agency, size);
         report("training-service SIGKILL mid-import of " + size + " rows (answer: " + (answered == null ? "none" : answered)
                 + ", committed before the kill: " + recorded + ")", size, citTrained(agency), delivered, recovered);
         assertEquals(size, delivered.distinct());
@@ -115,27 +116,27 @@ class FaultInjectionIT {
         int size = 4000;
         String agency = agencyWithRoster("Killed Relay PD", null, size);
         // The broker is away while the import commits, so its events wait in the outbox. training-service
-        // then publishes them in small batches (100), so that there is a middle of the relay to die in.
+        // then publishes them one event (a chunk of 1,000 certifications) at a time, so that there is a middle of the relay to die in.
         stack.stopBroker();
         try {
             assertEquals(200, classRoster(agency, size).statusCode());
             stack.kill("training-service");
-            stack.restart("training-service", Map.of("ONEMIND_OUTBOX_BATCH_SIZE", "100"));
+            stack.restart("training-service", Map.of("ONEMIND_OUTBOX_BATCH_SIZE", "1"));
         } finally {
             stack.startBroker();
         }
         String progress = "select count(*) from outbox_event where record_key = ? and sent_at is not null"
-                + " and type = 'onemind.training.certification-recorded.v1'";
+                + " and type = 'onemind.training.certifications-recorded.v1'";
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
                 .until(() -> count("training", progress, agency) > 0);
         stack.kill("training-service");
         long unsentAtKill = count("training", "select count(*) from outbox_event where record_key = ? and sent_at is null"
-                + " and type = 'onemind.training.certification-recorded.v1'", agency);
+                + " and type = 'onemind.training.certifications-recorded.v1'", agency);
         long restarting = System.nanoTime();
         stack.restart("training-service");
         await().atMost(Duration.ofSeconds(180)).until(() -> citTrained(agency) == size);
         long recovered = System.nanoTime() - restarting;
-        Delivered delivered = delivered(agency, "onemind.training.certification-recorded.v1", size);
+        Delivered delivered = certificationsDelivered(agency, size);
         report("training-service SIGKILL mid-relay (" + unsentAtKill + " of " + size + " events unsent at the kill)", size,
                 citTrained(agency), delivered, recovered);
         assertEquals(size, delivered.distinct(), "every event published after the restart");
@@ -168,7 +169,7 @@ class FaultInjectionIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> subjects(contact).contains(citMet));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15))
                 .until(() -> subjects(contact).stream().filter(citMet::equals).count() == 1);
-        Delivered delivered = delivered(agency, "onemind.training.certification-recorded.v1", 15);
+        Delivered delivered = certificationsDelivered(agency, 15);
         report("second compliance-service joined, then SIGKILLed, while 15 certifications flowed", 15, citTrained(agency),
                 delivered, recovered);
         assertEquals(15, citTrained(agency));
@@ -180,29 +181,33 @@ class FaultInjectionIT {
     record Delivered(long total, long distinct) {
     }
 
-    /** The records of one type about the agency on training.events, once no more arrive. */
-    static Delivered delivered(String agency, String type, int expected) {
+    /**
+     * The certifications of the agency published on training.events (one per certification-recorded
+     * event, many per certifications-recorded chunk of an import), once no more arrive; a certification
+     * published twice counts twice in the total.
+     */
+    static Delivered certificationsDelivered(String agency, int expected) {
         try (TopicProbe topic = new TopicProbe(stack.kafkaBootstrapServers(), "training.events")) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> distinct(topic, agency, type) >= expected);
+            await().atMost(Duration.ofSeconds(60)).until(() -> Set.copyOf(certifications(topic, agency)).size() >= expected);
             java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong(-1);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> {
-                long now = all(topic, agency, type).size();
+                long now = certifications(topic, agency).size();
                 return seen.getAndSet(now) == now; // nothing new since the last look
             });
-            return new Delivered(all(topic, agency, type).size(), distinct(topic, agency, type));
+            List<String> all = certifications(topic, agency);
+            return new Delivered(all.size(), Set.copyOf(all).size());
         }
     }
 
-    private static List<ConsumerRecord<String, String>> all(TopicProbe topic, String agency, String type) {
-        return topic.records().stream().filter(r -> agency.equals(r.key()) && type.equals(TopicProbe.header(r, "ce_type"))).toList();
-    }
-
-    private static long distinct(TopicProbe topic, String agency, String type) {
-        return all(topic, agency, type).stream().map(r -> TopicProbe.header(r, "ce_id")).distinct().count();
+    private static List<String> certifications(TopicProbe topic, String agency) {
+        List<String> ids = new java.util.ArrayList<>(
+                topic.rowIds("onemind.training.certifications-recorded.v1", agency, "certifications", "certificationId"));
+        ids.addAll(topic.rowIds("onemind.training.certification-recorded.v1", agency, null, "certificationId"));
+        return ids;
     }
 
     static void report(String fault, long eventsIn, long effectsOut, Delivered delivered, long recoveredNanos) {
-        System.out.printf("FAULT | %s | events in %d | effects out %d | records delivered %d (%d duplicate deliveries,"
+        System.out.printf("FAULT | %s | events in %d | effects out %d | certifications delivered %d (%d delivered twice,"
                         + " 0 applied twice) | recovered in %d ms%n", fault, eventsIn, effectsOut, delivered.total(),
                 delivered.total() - delivered.distinct(), recoveredNanos / 1_000_000);
     }

@@ -55,7 +55,7 @@ public class NotificationResource {
         var found = Notification.<Notification>find("agencyId", Sort.descending("createdAt").and("id"), agencyId);
         long total = found.count();
         if (total == 0 && directory.agencyName(agencyId).isEmpty()) {
-            throw ApiException.notFound("agency", agencyId);
+            throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
         }
         return new org.onemind.platform.api.Page<>(found.page(Page.of(page, size)).list().stream()
                 .map(NotificationResponse::of).toList(), page, size, total);

@@ -5,7 +5,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.onemind.notification.delivery.Deliveries;
@@ -54,8 +54,8 @@ public class ComplianceEventsConsumer extends EventConsumer {
 
     @Incoming("compliance-events")
     @Blocking
-    public void onComplianceEvent(ConsumerRecord<String, String> record) {
-        consume(record);
+    public void onComplianceEvents(ConsumerRecords<String, String> records) {
+        consumeAll(records);
     }
 
     @Override

@@ -86,7 +86,7 @@ public class PreferencesResource {
 
     private void requireKnown(UUID agencyId) {
         if (directory.agencyName(agencyId).isEmpty()) {
-            throw ApiException.notFound("agency", agencyId);
+            throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
         }
     }
 

@@ -3,7 +3,7 @@ package org.onemind.training.agency;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.inbox.EventConsumer;
@@ -30,8 +30,8 @@ public class AgencyEventsConsumer extends EventConsumer {
 
     @Incoming("agency-events")
     @Blocking
-    public void onAgencyEvent(ConsumerRecord<String, String> record) {
-        consume(record);
+    public void onAgencyEvents(ConsumerRecords<String, String> records) {
+        consumeAll(records);
     }
 
     @Override

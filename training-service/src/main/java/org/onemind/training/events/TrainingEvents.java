@@ -21,12 +21,31 @@ public class TrainingEvents {
     public static final String CERTIFICATION_RECORDED = "onemind.training.certification-recorded.v1";
     public static final String CERTIFICATION_REVOKED = "onemind.training.certification-revoked.v1";
     public static final String COURSE_CHANGED = "onemind.training.course-changed.v1";
+    /** A chunk of a roster import (at most {@link #ROWS_PER_EVENT} people): one event, not one per row. */
+    public static final String PERSONNEL_IMPORTED = "onemind.training.personnel-imported.v1";
+    /** A chunk of a class roster import (at most {@link #ROWS_PER_EVENT} certifications of one course and date). */
+    public static final String CERTIFICATIONS_RECORDED = "onemind.training.certifications-recorded.v1";
+    /** The most rows one import event carries (the schemas' {@code maxItems}): a record stays well under Kafka's 1 MB. */
+    public static final int ROWS_PER_EVENT = 1000;
 
     @Inject
     Outbox outbox;
 
     public record PersonnelAdded(UUID agencyId, UUID personnelId, boolean sworn, boolean selectedForTraining,
                                  LocalDate hiredOn) {
+    }
+
+    public record PersonnelImported(UUID agencyId, List<ImportedPerson> personnel) {
+    }
+
+    public record ImportedPerson(UUID personnelId, boolean sworn, boolean selectedForTraining, LocalDate hiredOn) {
+    }
+
+    public record CertificationsRecorded(UUID agencyId, UUID courseId, List<String> categories, LocalDate completedOn,
+                                         LocalDate expiresOn, String deliveryMode, List<RecordedCertification> certifications) {
+    }
+
+    public record RecordedCertification(UUID certificationId, UUID personnelId) {
     }
 
     public record CertificationRecorded(UUID agencyId, UUID certificationId, UUID personnelId, UUID courseId,
@@ -51,12 +70,18 @@ public class TrainingEvents {
         publish(person.agencyId, PERSONNEL_UPDATED, described(person));
     }
 
-    public static Outbox.Pending added(Personnel person) {
-        return new Outbox.Pending(person.agencyId.toString(), PERSONNEL_ADDED, described(person));
+    /** People a roster import added or changed (at most {@link #ROWS_PER_EVENT}, all of one agency). */
+    public void personnelImported(UUID agencyId, List<Personnel> people) {
+        publish(agencyId, PERSONNEL_IMPORTED, new PersonnelImported(agencyId, people.stream()
+                .map(p -> new ImportedPerson(p.id, p.sworn, p.selectedForTraining, p.hiredOn)).toList()));
     }
 
-    public static Outbox.Pending updated(Personnel person) {
-        return new Outbox.Pending(person.agencyId.toString(), PERSONNEL_UPDATED, described(person));
+    /** Certifications of one class (at most {@link #ROWS_PER_EVENT}, one agency, course and date). */
+    public void certificationsRecorded(UUID agencyId, Course course, List<Certification> certifications) {
+        Certification first = certifications.get(0);
+        publish(agencyId, CERTIFICATIONS_RECORDED, new CertificationsRecorded(agencyId, course.id, course.categoryNames(),
+                first.completedOn, first.expiresOn, first.deliveryMode.name(), certifications.stream()
+                .map(c -> new RecordedCertification(c.id, c.personnelId)).toList()));
     }
 
     private static PersonnelAdded described(Personnel person) {
@@ -78,14 +103,6 @@ public class TrainingEvents {
                 new CourseChanged(course.id, course.name, course.categoryNames(), course.validityMonths));
     }
 
-    public void publishAll(List<Outbox.Pending> events) {
-        outbox.publishAll(TOPIC, events);
-    }
-
-    public static Outbox.Pending recorded(Certification certification, Course course) {
-        return new Outbox.Pending(certification.agencyId.toString(), CERTIFICATION_RECORDED,
-                recordedBody(certification, course));
-    }
 
     private static CertificationRecorded recordedBody(Certification certification, Course course) {
         return new CertificationRecorded(certification.agencyId, certification.id, certification.personnelId, course.id,

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.onemind.platform.outbox.Outbox;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.tx.JdbcBatch;
 import org.onemind.training.certification.Certification;
@@ -36,8 +35,8 @@ import java.util.UUID;
 public class ClassRosterImport {
     static final Set<String> REQUIRED = Set.of("employeeNumber");
     static final Set<String> COLUMNS = Set.of("employeeNumber", "certificateNumber", "hours");
-    /** Certifications written and published per JDBC batch. */
-    static final int CHUNK = 1000;
+    /** Certifications written per JDBC batch and published per event. */
+    static final int CHUNK = TrainingEvents.ROWS_PER_EVENT;
 
     @Inject
     EntityManager em;
@@ -115,9 +114,7 @@ public class ClassRosterImport {
         for (int from = 0; from < certifications.size(); from += CHUNK) {
             List<Certification> chunk = certifications.subList(from, Math.min(certifications.size(), from + CHUNK));
             write(chunk);
-            List<Outbox.Pending> pending = new ArrayList<>(chunk.size());
-            chunk.forEach(c -> pending.add(TrainingEvents.recorded(c, course)));
-            events.publishAll(pending);
+            events.certificationsRecorded(agencyId, course, chunk);
         }
         return new Report(certifications.size(), certifications.size(), course.id, completedOn);
     }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.onemind.platform.api.SqlValues;
-import org.onemind.platform.outbox.Outbox;
 import org.onemind.platform.tx.JdbcBatch;
 import org.onemind.training.events.TrainingEvents;
 import org.onemind.training.personnel.Personnel;
@@ -37,8 +36,8 @@ public class RosterImport {
     static final Set<String> REQUIRED = Set.of("employeeNumber", "firstName", "lastName", "sworn");
     static final Set<String> COLUMNS = Set.of("employeeNumber", "firstName", "lastName", "sworn", "role",
             "selectedForTraining", "hiredOn");
-    /** Rows written and published per JDBC batch, so a large roster never holds all its events at once. */
-    static final int CHUNK = 1000;
+    /** Rows written per JDBC batch and published per event, so a large roster never holds all its rows at once. */
+    static final int CHUNK = TrainingEvents.ROWS_PER_EVENT;
 
     @Inject
     EntityManager em;
@@ -110,10 +109,10 @@ public class RosterImport {
             return;
         }
         write(added, updated);
-        List<Outbox.Pending> pending = new ArrayList<>(added.size() + updated.size());
-        added.forEach(p -> pending.add(TrainingEvents.added(p)));
-        updated.forEach(p -> pending.add(TrainingEvents.updated(p)));
-        events.publishAll(pending);
+        List<Personnel> changed = new ArrayList<>(added.size() + updated.size());
+        changed.addAll(added);
+        changed.addAll(updated);
+        events.personnelImported(changed.get(0).agencyId, changed);
         added.clear();
         updated.clear();
     }

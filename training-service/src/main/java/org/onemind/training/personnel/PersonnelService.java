@@ -98,7 +98,7 @@ public class PersonnelService {
 
     public static void requireKnownAgency(UUID agencyId) {
         if (KnownAgency.findById(agencyId) == null) {
-            throw ApiException.notFound("agency", agencyId);
+            throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
         }
     }
 }

@@ -27,6 +27,16 @@ public abstract class EventConsumer implements EventHandler {
         incoming.consume(this, record);
     }
 
+    /**
+     * Applies one poll's records in one transaction (channels with {@code batch=true}), falling back
+     * to one by one when a record is at fault.
+     */
+    protected void consumeAll(org.apache.kafka.clients.consumer.ConsumerRecords<String, String> records) {
+        java.util.List<ConsumerRecord<String, String>> list = new java.util.ArrayList<>(records.count());
+        records.forEach(list::add);
+        incoming.consumeAll(this, list);
+    }
+
     @Override
     public String channel() {
         return channel;

@@ -23,4 +23,12 @@ public interface EventHandler {
 
     /** Applies the event; throws {@link org.onemind.platform.events.UnprocessableEventException} for data no retry can fix. */
     void apply(CloudEvent event);
+
+    /**
+     * Called once after the events of a batch (or a single event) were applied, in the same
+     * transaction: where work that several events of the batch ask for is done once (an agency's
+     * evaluation after all its certifications of the batch).
+     */
+    default void finishBatch() {
+    }
 }

@@ -58,6 +58,10 @@ public class IncomingEvents {
     @ConfigProperty(name = "onemind.consumer.retry.unexpected-attempts", defaultValue = "8")
     int unexpectedAttempts;
 
+    /** A batch's transaction: its records' writes and the evaluations they coalesce into. */
+    @ConfigProperty(name = "onemind.consumer.batch-timeout-seconds", defaultValue = "120")
+    int batchTimeoutSeconds;
+
     private volatile boolean stopping;
 
     /** The name under which the handler's processed events and dead letters are recorded. */
@@ -77,7 +81,10 @@ public class IncomingEvents {
             Failures.Kind kind;
             Duration wait = backoff(attempt);
             try {
-                QuarkusTransaction.requiringNew().run(() -> applyOnce(handler, record));
+                QuarkusTransaction.requiringNew().run(() -> {
+                    applyOnce(handler, record);
+                    handler.finishBatch();
+                });
                 states.flowing(consumer);
                 return;
             } catch (RuntimeException failure) {
@@ -101,10 +108,52 @@ public class IncomingEvents {
         }
     }
 
+    /**
+     * Applies a batch of records (one poll of the consumer, in partition order) in one transaction,
+     * so that a handler can coalesce what they change ({@link EventHandler#finishBatch}: one
+     * evaluation per agency, not per record). A transient failure retries the whole batch; any other
+     * failure falls back to the records one by one, so that only the record at fault is set aside.
+     */
+    public void consumeAll(EventHandler handler, java.util.List<ConsumerRecord<String, String>> records) {
+        if (records.size() <= 1) {
+            records.forEach(record -> consume(handler, record));
+            return;
+        }
+        String consumer = consumerName(handler);
+        for (int attempt = 1; ; attempt++) {
+            Duration wait = backoff(attempt);
+            try {
+                QuarkusTransaction.requiringNew().timeout(batchTimeoutSeconds).run(() -> {
+                    for (ConsumerRecord<String, String> record : records) {
+                        applyOnce(handler, record);
+                    }
+                    handler.finishBatch();
+                });
+                states.flowing(consumer);
+                return;
+            } catch (RuntimeException failure) {
+                Failures.Kind kind = Failures.classify(failure);
+                if (kind != Failures.Kind.TRANSIENT) {
+                    LOG.debugf("%s could not apply a batch of %d records (%s); applying them one by one: %s", consumer,
+                            records.size(), kind, ConsumerStates.describe(failure));
+                    records.forEach(record -> consume(handler, record));
+                    return;
+                }
+                ConsumerRecord<String, String> first = records.get(0);
+                states.retrying(consumer, first, eventId(first), attempt, kind, failure);
+                LOG.warnf("%s could not apply %d records from %s-%d@%d (attempt %d, %s); retrying in %d ms: %s", consumer,
+                        records.size(), first.topic(), first.partition(), first.offset(), attempt, kind, wait.toMillis(),
+                        ConsumerStates.describe(failure));
+            }
+            pause(wait);
+        }
+    }
+
     /** Applies a dead letter again, in one transaction; throws when it still cannot be applied. */
     public void replay(EventHandler handler, ConsumerRecord<String, String> record, Runnable inSameTransaction) {
         QuarkusTransaction.requiringNew().run(() -> {
             applyOnce(handler, record);
+            handler.finishBatch();
             inSameTransaction.run();
         });
     }

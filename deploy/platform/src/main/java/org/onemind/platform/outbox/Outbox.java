@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.onemind.platform.tx.AfterCommit;
-import org.onemind.platform.tx.JdbcBatch;
 import org.onemind.platform.tracing.TraceContext;
 
 import java.util.UUID;
@@ -55,34 +54,6 @@ public class Outbox {
                 .executeUpdate();
         nudgeRelayAfterCommit();
         return id;
-    }
-
-    /** One event of a batch: its key (and subject), type and data. */
-    public record Pending(String key, String type, Object data) {
-    }
-
-    /**
-     * Records many events in the caller's transaction with one JDBC batch: imports write thousands
-     * of events with their rows, all or none.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void publishAll(String topic, java.util.List<Pending> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        String traceparent = TraceContext.current();
-        events.stream().map(Pending::key).distinct().sorted().forEach(this::holdKey);
-        JdbcBatch.write(em, "insert into outbox_event (id, topic, record_key, type, subject, payload, traceparent)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", events, (insert, event) -> {
-            insert.setObject(1, UUID.randomUUID());
-            insert.setString(2, topic);
-            insert.setString(3, event.key());
-            insert.setString(4, event.type());
-            insert.setString(5, event.key());
-            insert.setString(6, toJson(event.type(), event.data()));
-            insert.setString(7, traceparent);
-        });
-        nudgeRelayAfterCommit();
     }
 
     /**
