@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -23,6 +24,9 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 class RateLimitTest {
     static final String TEST_POLICY = "application/x-rate-limit-test, application/json";
+
+    @jakarta.inject.Inject
+    org.onemind.platform.ratelimit.SharedWindowCounts counts;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -38,11 +42,18 @@ class RateLimitTest {
                     .header("RateLimit-Policy", containsString("\"test-catalog\";q=5;w=3600"))
                     .header("RateLimit", containsString("\"test-catalog\";r=" + (5 - i) + ";"));
         }
-        // Another replica answered two more from this address: they were counted in the same row.
+        // This replica shares its count: the window's row holds the three.
+        counts.sync();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
-             Statement statement = connection.createStatement()) {
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet row = statement.executeQuery("select sum(count) from rate_limit_window where limit_key like 'test-catalog:%'")) {
+            row.next();
+            assertEquals(3, row.getLong(1));
+            // Another replica answered two more from this address: they are counted in the same row...
             statement.executeUpdate("update rate_limit_window set count = count + 2 where limit_key like 'test-catalog:%'");
         }
+        // ...and this replica learns of them at its next sync: the next request is the sixth, over the limit of 5.
+        counts.sync();
         given().header("Accept", TEST_POLICY).get("/api/v1/courses").then().statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("\\d+"))

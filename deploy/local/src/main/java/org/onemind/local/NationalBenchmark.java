@@ -209,6 +209,7 @@ public final class NationalBenchmark {
         table.put("data set", String.format("%,d agencies, %,d sworn (median %d, largest %,d), %,d people, %,d certifications",
                 agencies.size(), sworn, median, largest, people, certifications));
 
+        System.out.println("Services (pid): " + stack.servicePids());
         double copyRate = copyReference(agencies);
         String[] agencyIds = new String[agencies.size()];
 
@@ -282,7 +283,7 @@ public final class NationalBenchmark {
                 {"name":"Benchmark Agency %d","type":"MUNICIPAL_POLICE","city":"City %d","state":"%s",
                  "declaredSworn":%d,"declaredNonSworn":%d,
                  "contacts":[{"name":"Chief %d","email":"chief%d@agency.example","role":"Chief"}]}""",
-                agency.index(), agency.index(), STATES[agency.index() % STATES.length], agency.sworn(), agency.nonSworn(),
+                agency.index(), agency.index(), STATES[Math.floorMod(agency.index(), STATES.length)], agency.sworn(), agency.nonSworn(),
                 agency.index(), agency.index());
         return json(post("agency-service", "/api/v1/agencies", "application/json", body)).get("id").asText();
     }
@@ -448,9 +449,12 @@ public final class NationalBenchmark {
             pause(100);
         }
         long[] nanos = new long[options.chainSamples()];
+        long[] postedAt = new long[nanos.length];
+        long[] readableAt = new long[nanos.length];
         String completedOn = LocalDate.now().minusDays(3).toString();
         for (int i = 0; i < nanos.length; i++) {
             long start = System.nanoTime();
+            postedAt[i] = System.currentTimeMillis();
             post("training-service", "/api/v1/agencies/" + id + "/certifications", "application/json",
                     "{\"employeeNumber\":\"" + agency.employee(i) + "\",\"courseId\":\"" + CIT + "\",\"completedOn\":\""
                             + completedOn + "\",\"deliveryMode\":\"IN_PERSON\"}");
@@ -462,9 +466,56 @@ public final class NationalBenchmark {
                 pause(1);
             }
             nanos[i] = System.nanoTime() - start;
+            readableAt[i] = System.currentTimeMillis();
         }
+        chainStages(id, postedAt, readableAt);
         Arrays.sort(nanos);
         return new double[] {nanos[nanos.length / 2] / 1e6, nanos[Math.min(nanos.length - 1, nanos.length * 99 / 100)] / 1e6};
+    }
+
+    /**
+     * Where the chain's time went, from the rows the services wrote: the request until its
+     * transaction started (HTTP, token, checks), the outbox row until the relay marked it sent
+     * (commit, relay, broker acknowledgement), sent until compliance-service's consumer transaction
+     * began (delivery, poll), and that until the evaluation was readable (apply, evaluate, commit,
+     * the client's polling). Medians, in ms.
+     */
+    void chainStages(String agencyId, long[] postedAt, long[] readableAt) throws Exception {
+        List<long[]> events = new ArrayList<>(); // created, sent
+        List<String> ids = new ArrayList<>();
+        try (Connection training = connect("training"); Statement statement = training.createStatement();
+             ResultSet rows = statement.executeQuery("select id, extract(epoch from created_at) * 1000,"
+                     + " extract(epoch from sent_at) * 1000 from outbox_event where record_key = '" + agencyId
+                     + "' and type = 'onemind.training.certification-recorded.v1' order by seq")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+                events.add(new long[] {rows.getLong(2), rows.getLong(3)});
+            }
+        }
+        Map<String, Long> applied = new java.util.HashMap<>();
+        try (Connection compliance = connect("compliance"); Statement statement = compliance.createStatement();
+             ResultSet rows = statement.executeQuery("select event_id, extract(epoch from processed_at) * 1000 from processed_event"
+                     + " where consumer = 'compliance-service/training-events' and processed_at > now() - interval '1 hour'")) {
+            while (rows.next()) {
+                applied.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        int n = Math.min(ids.size(), postedAt.length);
+        long[][] stages = new long[4][n];
+        for (int i = 0; i < n; i++) {
+            long appliedAt = applied.getOrDefault(ids.get(i), events.get(i)[1]);
+            stages[0][i] = events.get(i)[0] - postedAt[i];
+            stages[1][i] = events.get(i)[1] - events.get(i)[0];
+            stages[2][i] = appliedAt - events.get(i)[1];
+            stages[3][i] = readableAt[i] - appliedAt;
+        }
+        String[] names = {"request to transaction", "outbox to sent", "sent to consumed", "consumed to readable"};
+        StringBuilder out = new StringBuilder();
+        for (int s = 0; s < 4; s++) {
+            Arrays.sort(stages[s]);
+            out.append(s == 0 ? "" : ", ").append(names[s]).append(' ').append(n == 0 ? 0 : stages[s][n / 2]);
+        }
+        table.put("chain stages (medians, ms)", out.toString());
     }
 
     /** Authenticated GETs of random agencies' compliance from 8 connections. @return requests/s and p99 ms */

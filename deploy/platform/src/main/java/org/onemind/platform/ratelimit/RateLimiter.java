@@ -1,22 +1,15 @@
 package org.onemind.platform.ratelimit;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.onemind.platform.problem.ApiException;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +20,11 @@ import java.util.regex.Pattern;
  * Counts each request against the policies that name its operation and answers 429 (with
  * {@code Retry-After}) above a limit; every answer of a limited operation carries
  * {@code RateLimit-Policy} and {@code RateLimit} (IETF draft-ietf-httpapi-ratelimit-headers).
- * A count is one upsert on a fixed window row, so replicas share it. If the database cannot
- * count, the request passes: a limiter outage must not become an API outage.
+ * Counts are shared by the replicas through the database ({@link SharedWindowCounts}); if the
+ * database cannot count, each replica goes on with its own: a limiter outage must not become an
+ * API outage.
  */
 public class RateLimiter {
-    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
     private static final Pattern AGENCY_IN_PATH = Pattern.compile("^/api/v1/agencies/([0-9a-fA-F-]{36})(/|$)");
     static final String HEADERS = "onemind.rate-limit.headers";
 
@@ -43,7 +36,7 @@ public class RateLimiter {
     RateLimitConfig config;
 
     @Inject
-    AgroalDataSource dataSource;
+    SharedWindowCounts counts;
 
     @Inject
     SecurityIdentity identity;
@@ -62,7 +55,7 @@ public class RateLimiter {
         rules = List.copyOf(compiled);
     }
 
-    // After matching: on the worker thread of the (blocking) operation, since counting is a database write.
+    // After matching, so that the operation's path is known.
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER - 100)
     public void count(ContainerRequestContext request) {
         if (!config.enabled()) {
@@ -85,11 +78,11 @@ public class RateLimiter {
             }
             long windowStart = now.getEpochSecond() / rule.windowSeconds() * rule.windowSeconds();
             long reset = windowStart + rule.windowSeconds() - now.getEpochSecond();
-            Long count = increment(rule.name() + ":" + subject, Instant.ofEpochSecond(windowStart));
+            long count = counts.increment(rule.name() + ":" + subject, windowStart, rule.windowSeconds());
             policyHeaders.add("\"" + rule.name() + "\";q=" + rule.limit() + ";w=" + rule.windowSeconds());
-            long remaining = count == null ? rule.limit() : Math.max(0, rule.limit() - count);
+            long remaining = Math.max(0, rule.limit() - count);
             stateHeaders.add("\"" + rule.name() + "\";r=" + remaining + ";t=" + reset);
-            if (count != null && count > rule.limit()) {
+            if (count > rule.limit()) {
                 throw new ApiException(429, "rate-limited", "Too many requests", "more than " + rule.limit()
                         + " requests in " + rule.windowSeconds() + " s for this operation (" + rule.name()
                         + " limit); retry after " + reset + " s", null)
@@ -126,23 +119,5 @@ public class RateLimiter {
 
     private String address() {
         return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-    }
-
-    /** The window's count after this request, or null when the database cannot count now. */
-    private Long increment(String key, Instant windowStart) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement upsert = connection.prepareStatement("insert into rate_limit_window (limit_key, window_start, count)"
-                     + " values (?, ?, 1) on conflict (limit_key, window_start) do update set count = rate_limit_window.count + 1"
-                     + " returning count")) {
-            upsert.setString(1, key.length() > 300 ? key.substring(0, 300) : key);
-            upsert.setTimestamp(2, Timestamp.from(windowStart));
-            try (ResultSet row = upsert.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            LOG.warnf("rate limits not counted (the request passes): %s", e.getMessage());
-            return null;
-        }
     }
 }
