@@ -44,14 +44,20 @@ public class ComplianceEventsConsumer extends EventConsumer {
         if (status != null && status.evaluatedAt.isAfter(evaluatedAt)) {
             return; // an older evaluation arriving late changes nothing
         }
+        boolean eligible = event.data().path("eligible").asBoolean();
+        // The deadline status depends on eligibility alone among what compliance says: most evaluations
+        // (a new count) leave it as it is, and need not look the pledge up.
+        boolean eligibilityChanged = status == null || status.eligible != eligible;
         if (status == null) {
             status = new ComplianceStatus();
             status.agencyId = agencyId;
         }
-        status.eligible = event.data().path("eligible").asBoolean();
+        status.eligible = eligible;
         status.evaluation = event.data().toString();
         status.evaluatedAt = evaluatedAt;
         status.persist();
-        pledges.refreshDeadlineStatus(agencyId);
+        if (eligibilityChanged) {
+            pledges.refreshDeadlineStatus(agencyId);
+        }
     }
 }

@@ -257,6 +257,7 @@ public final class NationalBenchmark {
                 + " %d 429s", notYetKnown.get(), notFound.get(), throttled.get()));
 
         // 4. The chain on an idle stack, beside Kafka's own end-to-end latency.
+        awaitIdle();
         double[] kafkaLatency = endToEndLatencyReference();
         double[] chain = chain();
         table.put("chain: POST certification -> evaluation readable", String.format("p50 %.1f ms, p99 %.1f ms over %d;"
@@ -683,8 +684,39 @@ public final class NationalBenchmark {
                 }
             }
         }
+        StringBuilder scans = new StringBuilder();
+        for (String database : List.of("agency", "training", "compliance", "notification")) {
+            try (Connection connection = connect(database); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("select relname, seq_scan, seq_tup_read from pg_stat_user_tables"
+                         + " where seq_tup_read > 100000 order by seq_tup_read desc limit 3")) {
+                while (rows.next()) {
+                    scans.append(scans.isEmpty() ? "" : ", ").append(database).append('.').append(rows.getString(1))
+                            .append(String.format(" %,d scans / %,d rows", rows.getLong(2), rows.getLong(3)));
+                }
+            }
+        }
+        table.put("sequential scans over 100,000 rows read", scans.isEmpty() ? "none" : scans.toString());
         table.put("database size", String.format("%.0f MB (%s): %.0f bytes per certification", total / 1e6, sizes,
                 (double) total / Math.max(1, certifications)));
+    }
+
+    /** Until no service has an event to publish or an email to send, then a few quiet seconds. */
+    void awaitIdle() throws Exception {
+        for (String database : List.of("agency", "training", "compliance")) {
+            lastEventOnKafka(database);
+        }
+        try (Connection connection = connect("notification"); Statement statement = connection.createStatement()) {
+            while (true) {
+                try (ResultSet rs = statement.executeQuery("select count(*) from notification where status in ('PENDING', 'RETRYING')")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        break;
+                    }
+                }
+                pause(200);
+            }
+        }
+        pause(5000);
     }
 
     /** When the last event of a service's outbox reached Kafka (waits until none is unsent). */
