@@ -42,6 +42,23 @@ class ImportTest {
     }
 
     @Test
+    void aRosterImportedRightAfterRegisteringIsRetriedNotRefused() {
+        // agency-service has just registered it: its event has not reached training-service yet.
+        String agency = org.onemind.platform.api.AgencyIds.newId().toString();
+        String csv = HEADER + "R-1,Rosa,Diaz,true,Officer,,\n";
+        importRoster(agency, csv).statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("type", containsString("agency-not-yet-known"))
+                .body("detail", containsString("retry"));
+        assertEquals(0, personnel(agency));
+        // The client retries after Retry-After, once training-service has read the registration.
+        Agencies.known(agency);
+        importRoster(agency, csv).statusCode(200).body("added", equalTo(1));
+        // An id that was never registered (and is not a recent one) is still a 404.
+        importRoster(UUID.randomUUID().toString(), csv).statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void aRosterImportsOnceAndAReimportChangesNothing() {
         String agency = Agencies.known();
         String csv = HEADER + "A-1,Rosa,Diaz,true,Officer,,2020-01-15\n"

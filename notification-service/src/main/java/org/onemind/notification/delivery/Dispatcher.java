@@ -118,10 +118,11 @@ public class Dispatcher {
 
     /** @return empty when nothing is due, else whether the email was accepted */
     private Optional<Boolean> dispatchOne() {
-        List<Notification> due = em.createQuery("from Notification where status in (:pending, :retrying)"
+        // The statuses as literals, not parameters: only then can PostgreSQL use the partial index of due
+        // emails (notification_due) in a generic plan instead of scanning every email ever sent.
+        List<Notification> due = em.createQuery("from Notification where status in ("
+                        + DeliveryStatus.class.getName() + ".PENDING, " + DeliveryStatus.class.getName() + ".RETRYING)"
                         + " and nextAttemptAt <= :now order by nextAttemptAt", Notification.class)
-                .setParameter("pending", DeliveryStatus.PENDING)
-                .setParameter("retrying", DeliveryStatus.RETRYING)
                 .setParameter("now", Instant.now())
                 .setMaxResults(1)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
