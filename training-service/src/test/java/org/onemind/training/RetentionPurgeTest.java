@@ -26,14 +26,16 @@ class RetentionPurgeTest {
     void sentEventsAndProcessedRecordsOlderThanTheRetentionGoAndEverythingElseStays() {
         assertTrue(purge.retention().compareTo(Duration.ofDays(30)) >= 0, "never shorter than the topics' 30 days");
         long days = purge.retention().toDays();
+        long sentDays = purge.sentOutboxRetention().toDays();
         String oldSent = UUID.randomUUID().toString();
         String recentSent = UUID.randomUUID().toString();
         String oldUnsent = UUID.randomUUID().toString();
         String oldProcessed = UUID.randomUUID().toString();
         String recentProcessed = UUID.randomUUID().toString();
         QuarkusTransaction.requiringNew().run(() -> {
-            outbox(oldSent, "now() - make_interval(days => " + (days + 2) + ")", "now() - make_interval(days => " + (days + 1) + ")");
-            outbox(recentSent, "now() - make_interval(days => " + (days - 1) + ")", "now() - make_interval(days => " + (days - 1) + ")");
+            // Sent events go a week after they were sent: consumers recognise repeats by their own records.
+            outbox(oldSent, "now() - make_interval(days => " + (sentDays + 2) + ")", "now() - make_interval(days => " + (sentDays + 1) + ")");
+            outbox(recentSent, "now() - make_interval(days => " + (sentDays - 1) + ")", "now() - make_interval(days => " + (sentDays - 1) + ")");
             // Never sent (the broker was away for weeks): kept whatever its age, it has not left yet.
             outbox(oldUnsent, "now() - make_interval(days => " + (days + 2) + ")", "null");
             processed(oldProcessed, days + 1);

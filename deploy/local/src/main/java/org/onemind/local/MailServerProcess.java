@@ -31,7 +31,8 @@ final class MailServerProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing; run ./mvnw package first");
         }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC",
+                // GreenMail keeps every email in memory: a national benchmark sends tens of thousands.
+                "-Xmx" + System.getenv().getOrDefault("ONEMIND_MAIL_SERVER_HEAP", "128m"), "-XX:+UseSerialGC",
                 "-Dgreenmail.smtp.hostname=localhost", "-Dgreenmail.smtp.port=" + smtpPort,
                 "-Dgreenmail.api.hostname=localhost", "-Dgreenmail.api.port=" + apiPort,
                 "-Dgreenmail.auth.disabled", "-jar", jar.toString());

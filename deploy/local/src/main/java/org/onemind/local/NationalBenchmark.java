@@ -190,8 +190,14 @@ public final class NationalBenchmark {
         Path repository = Path.of(System.getProperty("onemind.repository", ".")).toAbsolutePath().normalize();
         Path data = repository.resolve("deploy/local/target/benchmark-data");
         System.out.printf("Starting a stack of its own under %s (fresh data, free ports)...%n", data);
-        try (LocalStack stack = LocalStack.start(LocalStack.Settings.isolated(repository, data))) {
+        LocalStack stack = LocalStack.start(LocalStack.Settings.isolated(repository, data));
+        Thread stop = new Thread(stack::close, "benchmark-stack-shutdown"); // Ctrl-C stops the stack too
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
             new NationalBenchmark(options, stack).run();
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(stop);
+            stack.close();
         }
     }
 
@@ -696,8 +702,19 @@ public final class NationalBenchmark {
             }
         }
         table.put("sequential scans over 100,000 rows read", scans.isEmpty() ? "none" : scans.toString());
-        table.put("database size", String.format("%.0f MB (%s): %.0f bytes per certification", total / 1e6, sizes,
-                (double) total / Math.max(1, certifications)));
+        long events = 0;
+        for (String database : List.of("agency", "training", "compliance", "notification")) {
+            try (Connection connection = connect(database); Statement statement = connection.createStatement();
+                 ResultSet size = statement.executeQuery("select pg_total_relation_size('outbox_event')"
+                         + " + pg_total_relation_size('processed_event')")) {
+                size.next();
+                events += size.getLong(1);
+            }
+        }
+        table.put("database size", String.format("%.0f MB (%s): %.0f bytes per certification, of which event tables"
+                        + " (outbox, processed events; purged after 7 and 35 days) %.0f MB; without them %.0f bytes per certification",
+                total / 1e6, sizes, (double) total / Math.max(1, certifications), events / 1e6,
+                (double) (total - events) / Math.max(1, certifications)));
     }
 
     /** Until no service has an event to publish or an email to send, then a few quiet seconds. */
@@ -705,15 +722,20 @@ public final class NationalBenchmark {
         for (String database : List.of("agency", "training", "compliance")) {
             lastEventOnKafka(database);
         }
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         try (Connection connection = connect("notification"); Statement statement = connection.createStatement()) {
             while (true) {
-                try (ResultSet rs = statement.executeQuery("select count(*) from notification where status in ('PENDING', 'RETRYING')")) {
+                try (ResultSet rs = statement.executeQuery("select count(*) filter (where status in ('PENDING', 'RETRYING')),"
+                        + " count(*) filter (where status = 'SENT'), extract(epoch from max(sent_at) - min(created_at))"
+                        + " from notification")) {
                     rs.next();
-                    if (rs.getLong(1) == 0) {
+                    if (rs.getLong(1) == 0 || System.nanoTime() > deadline) {
+                        table.put("emails", String.format("%,d sent, %,d still waiting; the first queued to the last sent %.0f s",
+                                rs.getLong(2), rs.getLong(1), rs.getDouble(3)));
                         break;
                     }
                 }
-                pause(200);
+                pause(500);
             }
         }
         pause(5000);

@@ -13,10 +13,11 @@ import org.onemind.platform.scheduling.ScheduledJobs;
 import java.time.Duration;
 
 /**
- * Keeps the event tables from growing forever: outbox rows already sent and the consumers'
- * processed-event records are deleted once older than the retention, in small batches (each its own
- * transaction). The retention is never shorter than the topics' own: a redelivered or replayed
- * event is still on the topic only that long, and must still be recognised as a repeat.
+ * Keeps the event tables from growing forever: the consumers' processed-event records are deleted
+ * once older than the retention, in small batches (each its own transaction), and outbox rows a
+ * week after they were sent. The processed-event retention is never shorter than the topics' own: a
+ * redelivered or replayed event is still on the topic only that long, and must still be recognised
+ * as a repeat.
  */
 @ApplicationScoped
 public class RetentionPurge {
@@ -35,6 +36,19 @@ public class RetentionPurge {
 
     @ConfigProperty(name = "onemind.retention.event-tables", defaultValue = "P35D")
     Duration configured;
+
+    /**
+     * How long sent outbox rows are kept. Consumers recognise repeats by their own processed-event
+     * records, not by the producer's outbox, so these rows serve only to publish again after a loss
+     * of the broker's data; at national scale they are a third of training-service's database (the
+     * import events carry their rows).
+     */
+    @ConfigProperty(name = "onemind.retention.sent-outbox", defaultValue = "P7D")
+    Duration sentOutbox;
+
+    public Duration sentOutboxRetention() {
+        return sentOutbox;
+    }
 
     /** What is kept: the configured retention, raised to the topics' retention if it was set shorter. */
     public Duration retention() {
@@ -60,7 +74,7 @@ public class RetentionPurge {
         double seconds = retention().toSeconds();
         long deleted = 0;
         deleted += inBatches("delete from outbox_event where seq in (select seq from outbox_event where sent_at is not null"
-                + " and sent_at < now() - make_interval(secs => ?1) limit " + BATCH + ")", seconds);
+                + " and sent_at < now() - make_interval(secs => ?1) limit " + BATCH + ")", (double) sentOutbox.toSeconds());
         deleted += inBatches("delete from processed_event where ctid in (select ctid from processed_event"
                 + " where processed_at < now() - make_interval(secs => ?1) limit " + BATCH + ")", seconds);
         deleted += inBatches("delete from scheduled_job_run where ctid in (select ctid from scheduled_job_run"
