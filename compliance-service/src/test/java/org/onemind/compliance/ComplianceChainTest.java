@@ -65,6 +65,49 @@ class ComplianceChainTest {
 
     @Test
     @TestSecurity(user = "admin", roles = "campaign-admin")
+    void anImportedRosterAndClassAreEvaluatedPerChunkNotPerRowAndARepeatChangesNothing() {
+        String agencyId = UUID.randomUUID().toString();
+        TopicProbe producer = new TopicProbe(bootstrapServers);
+        producer.sendEvent("agency.events", agencyId, "onemind.agency.agency-registered.v1", """
+                {"agencyId": "%s", "name": "Chunk PD", "type": "SHERIFF", "city": "Macon", "state": "GA",
+                 "country": "US", "declaredSworn": 50, "declaredNonSworn": 0, "contacts": []}""".formatted(agencyId));
+        List<String> officers = new java.util.ArrayList<>();
+        StringBuilder people = new StringBuilder();
+        StringBuilder certifications = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            String personnelId = UUID.randomUUID().toString();
+            officers.add(personnelId);
+            people.append(i == 0 ? "" : ",").append("""
+                    {"personnelId": "%s", "sworn": true, "selectedForTraining": false, "hiredOn": null}""".formatted(personnelId));
+            if (i < 30) {
+                certifications.append(i == 0 ? "" : ",").append("""
+                        {"certificationId": "%s", "personnelId": "%s"}""".formatted(UUID.randomUUID(), personnelId));
+            }
+        }
+        try (TopicProbe compliance = new TopicProbe(bootstrapServers, "compliance.events")) {
+            producer.sendEvent("training.events", agencyId, "onemind.training.personnel-imported.v1", """
+                    {"agencyId": "%s", "personnel": [%s]}""".formatted(agencyId, people));
+            String classBody = """
+                    {"agencyId": "%s", "courseId": "00000000-0000-4000-8000-00000000a002", "categories": ["CIT"],
+                     "completedOn": "%s", "expiresOn": null, "deliveryMode": "IN_PERSON", "certifications": [%s]}"""
+                    .formatted(agencyId, COMPLETED_ON, certifications);
+            java.util.Map<String, String> classHeaders = TopicProbe.eventHeaders("onemind.training.certifications-recorded.v1", agencyId);
+            producer.send("training.events", agencyId, classBody, classHeaders);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/agencies/{id}/compliance", agencyId)
+                    .then().statusCode(200).body("practices.cit.sworn", equalTo(50))
+                    .body("practices.cit.swornTrained", equalTo(30)).body("practices.cit.met", equalTo(true)));
+            // Delivered again (a producer retry): the same certifications, counted once.
+            producer.send("training.events", agencyId, classBody, classHeaders);
+            // 80 rows in three events: at most one evaluation each, counted over a quiet period.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15))
+                    .until(() -> evaluatedEvents(compliance, agencyId).size() <= 3);
+            given().get("/api/v1/agencies/{id}/compliance", agencyId).then()
+                    .body("practices.cit.swornTrained", equalTo(30)).body("practices.mhfa.sworn", equalTo(50));
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "campaign-admin")
     void aCitCertificationMakesThePracticeMetAndPublishesWhatChangedOnce() {
         String agencyId = UUID.randomUUID().toString();
         List<String> officers = pledgedAgencyWithOfficers(bootstrapServers, agencyId, 6);

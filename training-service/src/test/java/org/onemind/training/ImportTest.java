@@ -42,6 +42,32 @@ class ImportTest {
     }
 
     @Test
+    void aLargeImportIsPublishedInEventsOfAThousandRows() {
+        String agency = Agencies.known();
+        StringBuilder roster = new StringBuilder(HEADER);
+        StringBuilder attended = new StringBuilder("employeeNumber\n");
+        for (int i = 0; i < 2500; i++) {
+            roster.append("L-").append(i).append(",First,Last,true,Officer,,\n");
+            attended.append("L-").append(i).append('\n');
+        }
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, "training.events")) {
+            importRoster(agency, roster.toString()).statusCode(200).body("added", equalTo(2500));
+            given().contentType("text/csv").queryParam("courseId", TrainingApiTest.CIT_COURSE)
+                    .queryParam("completedOn", LocalDate.now().minusDays(5).toString())
+                    .body(attended.toString()).post("/api/v1/agencies/{id}/certifications/import", agency)
+                    .then().statusCode(200).body("recorded", equalTo(2500));
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.rowIds("onemind.training.certifications-recorded.v1",
+                    agency, "certifications", "certificationId").size() == 2500);
+            for (String type : List.of("onemind.training.personnel-imported.v1", "onemind.training.certifications-recorded.v1")) {
+                assertEquals(3, probe.recordsOfType(type).stream().filter(r -> agency.equals(r.key())).count(),
+                        type + ": 2,500 rows in events of at most 1,000");
+            }
+            assertEquals(2500, Set.copyOf(probe.rowIds("onemind.training.personnel-imported.v1", agency, "personnel",
+                    "personnelId")).size());
+        }
+    }
+
+    @Test
     void aRosterImportedRightAfterRegisteringIsRetriedNotRefused() {
         // agency-service has just registered it: its event has not reached training-service yet.
         String agency = org.onemind.platform.api.AgencyIds.newId().toString();

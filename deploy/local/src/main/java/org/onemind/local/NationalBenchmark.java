@@ -502,7 +502,8 @@ public final class NationalBenchmark {
         Map<String, Long> applied = new java.util.HashMap<>();
         try (Connection compliance = connect("compliance"); Statement statement = compliance.createStatement();
              ResultSet rows = statement.executeQuery("select event_id, extract(epoch from processed_at) * 1000 from processed_event"
-                     + " where consumer = 'compliance-service/training-events' and processed_at > now() - interval '1 hour'")) {
+                     + " where consumer = 'compliance-service/training-events' and event_id in ('"
+                     + String.join("','", ids) + "')")) {
             while (rows.next()) {
                 applied.put(rows.getString(1), rows.getLong(2));
             }
@@ -694,14 +695,16 @@ public final class NationalBenchmark {
         for (String database : List.of("agency", "training", "compliance", "notification")) {
             try (Connection connection = connect(database); Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("select relname, seq_scan, seq_tup_read from pg_stat_user_tables"
-                         + " where seq_tup_read > 100000 order by seq_tup_read desc limit 3")) {
+                         // Large tables read whole, many times: a small table's scan is the planner's right choice.
+                         + " where seq_tup_read > 100000 and seq_tup_read / greatest(seq_scan, 1) > 10000"
+                         + " order by seq_tup_read desc limit 3")) {
                 while (rows.next()) {
                     scans.append(scans.isEmpty() ? "" : ", ").append(database).append('.').append(rows.getString(1))
                             .append(String.format(" %,d scans / %,d rows", rows.getLong(2), rows.getLong(3)));
                 }
             }
         }
-        table.put("sequential scans over 100,000 rows read", scans.isEmpty() ? "none" : scans.toString());
+        table.put("tables read whole (> 10,000 rows a scan, > 100,000 in all)", scans.isEmpty() ? "none" : scans.toString());
         long events = 0;
         for (String database : List.of("agency", "training", "compliance", "notification")) {
             try (Connection connection = connect(database); Statement statement = connection.createStatement();
@@ -745,8 +748,10 @@ public final class NationalBenchmark {
     long lastEventOnKafka(String database) throws Exception {
         try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
             while (true) {
-                try (ResultSet rs = statement.executeQuery("select count(*) filter (where sent_at is null),"
-                        + " extract(epoch from max(sent_at)) * 1000 from outbox_event")) {
+                // Both by index (the partial index of unsent rows, the primary key), so that the benchmark's
+                // own queries stay out of the sequential-scan figures. Events are sent in seq order.
+                try (ResultSet rs = statement.executeQuery("select (select count(*) from outbox_event where sent_at is null),"
+                        + " (select extract(epoch from sent_at) * 1000 from outbox_event order by seq desc limit 1)")) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
                         return rs.getLong(2);

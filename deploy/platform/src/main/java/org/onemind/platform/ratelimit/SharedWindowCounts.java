@@ -34,6 +34,12 @@ public class SharedWindowCounts {
     private static final Logger LOG = Logger.getLogger(SharedWindowCounts.class);
     /** The most windows one sync writes; the rest wait for the next. */
     private static final int MAX_PER_SYNC = 5000;
+    /**
+     * A window this replica counted nothing in since the last sync is still read back while it was
+     * used this recently (its caller is active here); older ones are left alone, so that thousands of
+     * per-agency windows used once an hour cost nothing between their requests.
+     */
+    private static final long REFRESH_RECENTLY_USED_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
     record Window(String key, long start) {
     }
@@ -43,6 +49,7 @@ public class SharedWindowCounts {
         final AtomicLong unsynced = new AtomicLong();
         volatile long shared;
         volatile long syncing;
+        volatile long lastUsed = System.nanoTime();
 
         Count(long endsAt) {
             this.endsAt = endsAt;
@@ -64,6 +71,7 @@ public class SharedWindowCounts {
         Count count = counts.computeIfAbsent(new Window(key.length() > 300 ? key.substring(0, 300) : key, windowStart),
                 w -> new Count(windowStart + windowSeconds));
         count.unsynced.incrementAndGet();
+        count.lastUsed = System.nanoTime();
         return count.total();
     }
 
@@ -71,10 +79,12 @@ public class SharedWindowCounts {
     @Scheduled(every = "${onemind.rate-limits.sync-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sync() {
         long now = Instant.now().getEpochSecond();
+        long nanos = System.nanoTime();
         counts.entrySet().removeIf(e -> e.getValue().endsAt <= now && e.getValue().unsynced.get() == 0);
         List<Map.Entry<Window, Count>> batch = new ArrayList<>();
         for (Map.Entry<Window, Count> entry : counts.entrySet()) {
-            if (entry.getValue().endsAt > now || entry.getValue().unsynced.get() > 0) {
+            Count count = entry.getValue();
+            if (count.unsynced.get() > 0 || count.endsAt > now && nanos - count.lastUsed < REFRESH_RECENTLY_USED_NANOS) {
                 batch.add(entry);
             }
             if (batch.size() == MAX_PER_SYNC) {
