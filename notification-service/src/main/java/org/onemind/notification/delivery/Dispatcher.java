@@ -147,8 +147,7 @@ public class Dispatcher {
             notification.lastError = null;
             return Optional.of(true);
         } catch (RuntimeException e) {
-            String error = e instanceof io.smallrye.mutiny.TimeoutException
-                    ? "the SMTP server did not answer within " + sendTimeout.toSeconds() + " s" : String.valueOf(e.getMessage());
+            String error = failureOf(e, sendTimeout);
             notification.lastError = error;
             if (notification.attempts >= maxAttempts) {
                 notification.status = DeliveryStatus.FAILED;
@@ -163,6 +162,31 @@ public class Dispatcher {
             return Optional.of(false);
         }
     }
+
+    /**
+     * Why an email was not sent, in words a campaign admin reads in the delivery log: never a Java
+     * class name (Netty and Vert.x put theirs in their messages).
+     */
+    static String failureOf(RuntimeException failure, Duration sendTimeout) {
+        if (failure instanceof io.smallrye.mutiny.TimeoutException) {
+            return "the SMTP server did not answer within " + sendTimeout.toSeconds() + " s";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.ConnectException) {
+            return "the SMTP server could not be reached (connection refused)";
+        }
+        String message = root.getMessage() == null || root.getMessage().isBlank()
+                ? "the SMTP server did not take the email" : root.getMessage();
+        message = CLASS_NAME_PREFIX.matcher(message).replaceAll("").strip();
+        return message.length() > 500 ? message.substring(0, 500) : message;
+    }
+
+    /** {@code io.netty.channel.AbstractChannel$AnnotatedConnectException: } and the like. */
+    private static final java.util.regex.Pattern CLASS_NAME_PREFIX =
+            java.util.regex.Pattern.compile("\\b(?:[a-z_][\\w]*\\.)+[A-Z][\\w$]*:\\s*");
 
     Duration backoff(int attempts) {
         return retryBackoff.multipliedBy(1L << Math.min(attempts - 1, 10));

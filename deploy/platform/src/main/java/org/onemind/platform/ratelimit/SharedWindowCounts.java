@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Fixed-window request counts shared by every replica through the database, without a database
  * write per request: each replica counts in memory and, every {@code onemind.rate-limits.sync-interval}
- * (200 ms), adds what it counted to the window's row and reads back the total of all replicas, in
+ * (1 s), adds what it counted to the window's row and reads back the total of all replicas, in
  * one statement. A request is judged on that total plus what this replica counted since, so
  * replicas together may exceed a limit by at most what they admit in one interval. (A write per
  * request made every request of one caller wait on the same row's commit: a partner's or a
@@ -76,7 +76,7 @@ public class SharedWindowCounts {
     }
 
     /** Adds this replica's counts to the shared rows and reads back every replica's totals. */
-    @Scheduled(every = "${onemind.rate-limits.sync-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${onemind.rate-limits.sync-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sync() {
         long now = Instant.now().getEpochSecond();
         long nanos = System.nanoTime();
