@@ -45,6 +45,9 @@ public class Evaluator {
     @Inject
     ComplianceConfig config;
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
     public record Change(String practice, String from, String to) {
     }
 
@@ -71,42 +74,37 @@ public class Evaluator {
         return ExpiryForecast.forecast(facts.load(agencyId), LocalDate.now(), withinDays, edition());
     }
 
-    @Inject
-    jakarta.transaction.TransactionSynchronizationRegistry transactions;
-
-    /** The agencies a transaction's events changed, each with the last event that did: evaluated once, before commit. */
-    private static final class Pending {
-    }
-
     /**
      * Marks the agency for evaluation when the consumer's batch is applied ({@link #evaluatePending}):
      * a class roster of 1,000 certifications costs one evaluation of the agency, not 1,000.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reevaluateLater(UUID agencyId, String causationId) {
-        @SuppressWarnings("unchecked")
-        java.util.Map<UUID, String> pending = (java.util.Map<UUID, String>) transactions.getResource(Pending.class);
-        if (pending == null) {
-            pending = new java.util.HashMap<>();
-            transactions.putResource(Pending.class, pending);
-        }
-        pending.put(agencyId, causationId);
+        pending().put(agencyId, causationId);
     }
 
     /** Evaluates the agencies marked in this transaction, in id order (two batches lock agencies in the same order). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void evaluatePending() {
-        @SuppressWarnings("unchecked")
-        java.util.Map<UUID, String> pending = (java.util.Map<UUID, String>) transactions.getResource(Pending.class);
-        if (pending == null || pending.isEmpty()) {
-            return;
-        }
-        java.util.List<UUID> agencies = new java.util.ArrayList<>(pending.keySet());
-        agencies.sort(null);
-        for (UUID agencyId : agencies) {
+        java.util.Map<UUID, String> pending = pending();
+        for (UUID agencyId : new java.util.TreeSet<>(pending.keySet())) {
             reevaluate(agencyId, pending.get(agencyId));
         }
         pending.clear();
+    }
+
+    /** This transaction's agencies to evaluate, each with the last event that changed it. */
+    @SuppressWarnings("unchecked")
+    private java.util.Map<UUID, String> pending() {
+        java.util.Map<UUID, String> pending = (java.util.Map<UUID, String>) transactions.getResource(Pending.class);
+        if (pending == null) {
+            pending = new java.util.HashMap<>();
+            transactions.putResource(Pending.class, pending);
+        }
+        return pending;
+    }
+
+    private static final class Pending {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

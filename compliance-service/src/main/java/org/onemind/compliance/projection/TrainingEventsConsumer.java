@@ -79,9 +79,9 @@ public class TrainingEventsConsumer extends EventConsumer {
             case "onemind.training.personnel-imported.v1" -> {
                 UUID agencyId = event.uuid("agencyId");
                 List<Projections.Person> people = new ArrayList<>();
-                for (JsonNode person : rows(event, "personnel")) {
-                    people.add(new Projections.Person(uuid(event, person, "personnelId"), bool(event, person, "sworn"),
-                            bool(event, person, "selectedForTraining"), optionalDate(event, person, "hiredOn")));
+                for (CloudEvent person : event.rows("personnel")) {
+                    people.add(new Projections.Person(person.uuid("personnelId"), bool(person, "sworn"),
+                            bool(person, "selectedForTraining"), person.optionalDate("hiredOn")));
                 }
                 projections.people(agencyId, people);
                 evaluator.reevaluateLater(agencyId, event.id());
@@ -92,9 +92,9 @@ public class TrainingEventsConsumer extends EventConsumer {
                 Categories categories = projections.reclassifiedSince(courseId, timeOf(event))
                         .map(current -> new Categories(current[0], current[1])).orElseGet(() -> Categories.of(event));
                 List<Projections.ClassCertification> certifications = new ArrayList<>();
-                for (JsonNode certification : rows(event, "certifications")) {
-                    certifications.add(new Projections.ClassCertification(uuid(event, certification, "certificationId"),
-                            uuid(event, certification, "personnelId")));
+                for (CloudEvent certification : event.rows("certifications")) {
+                    certifications.add(new Projections.ClassCertification(certification.uuid("certificationId"),
+                            certification.uuid("personnelId")));
                 }
                 projections.certifications(agencyId, courseId, categories.mhfa(), categories.cit(), event.date("completedOn"),
                         event.optionalDate("expiresOn"), event.text("deliveryMode"), certifications);
@@ -124,41 +124,7 @@ public class TrainingEventsConsumer extends EventConsumer {
     }
 
     private static boolean bool(CloudEvent event, String field) {
-        return bool(event, event.data(), field);
-    }
-
-    /** The rows of a chunked import event: an array of objects. */
-    private static Iterable<JsonNode> rows(CloudEvent event, String field) {
-        JsonNode rows = event.data().get(field);
-        if (rows == null || !rows.isArray()) {
-            throw new UnprocessableEventException("event " + event.id() + " lacks " + field + "[]");
-        }
-        return rows;
-    }
-
-    private static UUID uuid(CloudEvent event, JsonNode row, String field) {
-        JsonNode node = row.get(field);
-        try {
-            return UUID.fromString(node.asText());
-        } catch (RuntimeException e) {
-            throw new UnprocessableEventException("event " + event.id() + " has a row without a valid " + field);
-        }
-    }
-
-    private static java.time.LocalDate optionalDate(CloudEvent event, JsonNode row, String field) {
-        JsonNode node = row.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        try {
-            return java.time.LocalDate.parse(node.asText());
-        } catch (RuntimeException e) {
-            throw new UnprocessableEventException("event " + event.id() + " has a row with an invalid " + field);
-        }
-    }
-
-    private static boolean bool(CloudEvent event, JsonNode row, String field) {
-        JsonNode node = row.get(field);
+        JsonNode node = event.data().get(field);
         if (node == null || !node.isBoolean()) {
             throw new UnprocessableEventException("event " + event.id() + " lacks boolean " + field);
         }

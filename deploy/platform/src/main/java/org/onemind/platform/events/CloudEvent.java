@@ -97,4 +97,23 @@ public record CloudEvent(String id, String type, String source, String subject, 
         JsonNode node = data.get(field);
         return node == null || node.isNull() ? null : date(field);
     }
+
+    /**
+     * The objects of an array field (the rows of a chunked import event), each read with the same
+     * accessors as the event's own data and refused the same way.
+     */
+    public java.util.List<CloudEvent> rows(String field) {
+        JsonNode rows = data.get(field);
+        if (rows == null || !rows.isArray()) {
+            throw new UnprocessableEventException("event " + id + " (" + type + ") lacks " + field + "[]");
+        }
+        java.util.List<CloudEvent> all = new java.util.ArrayList<>(rows.size());
+        for (JsonNode row : rows) {
+            if (!row.isObject()) {
+                throw new UnprocessableEventException("event " + id + " (" + type + ") has a row of " + field + " that is not an object");
+            }
+            all.add(new CloudEvent(id, type, source, subject, time, traceparent, row));
+        }
+        return all;
+    }
 }

@@ -22,11 +22,6 @@ public abstract class EventConsumer implements EventHandler {
         this.types = Set.of(types);
     }
 
-    /** Applies the record before returning, retrying transient failures; the channel commits the offset after. */
-    protected void consume(ConsumerRecord<String, String> record) {
-        incoming.consume(this, record);
-    }
-
     /**
      * Applies one poll's records in one transaction (channels with {@code batch=true}), falling back
      * to one by one when a record is at fault.

@@ -75,52 +75,22 @@ public class IncomingEvents {
      * the service is stopping, leaving the offset uncommitted for the next owner of the partition.
      */
     public void consume(EventHandler handler, ConsumerRecord<String, String> record) {
-        String consumer = consumerName(handler);
-        int unexpectedFailures = 0;
-        for (int attempt = 1; ; attempt++) {
-            Failures.Kind kind;
-            Duration wait = backoff(attempt);
-            try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    applyOnce(handler, record);
-                    handler.finishBatch();
-                });
-                states.flowing(consumer);
-                return;
-            } catch (RuntimeException failure) {
-                kind = Failures.classify(failure);
-                if (kind == Failures.Kind.UNEXPECTED) {
-                    unexpectedFailures++;
-                }
-                if (kind == Failures.Kind.POISON || unexpectedFailures >= unexpectedAttempts) {
-                    if (setAside(handler, record, failure)) {
-                        states.flowing(consumer);
-                        return;
-                    }
-                    kind = Failures.Kind.TRANSIENT; // could not record the dead letter: the database, most likely
-                }
-                states.retrying(consumer, record, eventId(record), attempt, kind, failure);
-                LOG.warnf("%s could not apply %s-%d@%d (attempt %d, %s); retrying in %d ms: %s", consumer,
-                        record.topic(), record.partition(), record.offset(), attempt, kind, wait.toMillis(),
-                        ConsumerStates.describe(failure));
-            }
-            pause(wait);
-        }
+        consumeAll(handler, java.util.List.of(record));
     }
 
     /**
      * Applies a batch of records (one poll of the consumer, in partition order) in one transaction,
      * so that a handler can coalesce what they change ({@link EventHandler#finishBatch}: one
-     * evaluation per agency, not per record). A transient failure retries the whole batch; any other
-     * failure falls back to the records one by one, so that only the record at fault is set aside.
+     * evaluation per agency, not per record), and returns as {@link #consume} does. A transient
+     * failure retries the whole batch; any other failure applies the records one by one, so that
+     * only the record at fault is set aside.
      */
     public void consumeAll(EventHandler handler, java.util.List<ConsumerRecord<String, String>> records) {
-        if (records.size() <= 1) {
-            records.forEach(record -> consume(handler, record));
-            return;
-        }
         String consumer = consumerName(handler);
+        ConsumerRecord<String, String> first = records.get(0);
+        int unexpectedFailures = 0;
         for (int attempt = 1; ; attempt++) {
+            Failures.Kind kind;
             Duration wait = backoff(attempt);
             try {
                 QuarkusTransaction.requiringNew().timeout(batchTimeoutSeconds).run(() -> {
@@ -132,16 +102,25 @@ public class IncomingEvents {
                 states.flowing(consumer);
                 return;
             } catch (RuntimeException failure) {
-                Failures.Kind kind = Failures.classify(failure);
-                if (kind != Failures.Kind.TRANSIENT) {
+                kind = Failures.classify(failure);
+                if (kind != Failures.Kind.TRANSIENT && records.size() > 1) {
                     LOG.debugf("%s could not apply a batch of %d records (%s); applying them one by one: %s", consumer,
                             records.size(), kind, ConsumerStates.describe(failure));
                     records.forEach(record -> consume(handler, record));
                     return;
                 }
-                ConsumerRecord<String, String> first = records.get(0);
+                if (kind == Failures.Kind.UNEXPECTED) {
+                    unexpectedFailures++;
+                }
+                if (kind == Failures.Kind.POISON || unexpectedFailures >= unexpectedAttempts) {
+                    if (setAside(handler, first, failure)) {
+                        states.flowing(consumer);
+                        return;
+                    }
+                    kind = Failures.Kind.TRANSIENT; // could not record the dead letter: the database, most likely
+                }
                 states.retrying(consumer, first, eventId(first), attempt, kind, failure);
-                LOG.warnf("%s could not apply %d records from %s-%d@%d (attempt %d, %s); retrying in %d ms: %s", consumer,
+                LOG.warnf("%s could not apply %d record(s) from %s-%d@%d (attempt %d, %s); retrying in %d ms: %s", consumer,
                         records.size(), first.topic(), first.partition(), first.offset(), attempt, kind, wait.toMillis(),
                         ConsumerStates.describe(failure));
             }
