@@ -41,14 +41,14 @@ public class ComplianceResource {
     @Operation(summary = "Where the agency stands on the four practices; with asOf, on any past or future date")
     public ComplianceResponse get(@PathParam("agencyId") UUID agencyId,
                                   @Parameter(description = "YYYY-MM-DD, 1900-01-01 to 2199-12-31") @QueryParam("asOf") LocalDate asOf) {
-        StoredEvaluation stored = StoredEvaluation.findById(agencyId);
-        if (stored == null && !facts.knows(agencyId)) {
+        java.util.Optional<ComplianceResponse> latest = evaluator.latest(agencyId);
+        if (latest.isEmpty() && !facts.knows(agencyId)) {
             throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
         }
         if (asOf != null) {
             return evaluator.preview(agencyId, asOf);
         }
-        return stored != null ? evaluator.read(stored) : evaluator.preview(agencyId, LocalDate.now());
+        return latest.orElseGet(() -> evaluator.preview(agencyId, LocalDate.now()));
     }
 
     public record HistoryEntry(java.time.Instant evaluatedAt, String causationId, com.fasterxml.jackson.databind.JsonNode changes,

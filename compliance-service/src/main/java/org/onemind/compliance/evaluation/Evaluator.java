@@ -43,6 +43,17 @@ public class Evaluator {
     ObjectMapper json;
 
     @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    private com.fasterxml.jackson.databind.ObjectReader storedBodies;
+
+    @jakarta.annotation.PostConstruct
+    void readers() {
+        storedBodies = json.readerFor(ComplianceResponse.class)
+                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Inject
     ComplianceConfig config;
 
     @Inject
@@ -133,7 +144,7 @@ public class Evaluator {
         boolean eligibleChanged = stored.eligible != evaluation.eligible();
         // Figures matter too: agency-service's completion letter quotes them, so a new count is news.
         boolean figuresChanged = first || !json.valueToTree(response.practices())
-                .equals(json.valueToTree(read(stored).practices()));
+                .equals(json.valueToTree(parse(agencyId, stored.body).practices()));
 
         stored.evaluatedAt = now;
         stored.ruleEdition = evaluation.ruleEdition().label();
@@ -164,14 +175,28 @@ public class Evaluator {
         return response;
     }
 
-    public ComplianceResponse read(StoredEvaluation stored) {
+    /**
+     * The agency's latest evaluation as stored, if it has one: the platform's most frequent read, so
+     * one indexed query on a pooled connection, without an ORM session.
+     */
+    public java.util.Optional<ComplianceResponse> latest(UUID agencyId) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement("select body from evaluation where agency_id = ?")) {
+            statement.setObject(1, agencyId);
+            try (java.sql.ResultSet row = statement.executeQuery()) {
+                return row.next() ? java.util.Optional.of(parse(agencyId, row.getString(1))) : java.util.Optional.empty();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the evaluation of " + agencyId + " could not be read", e);
+        }
+    }
+
+    private ComplianceResponse parse(UUID agencyId, String body) {
         try {
             // Stored by any version of this service: fields a newer version added are skipped.
-            return json.readerFor(ComplianceResponse.class)
-                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(stored.body);
+            return storedBodies.readValue(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored evaluation of " + stored.agencyId + " is unreadable", e);
+            throw new IllegalStateException("stored evaluation of " + agencyId + " is unreadable", e);
         }
     }
 

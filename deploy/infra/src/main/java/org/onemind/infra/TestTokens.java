@@ -50,6 +50,11 @@ public final class TestTokens {
         return sign(payload);
     }
 
+    /** A token of this role that expires after {@code lifespan} (whole seconds). */
+    public static String lasting(String role, Duration lifespan) {
+        return sign(standardClaims(role, lifespan));
+    }
+
     public static String expired(String role) {
         Map<String, Object> payload = standardClaims(role, Duration.ofMinutes(-2));
         payload.put("iat", Instant.now().minus(Duration.ofMinutes(7)).getEpochSecond());
