@@ -6,8 +6,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.compliance.projection.AgencyFactsRepository;
 import org.onemind.platform.problem.ApiException;
@@ -39,16 +44,21 @@ public class ComplianceResource {
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
     @Operation(summary = "Where the agency stands on the four practices; with asOf, on any past or future date")
-    public ComplianceResponse get(@PathParam("agencyId") UUID agencyId,
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceResponse.class)))
+    public Response get(@PathParam("agencyId") UUID agencyId,
                                   @Parameter(description = "YYYY-MM-DD, 1900-01-01 to 2199-12-31") @QueryParam("asOf") LocalDate asOf) {
-        java.util.Optional<ComplianceResponse> latest = evaluator.latest(agencyId);
+        java.util.Optional<String> latest = evaluator.latestJson(agencyId);
         if (latest.isEmpty() && !facts.knows(agencyId)) {
             throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
         }
         if (asOf != null) {
-            return evaluator.preview(agencyId, asOf);
+            return Response.ok(evaluator.preview(agencyId, asOf)).build();
         }
-        return latest.orElseGet(() -> evaluator.preview(agencyId, LocalDate.now()));
+        if (latest.isPresent()) {
+            return Response.ok(latest.get(), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Response.ok(evaluator.preview(agencyId, LocalDate.now())).build();
     }
 
     public record HistoryEntry(java.time.Instant evaluatedAt, String causationId, com.fasterxml.jackson.databind.JsonNode changes,

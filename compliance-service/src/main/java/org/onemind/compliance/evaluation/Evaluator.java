@@ -155,6 +155,7 @@ public class Evaluator {
         stored.citMet = evaluation.cit().met();
         stored.deadlineStatus = evaluation.deadlineStatus().name();
         stored.body = write(response);
+        stored.bodyFormat = ComplianceBodies.FORMAT;
         if (first) {
             stored.persist();
         }
@@ -176,15 +177,23 @@ public class Evaluator {
     }
 
     /**
-     * The agency's latest evaluation as stored, if it has one: the platform's most frequent read, so
-     * one indexed query on a pooled connection, without an ORM session.
+     * The agency's latest evaluation as JSON, if it has one: the platform's most frequent read, so
+     * one indexed query on a pooled connection, without an ORM session, and the body served as
+     * stored when today's code wrote it (else read and written again in today's shape).
      */
-    public java.util.Optional<ComplianceResponse> latest(UUID agencyId) {
+    public java.util.Optional<String> latestJson(UUID agencyId) {
         try (java.sql.Connection connection = dataSource.getConnection();
-             java.sql.PreparedStatement statement = connection.prepareStatement("select body from evaluation where agency_id = ?")) {
+             java.sql.PreparedStatement statement = connection.prepareStatement(
+                     "select body, body_format from evaluation where agency_id = ?")) {
             statement.setObject(1, agencyId);
             try (java.sql.ResultSet row = statement.executeQuery()) {
-                return row.next() ? java.util.Optional.of(parse(agencyId, row.getString(1))) : java.util.Optional.empty();
+                if (!row.next()) {
+                    return java.util.Optional.empty();
+                }
+                String body = row.getString(1);
+                int format = row.getInt(2);
+                boolean current = !row.wasNull() && format == ComplianceBodies.FORMAT;
+                return java.util.Optional.of(current ? body : write(parse(agencyId, body)));
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("the evaluation of " + agencyId + " could not be read", e);

@@ -32,4 +32,7 @@ public class StoredEvaluation extends PanacheEntityBase {
     @Column(name = "deadline_status")
     public String deadlineStatus;
     public String body;
+    /** {@link ComplianceBodies#FORMAT} of the code that wrote {@link #body}. */
+    @Column(name = "body_format")
+    public Integer bodyFormat;
 }
