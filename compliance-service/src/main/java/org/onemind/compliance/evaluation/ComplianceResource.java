@@ -56,7 +56,7 @@ public class ComplianceResource {
             return Response.ok(evaluator.preview(agencyId, asOf)).build();
         }
         if (latest.isPresent()) {
-            return Response.ok(latest.get(), MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(latest.get(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build(); // as the JSON writer answers
         }
         return Response.ok(evaluator.preview(agencyId, LocalDate.now())).build();
     }
