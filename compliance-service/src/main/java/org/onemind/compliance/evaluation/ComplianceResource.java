@@ -48,12 +48,13 @@ public class ComplianceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceResponse.class)))
     public Response get(@PathParam("agencyId") UUID agencyId,
                                   @Parameter(description = "YYYY-MM-DD, 1900-01-01 to 2199-12-31") @QueryParam("asOf") LocalDate asOf) {
+        if (asOf != null) {
+            requireKnown(agencyId);
+            return Response.ok(evaluator.preview(agencyId, asOf)).build();
+        }
         java.util.Optional<String> latest = evaluator.latestJson(agencyId);
         if (latest.isEmpty() && !facts.knows(agencyId)) {
             throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
-        }
-        if (asOf != null) {
-            return Response.ok(evaluator.preview(agencyId, asOf)).build();
         }
         if (latest.isPresent()) {
             return Response.ok(latest.get(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build(); // as the JSON writer answers

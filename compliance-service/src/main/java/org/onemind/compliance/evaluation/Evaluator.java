@@ -143,8 +143,7 @@ public class Evaluator {
         compare(changes, Practice.CIT, stored.citMet, evaluation);
         boolean eligibleChanged = stored.eligible != evaluation.eligible();
         // Figures matter too: agency-service's completion letter quotes them, so a new count is news.
-        boolean figuresChanged = first || !json.valueToTree(response.practices())
-                .equals(json.valueToTree(parse(agencyId, stored.body).practices()));
+        boolean figuresChanged = first || !response.practices().equals(parse(agencyId, stored.body).practices());
 
         stored.evaluatedAt = now;
         stored.ruleEdition = evaluation.ruleEdition().label();
