@@ -14,6 +14,7 @@ import org.onemind.compliance.rules.Evaluation;
 import org.onemind.compliance.rules.Practice;
 import org.onemind.compliance.rules.RuleEdition;
 import org.onemind.platform.outbox.Outbox;
+import org.onemind.platform.tx.Jdbc;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,53 +119,52 @@ public class Evaluator {
     private static final class Pending {
     }
 
+    /** What the next evaluation is compared with. */
+    private record Previous(boolean eligible, boolean partnershipMet, boolean policyMet, boolean mhfaMet, boolean citMet,
+                            String body) {
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public ComplianceResponse reevaluate(UUID agencyId, String causationId) {
         // Events of one agency arrive on two topics at once; evaluate them one after the other.
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)")
-                .setParameter(1, agencyId.getMostSignificantBits() ^ agencyId.getLeastSignificantBits())
-                .getSingleResult();
+        Jdbc.first(em, "select pg_advisory_xact_lock(?)", row -> true,
+                agencyId.getMostSignificantBits() ^ agencyId.getLeastSignificantBits());
         Instant now = Instant.now();
         AgencyFacts agencyFacts = facts.load(agencyId);
         Evaluation evaluation = ComplianceRules.evaluate(agencyFacts, LocalDate.now(), edition());
         ComplianceResponse response = ComplianceResponse.of(evaluation, now,
                 ExpiryForecast.forecast(agencyFacts, evaluation.asOf(), config.expiryWarningDays(), edition()));
 
-        StoredEvaluation stored = StoredEvaluation.findById(agencyId);
-        boolean first = stored == null;
-        if (first) {
-            stored = new StoredEvaluation();
-            stored.agencyId = agencyId;
-        }
+        // The stored evaluation (StoredEvaluation's table) with plain JDBC: this runs once per event at idle.
+        java.util.Optional<Previous> previous = Jdbc.first(em, "select eligible, partnership_met, policy_met, mhfa_met,"
+                + " cit_met, body from evaluation where agency_id = ?", row -> new Previous(row.getBoolean(1),
+                row.getBoolean(2), row.getBoolean(3), row.getBoolean(4), row.getBoolean(5), row.getString(6)), agencyId);
+        Previous stored = previous.orElse(new Previous(false, false, false, false, false, null));
         List<Change> changes = new ArrayList<>();
-        compare(changes, Practice.PARTNERSHIP, stored.partnershipMet, evaluation);
-        compare(changes, Practice.POLICY, stored.policyMet, evaluation);
-        compare(changes, Practice.MHFA, stored.mhfaMet, evaluation);
-        compare(changes, Practice.CIT, stored.citMet, evaluation);
-        boolean eligibleChanged = stored.eligible != evaluation.eligible();
+        compare(changes, Practice.PARTNERSHIP, stored.partnershipMet(), evaluation);
+        compare(changes, Practice.POLICY, stored.policyMet(), evaluation);
+        compare(changes, Practice.MHFA, stored.mhfaMet(), evaluation);
+        compare(changes, Practice.CIT, stored.citMet(), evaluation);
+        boolean eligibleChanged = stored.eligible() != evaluation.eligible();
         // Figures matter too: agency-service's completion letter quotes them, so a new count is news.
-        boolean figuresChanged = first || !response.practices().equals(parse(agencyId, stored.body).practices());
+        boolean figuresChanged = previous.isEmpty() || !response.practices().equals(parse(agencyId, stored.body()).practices());
 
-        stored.evaluatedAt = now;
-        stored.ruleEdition = evaluation.ruleEdition().label();
-        stored.eligible = evaluation.eligible();
-        stored.partnershipMet = evaluation.partnership().met();
-        stored.policyMet = evaluation.policy().met();
-        stored.mhfaMet = evaluation.mhfa().met();
-        stored.citMet = evaluation.cit().met();
-        stored.deadlineStatus = evaluation.deadlineStatus().name();
-        stored.body = write(response);
-        stored.bodyFormat = ComplianceBodies.FORMAT;
-        if (first) {
-            stored.persist();
-        }
+        String body = write(response);
+        java.time.OffsetDateTime evaluatedAt = now.atOffset(java.time.ZoneOffset.UTC);
+        Jdbc.update(em, "insert into evaluation (agency_id, evaluated_at, rule_edition, eligible, partnership_met, policy_met,"
+                        + " mhfa_met, cit_met, deadline_status, body, body_format) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (agency_id) do update set evaluated_at = excluded.evaluated_at,"
+                        + " rule_edition = excluded.rule_edition, eligible = excluded.eligible,"
+                        + " partnership_met = excluded.partnership_met, policy_met = excluded.policy_met,"
+                        + " mhfa_met = excluded.mhfa_met, cit_met = excluded.cit_met, deadline_status = excluded.deadline_status,"
+                        + " body = excluded.body, body_format = excluded.body_format",
+                agencyId, evaluatedAt, evaluation.ruleEdition().label(), evaluation.eligible(), evaluation.partnership().met(),
+                evaluation.policy().met(), evaluation.mhfa().met(), evaluation.cit().met(), evaluation.deadlineStatus().name(),
+                body, ComplianceBodies.FORMAT);
 
         if (!changes.isEmpty() || eligibleChanged) {
-            em.createNativeQuery("insert into evaluation_change (agency_id, evaluated_at, causation_id, changes, body)"
-                            + " values (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, agencyId).setParameter(2, now).setParameter(3, causationId)
-                    .setParameter(4, write(changes)).setParameter(5, stored.body)
-                    .executeUpdate();
+            Jdbc.update(em, "insert into evaluation_change (agency_id, evaluated_at, causation_id, changes, body)"
+                    + " values (?, ?, ?, ?, ?)", agencyId, evaluatedAt, causationId, write(changes), body);
         }
         if (!changes.isEmpty() || eligibleChanged || figuresChanged) {
             outbox.publish(TOPIC, agencyId.toString(), COMPLIANCE_EVALUATED, agencyId.toString(),

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The latest evaluation of an agency: the flags to compare the next one with, and the body served. */
+/**
+ * The latest evaluation of an agency: the flags to compare the next one with, and the body served.
+ * {@link Evaluator} reads and writes it with plain JDBC (once per event); the mapping serves the rest.
+ */
 @Entity
 @Table(name = "evaluation")
 public class StoredEvaluation extends PanacheEntityBase {

@@ -3,8 +3,9 @@ package org.onemind.compliance.projection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.onemind.platform.tx.Jdbc;
+import org.onemind.platform.tx.JdbcBatch;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,41 +20,41 @@ public class Projections {
     EntityManager em;
 
     public void agency(UUID agencyId, String name, String state, Integer declaredSworn) {
-        query("insert into agency_view (agency_id, name, state, declared_sworn) values (?1, ?2, ?3, ?4)"
+        Jdbc.update(em, "insert into agency_view (agency_id, name, state, declared_sworn) values (?, ?, ?, ?)"
                 + " on conflict (agency_id) do update set name = excluded.name, state = excluded.state,"
-                + " declared_sworn = excluded.declared_sworn", agencyId, name, state, declaredSworn).executeUpdate();
+                + " declared_sworn = excluded.declared_sworn", agencyId, name, state, declaredSworn);
     }
 
     public void pledge(UUID agencyId, String status, LocalDate pledgedOn, LocalDate targetCompletionOn) {
-        query("insert into agency_view (agency_id, pledge_status, pledged_on, target_completion_on) values (?1, ?2, ?3, ?4)"
+        Jdbc.update(em, "insert into agency_view (agency_id, pledge_status, pledged_on, target_completion_on) values (?, ?, ?, ?)"
                 + " on conflict (agency_id) do update set pledge_status = excluded.pledge_status,"
                 + " pledged_on = coalesce(excluded.pledged_on, agency_view.pledged_on),"
                 + " target_completion_on = coalesce(excluded.target_completion_on, agency_view.target_completion_on)",
-                agencyId, status, pledgedOn, targetCompletionOn).executeUpdate();
+                agencyId, status, pledgedOn, targetCompletionOn);
     }
 
     public void partnership(UUID partnershipId, UUID agencyId, UUID organizationId, String kind, LocalDate mouSignedOn) {
-        query("insert into partnership_view (partnership_id, agency_id, organization_id, organization_kind, mou_signed_on)"
-                + " values (?1, ?2, ?3, ?4, ?5) on conflict (partnership_id) do update set"
+        Jdbc.update(em, "insert into partnership_view (partnership_id, agency_id, organization_id, organization_kind, mou_signed_on)"
+                + " values (?, ?, ?, ?, ?) on conflict (partnership_id) do update set"
                 + " organization_kind = excluded.organization_kind, mou_signed_on = excluded.mou_signed_on",
-                partnershipId, agencyId, organizationId, kind, mouSignedOn).executeUpdate();
+                partnershipId, agencyId, organizationId, kind, mouSignedOn);
     }
 
     public void partnershipEnded(UUID partnershipId, LocalDate endedOn) {
-        query("update partnership_view set ended_on = ?2 where partnership_id = ?1", partnershipId, endedOn).executeUpdate();
+        Jdbc.update(em, "update partnership_view set ended_on = ? where partnership_id = ?", endedOn, partnershipId);
     }
 
     public void policy(UUID agencyId, String title, LocalDate adoptedOn) {
-        query("insert into policy_view (agency_id, title, adopted_on) values (?1, ?2, ?3) on conflict (agency_id)"
-                + " do update set title = excluded.title, adopted_on = excluded.adopted_on", agencyId, title, adoptedOn)
-                .executeUpdate();
+        Jdbc.update(em, "insert into policy_view (agency_id, title, adopted_on) values (?, ?, ?) on conflict (agency_id)"
+                + " do update set title = excluded.title, adopted_on = excluded.adopted_on",
+                agencyId, title, adoptedOn);
     }
 
     public void person(UUID personnelId, UUID agencyId, boolean sworn, boolean selected, LocalDate hiredOn) {
-        query("insert into personnel_view (personnel_id, agency_id, sworn, selected_for_training, hired_on)"
-                + " values (?1, ?2, ?3, ?4, ?5) on conflict (personnel_id) do update set sworn = excluded.sworn,"
+        Jdbc.update(em, "insert into personnel_view (personnel_id, agency_id, sworn, selected_for_training, hired_on)"
+                + " values (?, ?, ?, ?, ?) on conflict (personnel_id) do update set sworn = excluded.sworn,"
                 + " selected_for_training = excluded.selected_for_training, hired_on = excluded.hired_on",
-                personnelId, agencyId, sworn, selected, hiredOn).executeUpdate();
+                personnelId, agencyId, sworn, selected, hiredOn);
     }
 
     /** One person of a roster import chunk. */
@@ -62,7 +63,7 @@ public class Projections {
 
     /** Many people of one agency at once (one JDBC batch): the same upsert as {@link #person}. */
     public void people(UUID agencyId, List<Person> people) {
-        org.onemind.platform.tx.JdbcBatch.write(em, "insert into personnel_view (personnel_id, agency_id, sworn,"
+        JdbcBatch.write(em, "insert into personnel_view (personnel_id, agency_id, sworn,"
                 + " selected_for_training, hired_on) values (?, ?, ?, ?, ?) on conflict (personnel_id) do update set"
                 + " sworn = excluded.sworn, selected_for_training = excluded.selected_for_training, hired_on = excluded.hired_on",
                 people, (upsert, p) -> {
@@ -81,7 +82,7 @@ public class Projections {
     /** The certifications of one class (same course, date and delivery) at once; a repeat changes nothing. */
     public void certifications(UUID agencyId, UUID courseId, boolean mhfa, boolean cit, LocalDate completedOn,
                                LocalDate expiresOn, String deliveryMode, List<ClassCertification> certifications) {
-        org.onemind.platform.tx.JdbcBatch.write(em, "insert into certification_view (certification_id, agency_id,"
+        JdbcBatch.write(em, "insert into certification_view (certification_id, agency_id,"
                 + " personnel_id, course_id, mhfa, cit, completed_on, expires_on, delivery_mode)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (certification_id) do nothing", certifications, (insert, c) -> {
                     insert.setObject(1, c.certificationId());
@@ -97,19 +98,19 @@ public class Projections {
     }
 
     public void separated(UUID personnelId, LocalDate separatedOn) {
-        query("update personnel_view set separated_on = ?2 where personnel_id = ?1", personnelId, separatedOn).executeUpdate();
+        Jdbc.update(em, "update personnel_view set separated_on = ? where personnel_id = ?", separatedOn, personnelId);
     }
 
     public void certification(UUID certificationId, UUID agencyId, UUID personnelId, UUID courseId, boolean mhfa,
                               boolean cit, LocalDate completedOn, LocalDate expiresOn, String deliveryMode) {
-        query("insert into certification_view (certification_id, agency_id, personnel_id, course_id, mhfa, cit,"
-                + " completed_on, expires_on, delivery_mode) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                + " on conflict (certification_id) do nothing", certificationId, agencyId, personnelId, courseId, mhfa,
-                cit, completedOn, expiresOn, deliveryMode).executeUpdate();
+        Jdbc.update(em, "insert into certification_view (certification_id, agency_id, personnel_id, course_id, mhfa, cit,"
+                + " completed_on, expires_on, delivery_mode) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (certification_id) do nothing",
+                certificationId, agencyId, personnelId, courseId, mhfa, cit, completedOn, expiresOn, deliveryMode);
     }
 
     public void revoked(UUID certificationId) {
-        query("update certification_view set revoked = true where certification_id = ?1", certificationId).executeUpdate();
+        Jdbc.update(em, "update certification_view set revoked = true where certification_id = ?", certificationId);
     }
 
     /**
@@ -118,15 +119,15 @@ public class Projections {
      * course's certifications changed, so that its agencies need re-evaluating
      */
     public boolean courseChanged(UUID courseId, boolean mhfa, boolean cit, java.time.Instant changedAt) {
-        int current = query("insert into course_view (course_id, mhfa, cit, changed_at) values (?1, ?2, ?3, ?4)"
+        int current = Jdbc.update(em, "insert into course_view (course_id, mhfa, cit, changed_at) values (?, ?, ?, ?)"
                 + " on conflict (course_id) do update set mhfa = excluded.mhfa, cit = excluded.cit,"
                 + " changed_at = excluded.changed_at where course_view.changed_at <= excluded.changed_at",
-                courseId, mhfa, cit, changedAt.atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
+                courseId, mhfa, cit, changedAt.atOffset(java.time.ZoneOffset.UTC));
         if (current == 0) {
             return false;
         }
-        return query("update certification_view set mhfa = ?2, cit = ?3 where course_id = ?1"
-                + " and (mhfa <> ?2 or cit <> ?3)", courseId, mhfa, cit).executeUpdate() > 0;
+        return Jdbc.update(em, "update certification_view set mhfa = ?, cit = ? where course_id = ?"
+                + " and (mhfa <> ? or cit <> ?)", mhfa, cit, courseId, mhfa, cit) > 0;
     }
 
     /**
@@ -134,18 +135,8 @@ public class Projections {
      * reclassification when it was made after the certification's event, else empty (the event's
      * own categories are current).
      */
-    @SuppressWarnings("unchecked")
     public java.util.Optional<boolean[]> reclassifiedSince(UUID courseId, java.time.Instant eventTime) {
-        List<Object[]> rows = query("select mhfa, cit from course_view where course_id = ?1 and changed_at > ?2",
-                courseId, eventTime.atOffset(java.time.ZoneOffset.UTC)).getResultList();
-        return rows.stream().findFirst().map(row -> new boolean[] {(Boolean) row[0], (Boolean) row[1]});
-    }
-
-    private Query query(String sql, Object... parameters) {
-        Query query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return query;
+        return Jdbc.first(em, "select mhfa, cit from course_view where course_id = ? and changed_at > ?",
+                row -> new boolean[] {row.getBoolean(1), row.getBoolean(2)}, courseId, eventTime.atOffset(java.time.ZoneOffset.UTC));
     }
 }

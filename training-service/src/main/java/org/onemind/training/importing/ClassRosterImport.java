@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.tx.Jdbc;
 import org.onemind.platform.tx.JdbcBatch;
 import org.onemind.training.certification.Certification;
 import org.onemind.training.certification.CertificationRequests;
@@ -19,7 +20,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,14 +119,12 @@ public class ClassRosterImport {
         return new Report(certifications.size(), certifications.size(), course.id, completedOn);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Person> roster(UUID agencyId) {
-        List<Object[]> rows = em.createNativeQuery("select employee_number, id, separated_on from personnel where agency_id = ?1")
-                .setParameter(1, agencyId).getResultList();
+        List<Map.Entry<String, Person>> rows = Jdbc.query(em, "select employee_number, id, separated_on from personnel"
+                + " where agency_id = ?", row -> Map.entry(row.getString(1), new Person(row.getObject(2, UUID.class),
+                row.getObject(3, LocalDate.class))), agencyId);
         Map<String, Person> roster = new HashMap<>(rows.size() * 2);
-        for (Object[] r : rows) {
-            roster.put((String) r[0], new Person((UUID) r[1], org.onemind.platform.api.SqlValues.localDate(r[2])));
-        }
+        rows.forEach(entry -> roster.put(entry.getKey(), entry.getValue()));
         return roster;
     }
 

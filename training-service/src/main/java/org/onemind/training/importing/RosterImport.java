@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.onemind.platform.api.SqlValues;
+import org.onemind.platform.tx.Jdbc;
 import org.onemind.platform.tx.JdbcBatch;
 import org.onemind.training.events.TrainingEvents;
 import org.onemind.training.personnel.Personnel;
@@ -148,27 +148,25 @@ public class RosterImport {
         person.hiredOn = row.hiredOn();
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Personnel> existing(UUID agencyId) {
-        List<Object[]> rows = em.createNativeQuery("select id, employee_number, first_name, last_name, sworn, role,"
-                + " selected_for_training, hired_on, separated_on, version from personnel where agency_id = ?1 for update")
-                .setParameter(1, agencyId).getResultList();
+        List<Personnel> rows = Jdbc.query(em, "select id, employee_number, first_name, last_name, sworn, role,"
+                + " selected_for_training, hired_on, separated_on, version from personnel where agency_id = ? for update", row -> {
+                    Personnel p = new Personnel();
+                    p.id = row.getObject(1, UUID.class);
+                    p.agencyId = agencyId;
+                    p.employeeNumber = row.getString(2);
+                    p.firstName = row.getString(3);
+                    p.lastName = row.getString(4);
+                    p.sworn = row.getBoolean(5);
+                    p.role = row.getString(6);
+                    p.selectedForTraining = row.getBoolean(7);
+                    p.hiredOn = row.getObject(8, LocalDate.class);
+                    p.separatedOn = row.getObject(9, LocalDate.class);
+                    p.version = row.getInt(10);
+                    return p;
+                }, agencyId);
         Map<String, Personnel> byNumber = new HashMap<>(rows.size() * 2);
-        for (Object[] r : rows) {
-            Personnel p = new Personnel();
-            p.id = (UUID) r[0];
-            p.agencyId = agencyId;
-            p.employeeNumber = (String) r[1];
-            p.firstName = (String) r[2];
-            p.lastName = (String) r[3];
-            p.sworn = (Boolean) r[4];
-            p.role = (String) r[5];
-            p.selectedForTraining = (Boolean) r[6];
-            p.hiredOn = SqlValues.localDate(r[7]);
-            p.separatedOn = SqlValues.localDate(r[8]);
-            p.version = ((Number) r[9]).intValue();
-            byNumber.put(p.employeeNumber, p);
-        }
+        rows.forEach(p -> byNumber.put(p.employeeNumber, p));
         return byNumber;
     }
 

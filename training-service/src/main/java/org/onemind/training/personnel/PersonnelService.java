@@ -97,7 +97,9 @@ public class PersonnelService {
     }
 
     public static void requireKnownAgency(UUID agencyId) {
-        if (KnownAgency.findById(agencyId) == null) {
+        // Plain JDBC: every write of the agency's data asks (each import request), and loading the entity costs more.
+        if (org.onemind.platform.tx.Jdbc.first(KnownAgency.getEntityManager(), "select 1 from known_agency where agency_id = ?",
+                row -> true, agencyId).isEmpty()) {
             throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
         }
     }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.onemind.platform.tx.AfterCommit;
+import org.onemind.platform.tx.Jdbc;
 import org.onemind.platform.tracing.TraceContext;
 
 import java.util.UUID;
@@ -36,45 +37,50 @@ public class Outbox {
     @Inject
     org.onemind.platform.events.EventContracts contracts;
 
-    /** @return the event's id ({@code ce_id}) */
+    /**
+     * Records the event. The record key (the agency) is held until this transaction ends, before its
+     * event gets its sequence number: another transaction writing an event of the same agency waits for
+     * this one to commit, so within an agency the outbox order (which the relay publishes in) is the
+     * order in which the transactions committed, not the order in which they started writing.
+     *
+     * @return the event's id ({@code ce_id})
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String key, String type, String subject, Object data) {
         UUID id = UUID.randomUUID();
         String payload = toJson(type, data);
-        holdKey(key);
-        em.createNativeQuery("insert into outbox_event (id, topic, record_key, type, subject, payload, traceparent)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                .setParameter(1, id)
-                .setParameter(2, topic)
-                .setParameter(3, key)
-                .setParameter(4, type)
-                .setParameter(5, subject)
-                .setParameter(6, payload)
-                .setParameter(7, TraceContext.current())
-                .executeUpdate();
+        boolean lockKey = !holdsKey(key);
+        String traceparent = TraceContext.current();
+        // Plain JDBC on the transaction's connection: every event of every service comes through here, and a
+        // native query through the ORM costs several times as much. The session is flushed first, as that query
+        // did, so that a write the event announces fails here (a duplicate, say) and not at commit.
+        em.unwrap(org.hibernate.Session.class).flush();
+        if (lockKey) {
+            Jdbc.first(em, "select pg_advisory_xact_lock(?, hashtext(?))", row -> true, KEY_LOCK_SPACE, key);
+        }
+        Jdbc.update(em, "insert into outbox_event (id, topic, record_key, type, subject, payload, traceparent)"
+                + " values (?, ?, ?, ?, ?, ?, ?)", id, topic, key, type, subject, payload, traceparent);
+        if (lockKey) {
+            heldKeys(true).add(key);
+        }
         nudgeRelayAfterCommit();
         return id;
     }
 
-    /**
-     * Holds the record key (the agency) until this transaction ends, before its event gets its
-     * sequence number. Another transaction writing an event of the same agency waits for this one
-     * to commit, so within an agency the outbox order (which the relay publishes in) is the order in
-     * which the transactions committed, not the order in which they started writing.
-     */
-    private void holdKey(String key) {
-        if (transactions.getResource(KeyLocks.class) instanceof java.util.Set<?> held && held.contains(key)) {
-            return;
-        }
-        em.createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
-                .setParameter(1, KEY_LOCK_SPACE).setParameter(2, key).getSingleResult();
-        @SuppressWarnings("unchecked")
+    /** Whether this transaction already holds the key's lock (see {@link #publish}). */
+    private boolean holdsKey(String key) {
+        java.util.Set<String> held = heldKeys(false);
+        return held != null && held.contains(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Set<String> heldKeys(boolean create) {
         java.util.Set<String> held = (java.util.Set<String>) transactions.getResource(KeyLocks.class);
-        if (held == null) {
+        if (held == null && create) {
             held = new java.util.HashSet<>();
             transactions.putResource(KeyLocks.class, held);
         }
-        held.add(key);
+        return held;
     }
 
     /** The advisory lock space of outbox keys (the relay's own lock uses the one-key form). */

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.onemind.platform.tx.Jdbc;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,27 +99,23 @@ public class OutboxRelay {
         return total;
     }
 
-    @SuppressWarnings("unchecked")
+    /** In the caller's transaction, with plain JDBC (the relay runs once per event at idle). */
     private int publishOneBatch() {
-        boolean thisReplicaPublishes = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, RELAY_LOCK).getSingleResult();
+        boolean thisReplicaPublishes = Jdbc.first(em, "select pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), RELAY_LOCK)
+                .orElse(false);
         if (!thisReplicaPublishes) {
             return 0;
         }
-        List<Object[]> rows = em.createNativeQuery("select seq, id, topic, record_key, type, subject, payload,"
-                        + " traceparent, created_at from outbox_event where sent_at is null order by seq"
-                        + " limit ?1 for update skip locked")
-                .setParameter(1, batchSize)
-                .getResultList();
-        if (rows.isEmpty()) {
+        List<Long> seqs = new ArrayList<>();
+        List<OutboxEvent> events = Jdbc.query(em, "select seq, id, topic, record_key, type, subject, payload, traceparent,"
+                + " created_at from outbox_event where sent_at is null order by seq limit ? for update skip locked", row -> {
+                    seqs.add(row.getLong(1));
+                    return new OutboxEvent(row.getObject(2, UUID.class), row.getString(3), row.getString(4), row.getString(5),
+                            row.getString(6), row.getString(7), row.getString(8),
+                            row.getObject(9, java.time.OffsetDateTime.class).toInstant());
+                }, batchSize);
+        if (events.isEmpty()) {
             return 0;
-        }
-        List<OutboxEvent> events = new ArrayList<>(rows.size());
-        List<Long> seqs = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            seqs.add(((Number) row[0]).longValue());
-            events.add(new OutboxEvent((UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
-                    (String) row[5], (String) row[6], (String) row[7], org.onemind.platform.api.SqlValues.instant(row[8])));
         }
         publishingSince = Instant.now();
         try {
@@ -129,9 +126,7 @@ public class OutboxRelay {
         } finally {
             publishingSince = null;
         }
-        em.createNativeQuery("update outbox_event set sent_at = now() where seq in (?1)")
-                .setParameter(1, seqs)
-                .executeUpdate();
+        Jdbc.update(em, "update outbox_event set sent_at = now() where seq = any(?)", (Object) seqs.toArray(Long[]::new));
         return events.size();
     }
 
