@@ -36,11 +36,9 @@ public class RecipientDirectory {
         }
     }
 
-    @SuppressWarnings("unchecked")
     public Optional<String> agencyName(UUID agencyId) {
-        List<String> names = em.createNativeQuery("select name from agency_recipients where agency_id = ?1")
-                .setParameter(1, agencyId).getResultList();
-        return names.stream().findFirst();
+        return org.onemind.platform.tx.Jdbc.first(em, "select name from agency_recipients where agency_id = ?",
+                row -> row.getString(1), agencyId);
     }
 
     /** The agency's contacts who receive this kind of email (everyone, unless they chose otherwise). */

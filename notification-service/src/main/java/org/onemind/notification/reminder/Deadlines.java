@@ -36,9 +36,10 @@ public class Deadlines {
                 unmet.add(practice.toUpperCase());
             }
         }
-        em.createNativeQuery("insert into agency_deadline (agency_id, eligible, unmet) values (?1, ?2, ?3)"
-                        + " on conflict (agency_id) do update set eligible = excluded.eligible, unmet = excluded.unmet")
-                .setParameter(1, agencyId).setParameter(2, evaluation.path("eligible").asBoolean())
-                .setParameter(3, String.join(",", unmet)).executeUpdate();
+        // Once per compliance event, most of which (a new count) leave the row as it is: plain JDBC, and no rewrite.
+        org.onemind.platform.tx.Jdbc.update(em, "insert into agency_deadline (agency_id, eligible, unmet) values (?, ?, ?)"
+                + " on conflict (agency_id) do update set eligible = excluded.eligible, unmet = excluded.unmet"
+                + " where (agency_deadline.eligible, agency_deadline.unmet) is distinct from (excluded.eligible, excluded.unmet)",
+                agencyId, evaluation.path("eligible").asBoolean(), String.join(",", unmet));
     }
 }
