@@ -12,14 +12,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.onemind.platform.tx.NudgedWork;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 
 /**
@@ -55,38 +52,16 @@ public class Dispatcher {
     @ConfigProperty(name = "onemind.notification.dispatch-concurrency", defaultValue = "4")
     int concurrency;
 
-    private ExecutorService senders;
-    private final AtomicInteger queued = new AtomicInteger();
+    private NudgedWork senders;
 
     @jakarta.annotation.PostConstruct
     void start() {
-        AtomicInteger number = new AtomicInteger();
-        senders = Executors.newFixedThreadPool(concurrency, r -> {
-            Thread thread = new Thread(r, "email-sender-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        senders = new NudgedWork("email-sender", concurrency, this::dispatchDue);
     }
 
     /** Asks every sender to work through what is due; nudges while they are all busy collapse. */
     public void nudge() {
-        while (true) {
-            int current = queued.get();
-            if (current >= concurrency) {
-                return;
-            }
-            if (queued.compareAndSet(current, current + 1)) {
-                break;
-            }
-        }
-        try {
-            senders.execute(() -> {
-                queued.decrementAndGet();
-                dispatchDue();
-            });
-        } catch (RejectedExecutionException shuttingDown) {
-            queued.decrementAndGet();
-        }
+        senders.nudge();
     }
 
     @Scheduled(every = "${onemind.notification.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -193,6 +168,6 @@ public class Dispatcher {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        senders.shutdownNow();
+        senders.stop();
     }
 }

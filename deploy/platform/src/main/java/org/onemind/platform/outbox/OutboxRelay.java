@@ -10,14 +10,12 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.onemind.platform.tx.Jdbc;
+import org.onemind.platform.tx.NudgedWork;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows in order and marks them sent. One replica publishes at a time (a
@@ -43,12 +41,8 @@ public class OutboxRelay {
     @ConfigProperty(name = "onemind.outbox.batch-size", defaultValue = "2000")
     int batchSize;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    /** One drain at a time per replica; nudges while one waits collapse into it. */
+    private final NudgedWork drains = new NudgedWork("outbox-relay", 1, this::drain);
     private volatile Instant lastFailureAt;
     private volatile Instant publishingSince;
     private volatile String lastFailure;
@@ -57,16 +51,7 @@ public class OutboxRelay {
 
     /** Asks for a drain soon; many nudges while one is queued collapse into that one. */
     public void nudge() {
-        if (drainQueued.compareAndSet(false, true)) {
-            try {
-                worker.execute(() -> {
-                    drainQueued.set(false);
-                    drain();
-                });
-            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-                drainQueued.set(false); // the rows stay for the next start
-            }
-        }
+        drains.nudge();
     }
 
     /** Catches what a nudge missed: a failed publish, a restart, another replica's rows. */
@@ -149,6 +134,6 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        worker.shutdownNow();
+        drains.stop();
     }
 }
