@@ -2,7 +2,6 @@ package org.onemind.agency.agency;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,15 +25,11 @@ public class Agency extends PanacheEntityBase {
     public String city;
     public String state;
     public String country;
-    @Column(name = "declared_sworn")
     public int declaredSworn;
-    @Column(name = "declared_non_sworn")
     public int declaredNonSworn;
     @Version
     public int version;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @OneToMany(mappedBy = "agency", cascade = CascadeType.ALL, orphanRemoval = true)

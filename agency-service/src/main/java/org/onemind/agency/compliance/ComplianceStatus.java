@@ -1,7 +1,6 @@
 package org.onemind.agency.compliance;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,12 +13,10 @@ import java.util.UUID;
 @Table(name = "compliance_status")
 public class ComplianceStatus extends PanacheEntityBase {
     @Id
-    @Column(name = "agency_id")
     public UUID agencyId;
     public boolean eligible;
     /** The {@code compliance-evaluated} body, as JSON. */
     public String evaluation;
-    @Column(name = "evaluated_at")
     public Instant evaluatedAt;
 
     public static boolean eligible(UUID agencyId) {

@@ -1,7 +1,6 @@
 package org.onemind.agency.organization;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,7 +20,6 @@ public class Organization extends PanacheEntityBase {
     public String city;
     public String state;
     public String website;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** The organization, or 404. */

@@ -1,7 +1,6 @@
 package org.onemind.agency.partnership;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
@@ -15,20 +14,13 @@ import java.util.UUID;
 public class Partnership extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "agency_id")
     public UUID agencyId;
-    @Column(name = "organization_id")
     public UUID organizationId;
-    @Column(name = "mou_signed_on")
     public LocalDate mouSignedOn;
     public String description;
-    @Column(name = "document_reference")
     public String documentReference;
-    @Column(name = "ended_on")
     public LocalDate endedOn;
-    @Column(name = "end_reason")
     public String endReason;
-    @Column(name = "created_at")
     public Instant createdAt;
     @Version
     public int version;

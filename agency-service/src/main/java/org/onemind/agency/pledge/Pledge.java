@@ -1,7 +1,6 @@
 package org.onemind.agency.pledge;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,26 +16,17 @@ import java.util.UUID;
 public class Pledge extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "agency_id")
     public UUID agencyId;
-    @Column(name = "pledged_on")
     public LocalDate pledgedOn;
-    @Column(name = "target_completion_on")
     public LocalDate targetCompletionOn;
-    @Column(name = "signed_by")
     public String signedBy;
     @Enumerated(EnumType.STRING)
     public PledgeStatus status;
     @Enumerated(EnumType.STRING)
-    @Column(name = "deadline_status")
     public DeadlineStatus deadlineStatus;
-    @Column(name = "withdrawn_on")
     public LocalDate withdrawnOn;
-    @Column(name = "withdrawal_reason")
     public String withdrawalReason;
-    @Column(name = "completed_on")
     public LocalDate completedOn;
-    @Column(name = "created_at")
     public Instant createdAt;
     @Version
     public int version;

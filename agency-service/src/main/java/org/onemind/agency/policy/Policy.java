@@ -1,7 +1,6 @@
 package org.onemind.agency.policy;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,14 +15,11 @@ import java.util.UUID;
 @Entity
 public class Policy extends PanacheEntityBase {
     @Id
-    @Column(name = "agency_id")
     public UUID agencyId;
     public String title;
-    @Column(name = "adopted_on")
     public LocalDate adoptedOn;
     @Convert(converter = ComponentsConverter.class)
     public List<PolicyComponent> components;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public int version;

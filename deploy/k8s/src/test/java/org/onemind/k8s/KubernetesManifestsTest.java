@@ -304,11 +304,16 @@ class KubernetesManifestsTest {
     }
 
     /**
-     * The settings of application.properties (default profile) that a cluster must replace: those
-     * that point at this machine, and credentials.
+     * The settings (default profile) that a cluster must replace: those that point at this machine,
+     * and credentials; of the service's application.properties and of the service kit's defaults
+     * below it.
      */
     static List<String> settingsToProvide(String service) throws IOException {
         Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(REPOSITORY.resolve(
+                "deploy/platform/src/main/resources/META-INF/microprofile-config.properties"))) {
+            properties.load(in);
+        }
         try (InputStream in = Files.newInputStream(REPOSITORY.resolve(service).resolve("src/main/resources/application.properties"))) {
             properties.load(in);
         }

@@ -1,7 +1,6 @@
 package org.onemind.training.agency;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,9 +13,7 @@ import java.util.UUID;
 @Table(name = "known_agency")
 public class KnownAgency extends PanacheEntityBase {
     @Id
-    @Column(name = "agency_id")
     public UUID agencyId;
     public String name;
-    @Column(name = "registered_at")
     public Instant registeredAt;
 }

@@ -1,7 +1,6 @@
 package org.onemind.training.course;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
@@ -21,7 +20,6 @@ public class Course extends PanacheEntityBase {
     public boolean mhfa;
     public boolean cit;
     public BigDecimal hours;
-    @Column(name = "validity_months")
     public Integer validityMonths;
     @Version
     public int version;

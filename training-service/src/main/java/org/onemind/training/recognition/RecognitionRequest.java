@@ -1,7 +1,6 @@
 package org.onemind.training.recognition;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,7 +20,6 @@ public class RecognitionRequest extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "agency_id")
     public UUID agencyId;
     public String name;
     public String provider;
@@ -29,18 +27,12 @@ public class RecognitionRequest extends PanacheEntityBase {
     /** The topics covered, one per line. */
     public String topics;
     @Enumerated(EnumType.STRING)
-    @Column(name = "requested_category")
     public Category requestedCategory;
     @Enumerated(EnumType.STRING)
     public Status status;
-    @Column(name = "decision_reason")
     public String decisionReason;
-    @Column(name = "course_id")
     public UUID courseId;
-    @Column(name = "decided_by")
     public String decidedBy;
-    @Column(name = "decided_at")
     public Instant decidedAt;
-    @Column(name = "created_at")
     public Instant createdAt;
 }
