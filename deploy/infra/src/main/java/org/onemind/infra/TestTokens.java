@@ -1,5 +1,7 @@
 package org.onemind.infra;
 
+import io.smallrye.jwt.build.Jwt;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,21 +140,7 @@ public final class TestTokens {
     }
 
     private static String sign(Map<String, Object> payload) {
-        String signingInput;
-        try {
-            signingInput = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"test\"}") + "."
-                    + encode(JSON.writeValueAsString(payload));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(KEY);
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Jwt.claims(payload).jws().keyId("test").sign(KEY);
     }
 
     private static String encode(String text) {
