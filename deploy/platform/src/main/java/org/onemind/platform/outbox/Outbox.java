@@ -49,38 +49,28 @@ public class Outbox {
     public UUID publish(String topic, String key, String type, String subject, Object data) {
         UUID id = UUID.randomUUID();
         String payload = toJson(type, data);
-        boolean lockKey = !holdsKey(key);
-        String traceparent = TraceContext.current();
         // Plain JDBC on the transaction's connection: every event of every service comes through here, and a
         // native query through the ORM costs several times as much. The session is flushed first, as that query
         // did, so that a write the event announces fails here (a duplicate, say) and not at commit.
         em.unwrap(org.hibernate.Session.class).flush();
-        if (lockKey) {
-            Jdbc.first(em, "select pg_advisory_xact_lock(?, hashtext(?))", row -> true, KEY_LOCK_SPACE, key);
-        }
+        holdKey(key);
         Jdbc.update(em, "insert into outbox_event (id, topic, record_key, type, subject, payload, traceparent)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", id, topic, key, type, subject, payload, traceparent);
-        if (lockKey) {
-            heldKeys(true).add(key);
-        }
+                + " values (?, ?, ?, ?, ?, ?, ?)", id, topic, key, type, subject, payload, TraceContext.current());
         nudgeRelayAfterCommit();
         return id;
     }
 
-    /** Whether this transaction already holds the key's lock (see {@link #publish}). */
-    private boolean holdsKey(String key) {
-        java.util.Set<String> held = heldKeys(false);
-        return held != null && held.contains(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private java.util.Set<String> heldKeys(boolean create) {
+    /** Takes the key's lock for this transaction, once (see {@link #publish}). */
+    private void holdKey(String key) {
+        @SuppressWarnings("unchecked")
         java.util.Set<String> held = (java.util.Set<String>) transactions.getResource(KeyLocks.class);
-        if (held == null && create) {
+        if (held == null) {
             held = new java.util.HashSet<>();
             transactions.putResource(KeyLocks.class, held);
         }
-        return held;
+        if (held.add(key)) {
+            Jdbc.first(em, "select pg_advisory_xact_lock(?, hashtext(?))", row -> true, KEY_LOCK_SPACE, key);
+        }
     }
 
     /** The advisory lock space of outbox keys (the relay's own lock uses the one-key form). */

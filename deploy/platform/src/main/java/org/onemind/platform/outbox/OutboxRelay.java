@@ -42,7 +42,12 @@ public class OutboxRelay {
     int batchSize;
 
     /** One drain at a time per replica; nudges while one waits collapse into it. */
-    private final NudgedWork drains = new NudgedWork("outbox-relay", 1, this::drain);
+    private NudgedWork drains;
+
+    @jakarta.annotation.PostConstruct
+    void start() {
+        drains = new NudgedWork("outbox-relay", 1, this::drain);
+    }
     private volatile Instant lastFailureAt;
     private volatile Instant publishingSince;
     private volatile String lastFailure;
