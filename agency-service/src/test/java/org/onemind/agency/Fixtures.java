@@ -1,6 +1,13 @@
 package org.onemind.agency;
 
+import static org.awaitility.Awaitility.await;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.onemind.agency.agency.Agency;
 import org.onemind.agency.agency.AgencyType;
@@ -13,18 +20,9 @@ import org.onemind.agency.pledge.Pledge;
 import org.onemind.agency.pledge.PledgeStatus;
 import org.onemind.infra.TopicProbe;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
-
 /** Test data written straight to the database, for states a role under test cannot create itself. */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static UUID agency(UUID id, String name, String state) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -103,21 +101,26 @@ final class Fixtures {
                                "policy": {"met": true},
                                "mhfa": {"met": true, "sworn": 42, "swornTrained": 42, "selectedNonSworn": 3, "selectedNonSwornTrained": 3},
                                "cit": {"met": true, "sworn": 42, "swornTrained": 9, "required": 9}},
-                 "deadlineStatus": "ON_TRACK", "warnings": [], "changes": [], "eligibleChanged": true, "causationId": null}"""
-                .formatted(agencyId, OffsetDateTime.now(), LocalDate.now(), eligible, partnershipMet,
+                 "deadlineStatus": "ON_TRACK", "warnings": [], "changes": [], "eligibleChanged": true, "causationId": null}""".formatted(
+                        agencyId,
+                        OffsetDateTime.now(),
+                        LocalDate.now(),
+                        eligible,
+                        partnershipMet,
                         partnershipMet ? "null" : "\"no active partnership with a mental health provider\"");
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        new TopicProbe(bootstrap).sendEvent("compliance.events", agencyId.toString(),
-                "onemind.compliance.compliance-evaluated.v1", body);
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
-            ComplianceStatus status = ComplianceStatus.findById(agencyId);
-            return status != null && status.eligible == eligible;
-        }));
+        new TopicProbe(bootstrap)
+                .sendEvent(
+                        "compliance.events", agencyId.toString(), "onemind.compliance.compliance-evaluated.v1", body);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> {
+                    ComplianceStatus status = ComplianceStatus.findById(agencyId);
+                    return status != null && status.eligible == eligible;
+                }));
     }
 
     /** An agency with every resource an operation can name: a pledge, a partner, a policy, a submitted completion. */
-    record FullAgency(UUID agency, UUID provider, UUID partnership) {
-    }
+    record FullAgency(UUID agency, UUID provider, UUID partnership) {}
 
     static FullAgency fullAgency(String name, String admin) {
         UUID agency = agency(UUID.randomUUID(), name, "OH");
@@ -125,14 +128,27 @@ final class Fixtures {
         UUID provider = provider(UUID.randomUUID(), "Partner of " + name);
         partnership(agency, provider);
         UUID partnership = org.onemind.agency.partnership.Partnership.<org.onemind.agency.partnership.Partnership>find(
-                "agencyId", agency).firstResult().id;
-        io.restassured.RestAssured.given().auth().oauth2(admin).contentType(io.restassured.http.ContentType.JSON)
-                .body("{\"title\": \"Crisis response\", \"adoptedOn\": \"2026-01-15\", \"components\": [\"DE_ESCALATION\"]}")
-                .put("/api/v1/agencies/{id}/policy", agency).then().statusCode(200);
+                        "agencyId", agency)
+                .firstResult()
+                .id;
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(admin)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(
+                        "{\"title\": \"Crisis response\", \"adoptedOn\": \"2026-01-15\", \"components\": [\"DE_ESCALATION\"]}")
+                .put("/api/v1/agencies/{id}/policy", agency)
+                .then()
+                .statusCode(200);
         complianceSays(agency, true, true);
-        io.restassured.RestAssured.given().auth().oauth2(admin).contentType(io.restassured.http.ContentType.JSON)
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(admin)
+                .contentType(io.restassured.http.ContentType.JSON)
                 .body("{\"signerName\": \"Ada Wells\", \"signerRank\": \"Chief of Police\"}")
-                .post("/api/v1/agencies/{id}/completion", agency).then().statusCode(201);
+                .post("/api/v1/agencies/{id}/completion", agency)
+                .then()
+                .statusCode(201);
         return new FullAgency(agency, provider, partnership);
     }
 }

@@ -1,5 +1,10 @@
 package org.onemind.agency;
 
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -8,12 +13,6 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.onemind.infra.KeycloakServer;
-
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
 
 /**
  * Real identities in the test Keycloak, made through its admin API as the bootstrap admin (the way
@@ -54,7 +53,11 @@ final class Identities implements AutoCloseable {
             id = CreatedResponseUtil.getCreatedId(created);
         }
         if (role != null) {
-            realm().users().get(id).roles().realmLevel().add(List.of(realm().roles().get(role).toRepresentation()));
+            realm().users()
+                    .get(id)
+                    .roles()
+                    .realmLevel()
+                    .add(List.of(realm().roles().get(role).toRepresentation()));
         }
         return username;
     }
@@ -69,24 +72,35 @@ final class Identities implements AutoCloseable {
 
     /** The token the one-mind-cli client gets for a user by the password grant. */
     String passwordToken(String username) {
-        return given().formParam("grant_type", "password").formParam("client_id", "one-mind-cli")
-                .formParam("username", username).formParam("password", PASSWORD)
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", "one-mind-cli")
+                .formParam("username", username)
+                .formParam("password", PASSWORD)
                 .post(tokenEndpoint())
-                .then().statusCode(200).extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** The token a confidential client gets by the client-credentials grant. */
     String clientToken(String clientId, String secret) {
-        return given().formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+        return given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
                 .formParam("client_secret", secret)
                 .post(tokenEndpoint())
-                .then().statusCode(200).extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     int clientTokenStatus(String clientId, String secret) {
-        return given().formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+        return given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
                 .formParam("client_secret", secret)
-                .post(tokenEndpoint()).statusCode();
+                .post(tokenEndpoint())
+                .statusCode();
     }
 
     /**
@@ -114,8 +128,13 @@ final class Identities implements AutoCloseable {
         try (var created = realm().clients().create(client)) {
             id = CreatedResponseUtil.getCreatedId(created);
         }
-        String serviceAccount = realm().clients().get(id).getServiceAccountUser().getId();
-        realm().users().get(serviceAccount).roles().realmLevel().add(List.of(realm().roles().get(role).toRepresentation()));
+        String serviceAccount =
+                realm().clients().get(id).getServiceAccountUser().getId();
+        realm().users()
+                .get(serviceAccount)
+                .roles()
+                .realmLevel()
+                .add(List.of(realm().roles().get(role).toRepresentation()));
         return client.getClientId();
     }
 

@@ -1,25 +1,23 @@
 package org.onemind.agency;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.AccessMatrix;
-import org.onemind.infra.DeadLetterSamples;
 import org.onemind.infra.AccessMatrix.Caller;
+import org.onemind.infra.DeadLetterSamples;
 import org.onemind.infra.InjectKeycloak;
 import org.onemind.infra.KeycloakServer;
-
-import java.net.URL;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Every operation of agency-service's OpenAPI document × the six callers, with real Keycloak
@@ -66,13 +64,13 @@ class TenantIsolationTest {
                 .token(Caller.PARTNER_OF_A, partnerToken(admin, providerOfA))
                 .token(Caller.PARTNER_OF_NOBODY, partnerToken(admin, providerOfNobody))
                 .pathValues((operation, name) -> switch (name) {
-                    case "id" -> operation.path().startsWith("/api/v1/organizations") ? providerOfA.toString() : agencyA.toString();
                     case "agencyId" -> agencyA.toString();
                     case "partnershipId" -> partnershipOfA.toString();
                     case "organizationId" -> providerOfA.toString();
                     case "memberId" -> memberOf(agencyA);
                     case "apiClientId" -> apiClientOf(admin, providerOfA);
-                    case "deadLetterId" -> DeadLetterSamples.poison(jdbcUrl, "agency-service", "compliance-events", "compliance.events");
+                    case "deadLetterId" ->
+                        DeadLetterSamples.poison(jdbcUrl, "agency-service", "compliance-events", "compliance.events");
                     default -> throw new IllegalStateException("no value for {" + name + "}");
                 })
                 .verify();
@@ -83,32 +81,62 @@ class TenantIsolationTest {
     void aBodyNamingAnotherAgencyIsRefusedAndChangesNothing() {
         UUID agencyA = Fixtures.agency(UUID.randomUUID(), "Agency A PD", "OH");
         UUID agencyB = Fixtures.agency(UUID.randomUUID(), "Agency B PD", "OH");
-        given().auth().oauth2(identities.manager(agencyA)).contentType(ContentType.JSON)
-                .body("{\"agencyId\": \"%s\", \"pledgedOn\": \"2026-01-05\", \"targetCompletionOn\": \"2027-06-05\", \"signedBy\": \"Chief\"}"
-                        .formatted(agencyB))
+        given().auth()
+                .oauth2(identities.manager(agencyA))
+                .contentType(ContentType.JSON)
+                .body(
+                        "{\"agencyId\": \"%s\", \"pledgedOn\": \"2026-01-05\", \"targetCompletionOn\": \"2027-06-05\", \"signedBy\": \"Chief\"}"
+                                .formatted(agencyB))
                 .put("/api/v1/agencies/{id}/pledge", agencyA)
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", org.hamcrest.Matchers.hasItem("agencyId"));
         String admin = identities.campaignAdmin();
-        given().auth().oauth2(admin).get("/api/v1/agencies/{id}/pledge", agencyA).then().statusCode(404);
-        given().auth().oauth2(admin).get("/api/v1/agencies/{id}/pledge", agencyB).then().statusCode(404);
+        given().auth()
+                .oauth2(admin)
+                .get("/api/v1/agencies/{id}/pledge", agencyA)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(admin)
+                .get("/api/v1/agencies/{id}/pledge", agencyB)
+                .then()
+                .statusCode(404);
     }
 
     private String partnerToken(String admin, UUID organizationId) {
-        var created = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "matrix"))
+        var created = given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "matrix"))
                 .post("/api/v1/organizations/{oid}/api-clients", organizationId)
-                .then().statusCode(201).extract().jsonPath();
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         return identities.clientToken(created.getString("clientId"), created.getString("clientSecret"));
     }
 
     private String apiClientOf(String admin, UUID organizationId) {
-        return given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "to revoke"))
+        return given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "to revoke"))
                 .post("/api/v1/organizations/{oid}/api-clients", organizationId)
-                .then().statusCode(201).extract().path("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private String memberOf(UUID agencyId) {
         String username = identities.user("agency-manager", Map.of("agency_id", List.of(agencyId.toString())));
-        return identities.realm().users().searchByUsername(username, true).get(0).getId();
+        return identities
+                .realm()
+                .users()
+                .searchByUsername(username, true)
+                .get(0)
+                .getId();
     }
 }

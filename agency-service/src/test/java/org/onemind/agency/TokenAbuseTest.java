@@ -1,21 +1,20 @@
 package org.onemind.agency;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.InjectKeycloak;
 import org.onemind.infra.KeycloakServer;
 import org.onemind.infra.TestTokens;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Tokens that must not open anything, each made from a real Keycloak token: none, expired, for
@@ -63,7 +62,8 @@ class TokenAbuseTest {
 
     @Test
     void anExpiredTokenIs401() {
-        String client = identities.serviceClient("campaign-admin", true, Map.of("access.token.lifespan", "2"), "secret-of-a-short-token");
+        String client = identities.serviceClient(
+                "campaign-admin", true, Map.of("access.token.lifespan", "2"), "secret-of-a-short-token");
         String token = identities.clientToken(client, "secret-of-a-short-token");
         Instant expiry = Instant.ofEpochSecond(Long.parseLong(TestTokens.claim(token, "exp")));
         assertStatus(200, token);
@@ -81,10 +81,15 @@ class TokenAbuseTest {
 
     @Test
     void aTokenFromAnotherRealmIs401() {
-        String masterToken = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
+        String masterToken = given().formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "admin")
+                .formParam("password", "admin")
                 .post(keycloak.issuer("master") + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
         assertStatus(401, masterToken);
     }
 
@@ -95,8 +100,10 @@ class TokenAbuseTest {
 
     @Test
     void aTamperedPayloadIs401() {
-        assertStatus(401, TestTokens.withPayloadEdited(identities.manager(UUID.randomUUID()),
-                "\"agency-manager\"", "\"campaign-admin\""));
+        assertStatus(
+                401,
+                TestTokens.withPayloadEdited(
+                        identities.manager(UUID.randomUUID()), "\"agency-manager\"", "\"campaign-admin\""));
     }
 
     @Test
@@ -112,5 +119,4 @@ class TokenAbuseTest {
             throw new AssertionError("expected " + expected + " but got " + actual);
         }
     }
-
 }

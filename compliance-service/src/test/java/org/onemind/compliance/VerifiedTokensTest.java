@@ -1,14 +1,13 @@
 package org.onemind.compliance;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import org.onemind.infra.TestTokens;
-
-import java.time.Duration;
-import java.time.Instant;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.onemind.infra.TestTokens;
 
 /**
  * A token is verified once and then recognised (platform VerifiedTokens), but recognising it never
@@ -25,10 +24,21 @@ class VerifiedTokensTest {
         given().auth().oauth2(token).get(SUMMARY).then().statusCode(200);
         given().auth().oauth2(token).get(SUMMARY).then().statusCode(200);
 
-        given().auth().oauth2(TestTokens.withTamperedSignature(token)).get(SUMMARY).then().statusCode(401);
-        given().auth().oauth2(TestTokens.withPayloadEdited(token, "campaign-admin-test", "campaign-admin-tesT"))
-                .get(SUMMARY).then().statusCode(401);
-        given().auth().oauth2(TestTokens.withNoneAlgorithm(token)).get(SUMMARY).then().statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.withTamperedSignature(token))
+                .get(SUMMARY)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.withPayloadEdited(token, "campaign-admin-test", "campaign-admin-tesT"))
+                .get(SUMMARY)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.withNoneAlgorithm(token))
+                .get(SUMMARY)
+                .then()
+                .statusCode(401);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().getEpochSecond() > expiresAt + 1);
         given().auth().oauth2(token).get(SUMMARY).then().statusCode(401);

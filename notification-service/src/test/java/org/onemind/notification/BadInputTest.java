@@ -1,7 +1,15 @@
 package org.onemind.notification;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.BadInputSuite;
@@ -9,15 +17,6 @@ import org.onemind.infra.DatabaseFingerprint;
 import org.onemind.infra.DeadLetterSamples;
 import org.onemind.infra.TestTokens;
 import org.onemind.infra.TopicProbe;
-
-import java.net.URL;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every operation of notification-service's OpenAPI document against a hostile client's corpus. */
 @QuarkusTest
@@ -38,30 +37,44 @@ class BadInputTest {
         String agency = UUID.randomUUID().toString();
         String contact = UUID.randomUUID().toString();
         TopicProbe topic = new TopicProbe(bootstrapServers);
-        topic.sendEvent("agency.events", agency, "onemind.agency.agency-registered.v1", """
+        topic.sendEvent(
+                "agency.events", agency, "onemind.agency.agency-registered.v1", """
                 {"agencyId": "%s", "name": "Input PD", "type": "SHERIFF", "city": "Macon", "state": "GA",
                  "country": "US", "declaredSworn": 3, "declaredNonSworn": 0,
-                 "contacts": [{"contactId": "%s", "name": "Chief Ann Lee", "email": "chief@%s.example", "role": "Chief"}]}"""
-                .formatted(agency, contact, agency));
-        topic.sendEvent("agency.events", agency, "onemind.agency.pledge-taken.v1", """
-                {"agencyId": "%s", "pledgeId": "%s", "pledgedOn": "2026-02-01", "targetCompletionOn": "2028-02-01"}"""
-                .formatted(agency, UUID.randomUUID()));
-        String notification = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            List<String> ids = given().auth().oauth2(admin).get("/api/v1/agencies/{id}/notifications", agency)
-                    .then().extract().path("items.id");
-            return ids == null || ids.isEmpty() ? null : ids.get(0);
-        }, java.util.Objects::nonNull);
+                 "contacts": [{"contactId": "%s", "name": "Chief Ann Lee", "email": "chief@%s.example", "role": "Chief"}]}""".formatted(agency, contact, agency));
+        topic.sendEvent(
+                "agency.events", agency, "onemind.agency.pledge-taken.v1", """
+                {"agencyId": "%s", "pledgeId": "%s", "pledgedOn": "2026-02-01", "targetCompletionOn": "2028-02-01"}""".formatted(agency, UUID.randomUUID()));
+        String notification = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            List<String> ids = given().auth()
+                                    .oauth2(admin)
+                                    .get("/api/v1/agencies/{id}/notifications", agency)
+                                    .then()
+                                    .extract()
+                                    .path("items.id");
+                            return ids == null || ids.isEmpty() ? null : ids.get(0);
+                        },
+                        java.util.Objects::nonNull);
         // The acknowledgement is sent (or fails) in the background: wait until it has settled.
-        await().atMost(Duration.ofSeconds(30)).until(() -> !"PENDING".equals(given().auth().oauth2(admin)
-                .get("/api/v1/agencies/{id}/notifications", agency).then().extract().path("items[0].status")));
-        String deadLetter = DeadLetterSamples.poison(jdbcUrl, "notification-service", "compliance-events", "compliance.events");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !"PENDING"
+                        .equals(given().auth()
+                                .oauth2(admin)
+                                .get("/api/v1/agencies/{id}/notifications", agency)
+                                .then()
+                                .extract()
+                                .path("items[0].status")));
+        String deadLetter =
+                DeadLetterSamples.poison(jdbcUrl, "notification-service", "compliance-events", "compliance.events");
 
         BadInputSuite.Report report = BadInputSuite.of(base.toString(), "notification-service", "access-rules.txt")
                 .adminToken(admin)
                 .fingerprint(() -> DatabaseFingerprint.of(jdbcUrl))
                 .pathValues((operation, name) -> switch (name) {
                     case "agencyId" -> agency;
-                    case "id" -> notification;
+                    case "notificationId" -> notification;
                     case "deadLetterId" -> deadLetter;
                     default -> throw new IllegalStateException("no value for {" + name + "}");
                 })

@@ -1,11 +1,23 @@
 package org.onemind.notification;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -14,19 +26,6 @@ import org.onemind.infra.MailServer;
 import org.onemind.infra.TopicProbe;
 import org.onemind.notification.delivery.DeliveryStatus;
 import org.onemind.notification.delivery.Notification;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ComplianceEmailTest {
@@ -46,13 +45,16 @@ class ComplianceEmailTest {
 
     /** An agency with two contacts, known to notification-service. */
     String agencyWithContacts(String agencyId, String domain) {
-        new TopicProbe(bootstrapServers).send("agency.events", agencyId, """
+        new TopicProbe(bootstrapServers)
+                .send(
+                        "agency.events",
+                        agencyId,
+                        """
                 {"agencyId": "%1$s", "name": "Riverside Police Department", "type": "MUNICIPAL_POLICE",
                  "city": "Riverside", "state": "CA", "country": "US", "declaredSworn": 42, "declaredNonSworn": 3,
                  "contacts": [{"contactId": "%2$s", "name": "Chief Maria Lopez", "email": "chief@%3$s", "role": "Chief"},
-                              {"contactId": "%4$s", "name": "Lt. Sam Okafor", "email": "cit@%3$s", "role": "CIT coordinator"}]}"""
-                .formatted(agencyId, UUID.randomUUID(), domain, UUID.randomUUID()),
-                headers("onemind.agency.agency-registered.v1", agencyId));
+                              {"contactId": "%4$s", "name": "Lt. Sam Okafor", "email": "cit@%3$s", "role": "CIT coordinator"}]}""".formatted(agencyId, UUID.randomUUID(), domain, UUID.randomUUID()),
+                        headers("onemind.agency.agency-registered.v1", agencyId));
         return agencyId;
     }
 
@@ -76,13 +78,15 @@ class ComplianceEmailTest {
     }
 
     List<MimeMessage> mailTo(String domain) {
-        return mail.messages().stream().filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().endsWith("@" + domain);
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return mail.messages().stream()
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().endsWith("@" + domain);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     @Test
@@ -97,22 +101,31 @@ class ComplianceEmailTest {
             MimeMessage message = mailTo(domain).get(0);
             assertEquals("Riverside Police Department: Crisis Intervention Team is now met", message.getSubject());
             assertTrue(message.getContentType().startsWith("multipart/alternative"), message.getContentType());
-            String raw = new String(message.getRawInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(raw.contains("9 sworn officers hold a current certification; 9 required (20% of 42 sworn)"), raw);
+            String raw =
+                    new String(message.getRawInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(
+                    raw.contains("9 sworn officers hold a current certification; 9 required (20% of 42 sworn)"), raw);
             assertTrue(raw.contains("30 of 42 sworn officers"), "the email gives the agency's own figures");
-            assertTrue(message.getHeader("traceparent")[0].startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"),
+            assertTrue(
+                    message.getHeader("traceparent")[0].startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"),
                     "the email carries the trace of the event that caused it");
 
             // Redeliver the very same record, then a marker event; the redelivery must send nothing.
             ConsumerRecord<String, String> original = compliance.records().stream()
-                    .filter(r -> agencyId.equals(r.key())).findFirst().orElseThrow();
+                    .filter(r -> agencyId.equals(r.key()))
+                    .findFirst()
+                    .orElseThrow();
             compliance.resend(original);
             compliance.resend(original);
             String marker = agencyWithContacts(UUID.randomUUID().toString(), "marker-" + domain);
             citBecameMet(marker);
-            await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("marker-" + domain).size() == 2);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> mailTo("marker-" + domain).size() == 2);
             assertEquals(2, mailTo(domain).size(), "a redelivered event sends no second email");
-            assertEquals(2L, QuarkusTransaction.requiringNew().call(() -> Notification.count("agencyId", UUID.fromString(agencyId))));
+            assertEquals(
+                    2L,
+                    QuarkusTransaction.requiringNew()
+                            .call(() -> Notification.count("agencyId", UUID.fromString(agencyId))));
         }
     }
 
@@ -123,26 +136,35 @@ class ComplianceEmailTest {
         String agencyId = UUID.randomUUID().toString();
         citBecameMet(agencyId);
         await().atMost(Duration.ofSeconds(30)).until(() -> eventsAwaitingAgency(agencyId) == 1);
-        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Notification.count("agencyId", UUID.fromString(agencyId))),
+        assertEquals(
+                0L,
+                QuarkusTransaction.requiringNew().call(() -> Notification.count("agencyId", UUID.fromString(agencyId))),
                 "no one to tell yet");
 
         agencyWithContacts(agencyId, domain);
         await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(domain).size() == 2);
-        assertEquals("Riverside Police Department: Crisis Intervention Team is now met", mailTo(domain).get(0).getSubject());
+        assertEquals(
+                "Riverside Police Department: Crisis Intervention Team is now met",
+                mailTo(domain).get(0).getSubject());
         assertEquals(0, eventsAwaitingAgency(agencyId), "told once, then forgotten");
 
         // A later update of the contacts does not tell the same news again.
         agencyWithContacts(agencyId, domain);
         String marker = agencyWithContacts(UUID.randomUUID().toString(), "marker-" + domain);
         citBecameMet(marker);
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo("marker-" + domain).size() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailTo("marker-" + domain).size() == 2);
         assertEquals(2, mailTo(domain).size());
     }
 
     long eventsAwaitingAgency(String agencyId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) Notification.getEntityManager()
-                .createNativeQuery("select count(*) from compliance_event_awaiting_agency where agency_id = ?1")
-                .setParameter(1, UUID.fromString(agencyId)).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Notification.getEntityManager()
+                                .createNativeQuery(
+                                        "select count(*) from compliance_event_awaiting_agency where agency_id = ?1")
+                                .setParameter(1, UUID.fromString(agencyId))
+                                .getSingleResult())
+                        .longValue());
     }
 
     @Test
@@ -154,11 +176,13 @@ class ComplianceEmailTest {
         mail.suspend();
         try {
             citBecameMet(agencyId);
-            await().atMost(Duration.ofSeconds(30)).until(() -> statuses(agencyId).equals(List.of(DeliveryStatus.RETRYING, DeliveryStatus.RETRYING)));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> statuses(agencyId).equals(List.of(DeliveryStatus.RETRYING, DeliveryStatus.RETRYING)));
         } finally {
             mail.resume();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> statuses(agencyId).equals(List.of(DeliveryStatus.SENT, DeliveryStatus.SENT)));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> statuses(agencyId).equals(List.of(DeliveryStatus.SENT, DeliveryStatus.SENT)));
         await().atMost(Duration.ofSeconds(10)).until(() -> mailTo(domain).size() == 2);
         assertEquals(2, mailTo(domain).size(), "nothing lost, nothing doubled");
     }
@@ -175,20 +199,29 @@ class ComplianceEmailTest {
         mail.suspend();
         try {
             citBecameMet(agencyId);
-            await().atMost(Duration.ofSeconds(30)).until(() -> statuses(agencyId).size() == 2);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> statuses(agencyId).size() == 2);
             // Skip the backoff waits: keep every retry due now until the attempts run out.
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                QuarkusTransaction.requiringNew().run(() -> Notification.update(
-                        "nextAttemptAt = ?1 where agencyId = ?2", java.time.Instant.now(), UUID.fromString(agencyId)));
+                QuarkusTransaction.requiringNew()
+                        .run(() -> Notification.update(
+                                "nextAttemptAt = ?1 where agencyId = ?2",
+                                java.time.Instant.now(),
+                                UUID.fromString(agencyId)));
                 dispatcher.dispatchDue();
                 return statuses(agencyId).equals(List.of(DeliveryStatus.FAILED, DeliveryStatus.FAILED));
             });
-            given().get("/api/v1/agencies/{id}/notifications", agencyId).then()
-                    .body("items[0].attempts", equalTo(6)).body("items[0].lastError", org.hamcrest.Matchers.notNullValue());
+            given().get("/api/v1/agencies/{id}/notifications", agencyId)
+                    .then()
+                    .body("items[0].attempts", equalTo(6))
+                    .body("items[0].lastError", org.hamcrest.Matchers.notNullValue());
         } finally {
             mail.resume();
         }
-        String id = given().get("/api/v1/agencies/{id}/notifications", agencyId).then().extract().path("items[0].id");
+        String id = given().get("/api/v1/agencies/{id}/notifications", agencyId)
+                .then()
+                .extract()
+                .path("items[0].id");
         given().post("/api/v1/notifications/{id}/resend", id).then().statusCode(200);
         // A connection pooled before the outage may hang until it times out; the retry then delivers.
         await().atMost(Duration.ofSeconds(90)).until(() -> mailTo(domain).size() == 1);
@@ -203,14 +236,21 @@ class ComplianceEmailTest {
         agencyWithContacts(MANAGED_AGENCY, "managed.example");
         await().atMost(Duration.ofSeconds(30)).until(() -> recipientsKnown(MANAGED_AGENCY) == 2);
         citBecameMet(MANAGED_AGENCY);
-        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(MANAGED_AGENCY).equals(List.of(DeliveryStatus.SENT, DeliveryStatus.SENT)));
-        given().get("/api/v1/agencies/{id}/notifications", MANAGED_AGENCY).then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> statuses(MANAGED_AGENCY).equals(List.of(DeliveryStatus.SENT, DeliveryStatus.SENT)));
+        given().get("/api/v1/agencies/{id}/notifications", MANAGED_AGENCY)
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(2))
                 .body("items", hasSize(2))
                 .body("items.status", everyItem(equalTo("SENT")))
                 .body("items.type", everyItem(equalTo("PRACTICE_MET")));
-        given().get("/api/v1/agencies/{id}/notifications", UUID.randomUUID()).then().statusCode(404);
-        given().post("/api/v1/notifications/{id}/resend", UUID.randomUUID()).then().statusCode(403);
+        given().get("/api/v1/agencies/{id}/notifications", UUID.randomUUID())
+                .then()
+                .statusCode(404);
+        given().post("/api/v1/notifications/{id}/resend", UUID.randomUUID())
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -221,22 +261,35 @@ class ComplianceEmailTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> recipientsKnown(agencyId) == 2);
         citBecameMet(agencyId);
         await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(domain).size() == 2);
-        String id = given().get("/api/v1/agencies/{id}/notifications", agencyId).then().statusCode(200)
-                .extract().path("items[0].id");
-        given().post("/api/v1/notifications/{id}/resend", id).then().statusCode(200).body("status", equalTo("PENDING"));
+        String id = given().get("/api/v1/agencies/{id}/notifications", agencyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
+        given().post("/api/v1/notifications/{id}/resend", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PENDING"));
         await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(domain).size() == 3);
-        given().post("/api/v1/notifications/{id}/resend", UUID.randomUUID()).then().statusCode(404)
+        given().post("/api/v1/notifications/{id}/resend", UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
     long recipientsKnown(String agencyId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) Notification.getEntityManager()
-                .createNativeQuery("select count(*) from recipient where agency_id = ?1 and active")
-                .setParameter(1, UUID.fromString(agencyId)).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Notification.getEntityManager()
+                                .createNativeQuery("select count(*) from recipient where agency_id = ?1 and active")
+                                .setParameter(1, UUID.fromString(agencyId))
+                                .getSingleResult())
+                        .longValue());
     }
 
     List<DeliveryStatus> statuses(String agencyId) {
-        return QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>list("agencyId", UUID.fromString(agencyId))
-                .stream().map(n -> n.status).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Notification.<Notification>list("agencyId", UUID.fromString(agencyId)).stream()
+                        .map(n -> n.status)
+                        .toList());
     }
 }

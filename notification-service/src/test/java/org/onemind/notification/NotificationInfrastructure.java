@@ -5,8 +5,8 @@ import io.quarkus.test.common.ResourceArg;
 import org.onemind.infra.InfrastructureTestResource;
 
 /** Every test of this service runs against real PostgreSQL, Kafka and SMTP servers. */
-@QuarkusTestResource(value = InfrastructureTestResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "notification"),
-        @ResourceArg(name = "mail", value = "true")})
-public class NotificationInfrastructure {
-}
+@QuarkusTestResource(
+        value = InfrastructureTestResource.class,
+        initArgs = {@ResourceArg(name = "database", value = "notification"), @ResourceArg(name = "mail", value = "true")
+        })
+public class NotificationInfrastructure {}

@@ -1,10 +1,22 @@
 package org.onemind.notification;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.FaultProxy;
 import org.onemind.infra.InjectMailServer;
@@ -15,19 +27,6 @@ import org.onemind.notification.delivery.DeliveryStatus;
 import org.onemind.notification.delivery.Notification;
 import org.onemind.notification.delivery.NotificationType;
 import org.onemind.notification.email.ComplianceEmails;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Injects SMTP faults through a TCP proxy in front of the real SMTP server: latency on everything
@@ -54,13 +53,19 @@ class SmtpFaultsTest {
         smtp.slow(Duration.ofMillis(150)); // every SMTP reply arrives 150 ms late: a conversation takes about 1.5 s
         try {
             enqueue(agency, domain, 8);
-            await().atMost(Duration.ofSeconds(90)).until(() -> statuses(agency).values().stream().allMatch(s -> s == DeliveryStatus.SENT));
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> statuses(agency).values().stream().allMatch(s -> s == DeliveryStatus.SENT));
         } finally {
             smtp.pass();
         }
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mailTo(domain).size() == 8);
-        System.out.printf("FAULT SMTP replies delayed 150 ms: emails in 8, received %d, duplicates %d, all sent after %d ms%n",
-                mailTo(domain).size(), mailTo(domain).size() - distinctRecipients(domain), (System.nanoTime() - started) / 1_000_000);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> mailTo(domain).size() == 8);
+        System.out.printf(
+                "FAULT SMTP replies delayed 150 ms: emails in 8, received %d, duplicates %d, all sent after %d ms%n",
+                mailTo(domain).size(),
+                mailTo(domain).size() - distinctRecipients(domain),
+                (System.nanoTime() - started) / 1_000_000);
         assertEquals(8, distinctRecipients(domain), "every recipient got one email");
     }
 
@@ -73,8 +78,13 @@ class SmtpFaultsTest {
         // The server falls silent in every conversation about this one recipient; the others flow.
         smtp.hangConnectionsCarrying("<" + stuck + ">");
         try {
-            QuarkusTransaction.requiringNew().run(() -> deliveries.enqueue(agency, NotificationType.PRACTICE_MET, stuck,
-                    new ComplianceEmails.Email("Hung", "<p>hung</p>", "hung"), UUID.randomUUID().toString()));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> deliveries.enqueue(
+                            agency,
+                            NotificationType.PRACTICE_MET,
+                            stuck,
+                            new ComplianceEmails.Email("Hung", "<p>hung</p>", "hung"),
+                            UUID.randomUUID().toString()));
             enqueue(agency, domain, 5);
 
             // One slow email holds none of the others back.
@@ -85,43 +95,66 @@ class SmtpFaultsTest {
             assertTrue(notification(stuck).lastError.contains("did not answer"), notification(stuck).lastError);
             // Every attempt times out the same way: after the last one it is FAILED (backoff waits skipped).
             await().atMost(Duration.ofSeconds(120)).until(() -> {
-                QuarkusTransaction.requiringNew().run(() -> Notification.update("nextAttemptAt = ?1 where recipient = ?2"
-                        + " and status = ?3", Instant.now(), stuck, DeliveryStatus.RETRYING));
+                QuarkusTransaction.requiringNew()
+                        .run(() -> Notification.update(
+                                "nextAttemptAt = ?1 where recipient = ?2" + " and status = ?3",
+                                Instant.now(),
+                                stuck,
+                                DeliveryStatus.RETRYING));
                 return statuses(agency).get(stuck) == DeliveryStatus.FAILED;
             });
         } finally {
             smtp.pass(); // the server comes back; its hung conversations are dropped
         }
-        assertEquals(0, mailTo(domain).stream().filter(m -> recipient(m).equals(stuck)).count());
-        given().post("/api/v1/notifications/{id}/resend", notification(stuck).id).then().statusCode(200);
+        assertEquals(
+                0,
+                mailTo(domain).stream().filter(m -> recipient(m).equals(stuck)).count());
+        given().post("/api/v1/notifications/{id}/resend", notification(stuck).id)
+                .then()
+                .statusCode(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> statuses(agency).get(stuck) == DeliveryStatus.SENT);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                .until(() -> mailTo(domain).stream().filter(m -> recipient(m).equals(stuck)).count() == 1);
-        System.out.printf("FAULT SMTP hung for one recipient: emails in 6, received %d, duplicates 0, the hung one FAILED after %d"
-                + " attempts and was delivered once on resend%n", mailTo(domain).size(), 6);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> mailTo(domain).stream()
+                                .filter(m -> recipient(m).equals(stuck))
+                                .count()
+                        == 1);
+        System.out.printf(
+                "FAULT SMTP hung for one recipient: emails in 6, received %d, duplicates 0, the hung one FAILED after %d"
+                        + " attempts and was delivered once on resend%n",
+                mailTo(domain).size(), 6);
         assertEquals(6, mailTo(domain).size());
     }
 
     private void enqueue(UUID agency, String domain, int count) {
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < count; i++) {
-                deliveries.enqueue(agency, NotificationType.PRACTICE_MET, "contact" + i + "@" + domain,
-                        new ComplianceEmails.Email("Practice met " + i, "<p>met</p>", "met"), UUID.randomUUID().toString());
+                deliveries.enqueue(
+                        agency,
+                        NotificationType.PRACTICE_MET,
+                        "contact" + i + "@" + domain,
+                        new ComplianceEmails.Email("Practice met " + i, "<p>met</p>", "met"),
+                        UUID.randomUUID().toString());
             }
         });
     }
 
     private static Map<String, DeliveryStatus> statuses(UUID agency) {
-        return QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>list("agencyId", agency).stream()
-                .collect(Collectors.toMap(n -> n.recipient, n -> n.status)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Notification.<Notification>list("agencyId", agency).stream()
+                        .collect(Collectors.toMap(n -> n.recipient, n -> n.status)));
     }
 
     private static Notification notification(String recipient) {
-        return QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find("recipient", recipient).firstResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        Notification.<Notification>find("recipient", recipient).firstResult());
     }
 
     private List<MimeMessage> mailTo(String domain) {
-        return new ArrayList<>(mail.messages().stream().filter(m -> recipient(m).endsWith("@" + domain)).toList());
+        return new ArrayList<>(mail.messages().stream()
+                .filter(m -> recipient(m).endsWith("@" + domain))
+                .toList());
     }
 
     private long distinctRecipients(String domain) {

@@ -1,22 +1,21 @@
 package org.onemind.notification;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.AccessMatrix;
 import org.onemind.infra.DeadLetterSamples;
 import org.onemind.infra.TestTokens;
 import org.onemind.infra.TopicProbe;
-
-import java.net.URL;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Every operation of notification-service's OpenAPI document × the six callers, with signed tokens
@@ -44,11 +43,9 @@ class TenantIsolationTest {
         send(agencyId, "onemind.agency.agency-registered.v1", """
                 {"agencyId": "%s", "name": "Isolation PD", "type": "SHERIFF", "city": "Macon", "state": "GA",
                  "country": "US", "declaredSworn": 3, "declaredNonSworn": 0,
-                 "contacts": [{"contactId": "%s", "name": "Chief Ann Lee", "email": "chief@%s.example", "role": "Chief"}]}"""
-                .formatted(agencyId, UUID.randomUUID(), agencyId));
+                 "contacts": [{"contactId": "%s", "name": "Chief Ann Lee", "email": "chief@%s.example", "role": "Chief"}]}""".formatted(agencyId, UUID.randomUUID(), agencyId));
         send(agencyId, "onemind.agency.pledge-taken.v1", """
-                {"agencyId": "%s", "pledgeId": "%s", "pledgedOn": "2026-02-01", "targetCompletionOn": "2028-02-01"}"""
-                .formatted(agencyId, UUID.randomUUID()));
+                {"agencyId": "%s", "pledgeId": "%s", "pledgedOn": "2026-02-01", "targetCompletionOn": "2028-02-01"}""".formatted(agencyId, UUID.randomUUID()));
         return agencyId;
     }
 
@@ -57,20 +54,29 @@ class TenantIsolationTest {
         String admin = TestTokens.campaignAdmin();
         String agencyA = pledgedAgency();
         String agencyB = UUID.randomUUID().toString();
-        String notification = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            // 404 until the registration has been consumed, then the log with the acknowledgement.
-            List<String> ids = given().auth().oauth2(admin).get("/api/v1/agencies/{id}/notifications", agencyA)
-                    .then().extract().path("items.id");
-            return ids == null || ids.isEmpty() ? null : ids.get(0);
-        }, java.util.Objects::nonNull);
+        String notification = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            // 404 until the registration has been consumed, then the log with the acknowledgement.
+                            List<String> ids = given().auth()
+                                    .oauth2(admin)
+                                    .get("/api/v1/agencies/{id}/notifications", agencyA)
+                                    .then()
+                                    .extract()
+                                    .path("items.id");
+                            return ids == null || ids.isEmpty() ? null : ids.get(0);
+                        },
+                        java.util.Objects::nonNull);
 
         var outcomes = AccessMatrix.of(base.toString(), "access-rules.txt")
                 // notification-service has no partner access at all: both partners are refused alike.
                 .withTestTokens(UUID.fromString(agencyA), UUID.fromString(agencyB), UUID.randomUUID())
                 .pathValues((operation, name) -> switch (name) {
                     case "agencyId" -> agencyA;
-                    case "id" -> notification;
-                    case "deadLetterId" -> DeadLetterSamples.poison(jdbcUrl, "notification-service", "compliance-events", "compliance.events");
+                    case "notificationId" -> notification;
+                    case "deadLetterId" ->
+                        DeadLetterSamples.poison(
+                                jdbcUrl, "notification-service", "compliance-events", "compliance.events");
                     default -> throw new IllegalStateException("no value for {" + name + "}");
                 })
                 .verify();
@@ -79,8 +85,12 @@ class TenantIsolationTest {
 
     @Test
     void theDeliveryLogOfAnAgencyNobodyRegisteredIsNotFound() {
-        given().auth().oauth2(TestTokens.campaignAdmin()).get("/api/v1/agencies/{id}/notifications", UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.campaignAdmin())
+                .get("/api/v1/agencies/{id}/notifications", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

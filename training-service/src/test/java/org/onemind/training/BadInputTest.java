@@ -1,20 +1,17 @@
 package org.onemind.training;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import java.net.URL;
+import java.time.LocalDate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.BadInputSuite;
 import org.onemind.infra.DatabaseFingerprint;
 import org.onemind.infra.DeadLetterSamples;
 import org.onemind.infra.TestTokens;
-
-import java.net.URL;
-import java.time.LocalDate;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every operation of training-service's OpenAPI document against a hostile client's corpus. */
 @QuarkusTest
@@ -60,13 +57,15 @@ class BadInputTest {
                         employeeNumber,firstName,lastName,sworn,role,selectedForTraining,hiredOn
                         B-1,Ana,Lee,true,Officer,false,2020-01-01
                         """)
-                .example("POST /api/v1/agencies/{agencyId}/certifications",
+                .example(
+                        "POST /api/v1/agencies/{agencyId}/certifications",
                         TrainingApiTest.certification(person, TrainingApiTest.MHFA_COURSE, LocalDate.of(2026, 2, 1)))
                 .example("POST /api/v1/agencies/{agencyId}/certifications/import", """
                         employeeNumber,certificateNumber,hours
                         M-1,C-77,8
                         """)
-                .query("POST /api/v1/agencies/{agencyId}/certifications/import",
+                .query(
+                        "POST /api/v1/agencies/{agencyId}/certifications/import",
                         "courseId=" + TrainingApiTest.MHFA_COURSE + "&completedOn=2026-02-01&deliveryMode=IN_PERSON")
                 .example("POST /api/v1/agencies/{agencyId}/certifications/{certificationId}/revocation", """
                         {"reason": "Recorded for the wrong person"}""")

@@ -2,10 +2,6 @@ package org.onemind.training;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.onemind.infra.TestTokens;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.onemind.infra.TestTokens;
 
 /**
  * Prints figures, asserts nothing about memory or speed (the machine is shared): the live heap
@@ -45,7 +44,9 @@ class ImportMemoryBenchmarkTest {
         String token = TestTokens.campaignAdmin();
 
         long reference = liveHeapWhile(samples -> {
-            String held = new String(generated(TINY_HEADER, TINY_ROW, Integer.MAX_VALUE, TWENTY_MB).readAllBytes(),
+            String held = new String(
+                    generated(TINY_HEADER, TINY_ROW, Integer.MAX_VALUE, TWENTY_MB)
+                            .readAllBytes(),
                     StandardCharsets.UTF_8); // what reading the whole file used to hold
             int until = samples.get() + 3;
             while (samples.get() < until) {
@@ -55,22 +56,33 @@ class ImportMemoryBenchmarkTest {
         });
         System.out.printf("%nBENCHMARK reference: the 20 MB file held as text: live heap +%d MB%n", reference >> 20);
 
-        long refused = liveHeapWhile(samples -> send(token, agency,
-                () -> generated(TINY_HEADER, TINY_ROW, Integer.MAX_VALUE, TWENTY_MB), 413));
-        System.out.printf("BENCHMARK 20 MB of tiny rows (about 1.6 M rows; refused at the 100,000-row cap): live heap +%d MB,"
-                + " %.2f of the reference%n", refused >> 20, (double) refused / Math.max(1, reference));
+        long refused = liveHeapWhile(samples ->
+                send(token, agency, () -> generated(TINY_HEADER, TINY_ROW, Integer.MAX_VALUE, TWENTY_MB), 413));
+        System.out.printf(
+                "BENCHMARK 20 MB of tiny rows (about 1.6 M rows; refused at the 100,000-row cap): live heap +%d MB,"
+                        + " %.2f of the reference%n",
+                refused >> 20, (double) refused / Math.max(1, reference));
 
-        long justOver = liveHeapWhile(samples -> send(token, agency,
-                () -> generated(TINY_HEADER, TINY_ROW, 100_001, Integer.MAX_VALUE), 413));
-        System.out.printf("BENCHMARK 100,001 tiny rows (1.3 MB; refused at the cap): live heap +%d MB%n", justOver >> 20);
+        long justOver = liveHeapWhile(samples ->
+                send(token, agency, () -> generated(TINY_HEADER, TINY_ROW, 100_001, Integer.MAX_VALUE), 413));
+        System.out.printf(
+                "BENCHMARK 100,001 tiny rows (1.3 MB; refused at the cap): live heap +%d MB%n", justOver >> 20);
 
         long start = System.nanoTime();
-        long imported = liveHeapWhile(samples -> send(token, agency, () -> generated(
-                "employeeNumber,firstName,lastName,sworn,role,selectedForTraining,hiredOn\n",
-                i -> "B-" + i + ",First" + i + ",Last" + i + ",true,Officer,,2020-01-01\n", 100_000, Integer.MAX_VALUE), 200));
+        long imported = liveHeapWhile(samples -> send(
+                token,
+                agency,
+                () -> generated(
+                        "employeeNumber,firstName,lastName,sworn,role,selectedForTraining,hiredOn\n",
+                        i -> "B-" + i + ",First" + i + ",Last" + i + ",true,Officer,,2020-01-01\n",
+                        100_000,
+                        Integer.MAX_VALUE),
+                200));
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("BENCHMARK 100,000-row roster import: answered 200 after %.1f s with full GCs every 50 ms,"
-                + " live heap +%d MB, %.2f of the reference%n", seconds, imported >> 20, (double) imported / Math.max(1, reference));
+        System.out.printf(
+                "BENCHMARK 100,000-row roster import: answered 200 after %.1f s with full GCs every 50 ms,"
+                        + " live heap +%d MB, %.2f of the reference%n",
+                seconds, imported >> 20, (double) imported / Math.max(1, reference));
     }
 
     /** Sends the file with its Content-Length over a blocking socket and checks the status the service answers. */
@@ -129,12 +141,17 @@ class ImportMemoryBenchmarkTest {
         long before = MEMORY.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(before);
         AtomicInteger samples = new AtomicInteger();
-        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleWithFixedDelay(() -> {
-            System.gc();
-            peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
-            samples.incrementAndGet();
-        }, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        java.util.concurrent.ScheduledExecutorService sampler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleWithFixedDelay(
+                () -> {
+                    System.gc();
+                    peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+                    samples.incrementAndGet();
+                },
+                0,
+                50,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             work.run(samples);
         } finally {

@@ -1,17 +1,16 @@
 package org.onemind.training;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.Test;
-import org.onemind.platform.retention.RetentionPurge;
-
 import java.time.Duration;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.onemind.platform.retention.RetentionPurge;
 
 @QuarkusTest
 class RetentionPurgeTest {
@@ -34,8 +33,14 @@ class RetentionPurgeTest {
         String recentProcessed = UUID.randomUUID().toString();
         QuarkusTransaction.requiringNew().run(() -> {
             // Sent events go a week after they were sent: consumers recognise repeats by their own records.
-            outbox(oldSent, "now() - make_interval(days => " + (sentDays + 2) + ")", "now() - make_interval(days => " + (sentDays + 1) + ")");
-            outbox(recentSent, "now() - make_interval(days => " + (sentDays - 1) + ")", "now() - make_interval(days => " + (sentDays - 1) + ")");
+            outbox(
+                    oldSent,
+                    "now() - make_interval(days => " + (sentDays + 2) + ")",
+                    "now() - make_interval(days => " + (sentDays + 1) + ")");
+            outbox(
+                    recentSent,
+                    "now() - make_interval(days => " + (sentDays - 1) + ")",
+                    "now() - make_interval(days => " + (sentDays - 1) + ")");
             // Never sent (the broker was away for weeks): kept whatever its age, it has not left yet.
             outbox(oldUnsent, "now() - make_interval(days => " + (days + 2) + ")", "null");
             processed(oldProcessed, days + 1);
@@ -52,19 +57,27 @@ class RetentionPurgeTest {
     }
 
     private void outbox(String id, String createdAt, String sentAt) {
-        em.createNativeQuery("insert into outbox_event (id, topic, record_key, type, subject, payload, created_at, sent_at)"
-                        + " values (cast(?1 as uuid), 'training.events', ?1, 'onemind.training.test.v1', ?1, '{}', " + createdAt + ", " + sentAt + ")")
-                .setParameter(1, id).executeUpdate();
+        em.createNativeQuery(
+                        "insert into outbox_event (id, topic, record_key, type, subject, payload, created_at, sent_at)"
+                                + " values (cast(?1 as uuid), 'training.events', ?1, 'onemind.training.test.v1', ?1, '{}', "
+                                + createdAt + ", " + sentAt + ")")
+                .setParameter(1, id)
+                .executeUpdate();
     }
 
     private void processed(String eventId, long daysAgo) {
         em.createNativeQuery("insert into processed_event (consumer, event_id, processed_at)"
-                        + " values ('training-service/agency-events', ?1, now() - make_interval(days => " + daysAgo + "))")
-                .setParameter(1, eventId).executeUpdate();
+                        + " values ('training-service/agency-events', ?1, now() - make_interval(days => " + daysAgo
+                        + "))")
+                .setParameter(1, eventId)
+                .executeUpdate();
     }
 
     private long count(String table, String where, String value) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from " + table + " where " + where).setParameter(1, value).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from " + table + " where " + where)
+                                .setParameter(1, value)
+                                .getSingleResult())
+                        .longValue());
     }
 }

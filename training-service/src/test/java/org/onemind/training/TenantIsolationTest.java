@@ -1,19 +1,17 @@
 package org.onemind.training;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.AccessMatrix;
 import org.onemind.infra.DeadLetterSamples;
 import org.onemind.infra.TestTokens;
-
-import java.net.URL;
-import java.time.LocalDate;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Every operation of training-service's OpenAPI document × the six callers, with signed tokens
@@ -49,7 +47,8 @@ class TenantIsolationTest {
                     case "certificationId" -> certification;
                     case "courseId" -> TrainingApiTest.CIT_COURSE;
                     case "requestId" -> request;
-                    case "deadLetterId" -> DeadLetterSamples.poison(jdbcUrl, "training-service", "agency-events", "agency.events");
+                    case "deadLetterId" ->
+                        DeadLetterSamples.poison(jdbcUrl, "training-service", "agency-events", "agency.events");
                     default -> throw new IllegalStateException("no value for {" + name + "}");
                 })
                 .verify();
@@ -61,21 +60,35 @@ class TenantIsolationTest {
         String agencyA = Agencies.known();
         String agencyB = Agencies.known();
         String managerOfA = TestTokens.manager(UUID.fromString(agencyA));
-        given().auth().oauth2(managerOfA).contentType(ContentType.JSON)
-                .body("{\"agencyId\": \"%s\", \"employeeNumber\": \"X-1\", \"firstName\": \"A\", \"lastName\": \"B\", \"sworn\": true}"
-                        .formatted(agencyB))
+        given().auth()
+                .oauth2(managerOfA)
+                .contentType(ContentType.JSON)
+                .body(
+                        "{\"agencyId\": \"%s\", \"employeeNumber\": \"X-1\", \"firstName\": \"A\", \"lastName\": \"B\", \"sworn\": true}"
+                                .formatted(agencyB))
                 .post("/api/v1/agencies/{id}/personnel", agencyA)
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", org.hamcrest.Matchers.hasItem("agencyId"));
         for (String agency : new String[] {agencyA, agencyB}) {
-            given().auth().oauth2(TestTokens.campaignAdmin()).get("/api/v1/agencies/{id}/personnel", agency)
-                    .then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
+            given().auth()
+                    .oauth2(TestTokens.campaignAdmin())
+                    .get("/api/v1/agencies/{id}/personnel", agency)
+                    .then()
+                    .statusCode(200)
+                    .body("total", org.hamcrest.Matchers.equalTo(0));
         }
         // A recognition request names its agency in the body: another agency's is not found.
-        given().auth().oauth2(TestTokens.manager(UUID.fromString(agencyB))).contentType(ContentType.JSON)
-                .body("{\"agencyId\": \"%s\", \"name\": \"C\", \"hours\": 8, \"topics\": [\"t\"], \"requestedCategory\": \"MHFA\"}"
-                        .formatted(agencyA))
-                .post("/api/v1/course-recognition-requests").then().statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.manager(UUID.fromString(agencyB)))
+                .contentType(ContentType.JSON)
+                .body(
+                        "{\"agencyId\": \"%s\", \"name\": \"C\", \"hours\": 8, \"topics\": [\"t\"], \"requestedCategory\": \"MHFA\"}"
+                                .formatted(agencyA))
+                .post("/api/v1/course-recognition-requests")
+                .then()
+                .statusCode(404);
     }
 
     @Test

@@ -1,23 +1,5 @@
 package org.onemind.training;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.OidcSecurity;
-import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-import org.onemind.infra.TopicProbe;
-import org.onemind.training.agency.KnownAgency;
-import org.onemind.training.certification.Certification;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -26,6 +8,23 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.onemind.infra.TopicProbe;
+import org.onemind.training.agency.KnownAgency;
+import org.onemind.training.certification.Certification;
 
 @QuarkusTest
 class TrainingApiTest {
@@ -38,11 +37,16 @@ class TrainingApiTest {
 
     /** Announces an agency as agency-service would, and waits until training-service knows it. */
     String knownAgency(String agencyId) {
-        new TopicProbe(bootstrapServers).send("agency.events", agencyId, """
+        new TopicProbe(bootstrapServers)
+                .send(
+                        "agency.events",
+                        agencyId,
+                        """
                 {"agencyId": "%s", "name": "Test PD", "type": "SHERIFF", "city": "Macon", "state": "GA",
                  "country": "US", "declaredSworn": 5, "declaredNonSworn": 0, "contacts": []}""".formatted(agencyId),
-                ceHeaders("onemind.agency.agency-registered.v1", agencyId));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.read(() -> KnownAgency.findById(UUID.fromString(agencyId)) != null));
+                        ceHeaders("onemind.agency.agency-registered.v1", agencyId));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.read(() -> KnownAgency.findById(UUID.fromString(agencyId)) != null));
         return agencyId;
     }
 
@@ -51,11 +55,16 @@ class TrainingApiTest {
     }
 
     static String addPerson(String agencyId, String employeeNumber, boolean sworn) {
-        return given().contentType(ContentType.JSON).body("""
+        return given().contentType(ContentType.JSON)
+                .body("""
                         {"employeeNumber": "%s", "firstName": "Rosa", "lastName": "Diaz", "sworn": %s, "role": "Officer"}
                         """.formatted(employeeNumber, sworn))
-                .when().post("/api/v1/agencies/{id}/personnel", agencyId)
-                .then().statusCode(201).extract().path("id");
+                .when()
+                .post("/api/v1/agencies/{id}/personnel", agencyId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String certification(String personnelId, String courseId, LocalDate completedOn) {
@@ -66,10 +75,20 @@ class TrainingApiTest {
 
     @Test
     void theCourseCatalogIsPublicAndSeeded() {
-        given().when().get("/api/v1/courses").then().statusCode(200)
-                .body("items.id", org.hamcrest.Matchers.hasItems(MHFA_COURSE, CIT_COURSE,
-                        "00000000-0000-4000-8000-00000000a003", "00000000-0000-4000-8000-00000000a004"))
-                .body("items.find { it.name.startsWith('Mental Health First Aid') }.categories", equalTo(List.of("MHFA")))
+        given().when()
+                .get("/api/v1/courses")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.id",
+                        org.hamcrest.Matchers.hasItems(
+                                MHFA_COURSE,
+                                CIT_COURSE,
+                                "00000000-0000-4000-8000-00000000a003",
+                                "00000000-0000-4000-8000-00000000a004"))
+                .body(
+                        "items.find { it.name.startsWith('Mental Health First Aid') }.categories",
+                        equalTo(List.of("MHFA")))
                 .body("items.find { it.name.startsWith('Mental Health First Aid') }.validityMonths", equalTo(36))
                 .body("items.find { it.name.startsWith('ICAT') }.categories", equalTo(List.of("MHFA")))
                 .body("items.find { it.name.startsWith('QPR') }.categories", hasSize(0))
@@ -84,17 +103,23 @@ class TrainingApiTest {
         try (TopicProbe probe = new TopicProbe(bootstrapServers, "training.events")) {
             String certificationId = given().contentType(ContentType.JSON)
                     .body(certification(person, MHFA_COURSE, LocalDate.of(2025, 5, 20)))
-                    .when().post("/api/v1/agencies/{id}/certifications", agencyId)
-                    .then().statusCode(201)
+                    .when()
+                    .post("/api/v1/agencies/{id}/certifications", agencyId)
+                    .then()
+                    .statusCode(201)
                     .body("expiresOn", equalTo("2028-05-20"))
                     .body("categories", hasItem("MHFA"))
-                    .extract().path("id");
+                    .extract()
+                    .path("id");
 
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    probe.recordsOfType("onemind.training.certification-recorded.v1").stream()
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> probe.recordsOfType("onemind.training.certification-recorded.v1").stream()
                             .anyMatch(r -> r.value().contains(certificationId)));
-            ConsumerRecord<String, String> event = probe.recordsOfType("onemind.training.certification-recorded.v1")
-                    .stream().filter(r -> r.value().contains(certificationId)).findFirst().orElseThrow();
+            ConsumerRecord<String, String> event =
+                    probe.recordsOfType("onemind.training.certification-recorded.v1").stream()
+                            .filter(r -> r.value().contains(certificationId))
+                            .findFirst()
+                            .orElseThrow();
             assertEquals(agencyId, event.key());
             assertTrue(event.value().contains("\"expiresOn\":\"2028-05-20\""));
             assertTrue(event.value().contains("\"categories\":[\"MHFA\"]"));
@@ -111,23 +136,43 @@ class TrainingApiTest {
         String person = addPerson(agencyId, "E-200", true);
         String stranger = addPerson(otherAgency, "E-200", true);
 
-        given().contentType(ContentType.JSON).body(certification(person, CIT_COURSE, LocalDate.now().plusDays(1)))
-                .when().post("/api/v1/agencies/{id}/certifications", agencyId)
-                .then().statusCode(400).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body(certification(person, CIT_COURSE, LocalDate.now().plusDays(1)))
+                .when()
+                .post("/api/v1/agencies/{id}/certifications", agencyId)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("completedOn"))
                 .body("detail", containsString("future"));
-        given().contentType(ContentType.JSON).body(certification(person, UUID.randomUUID().toString(), LocalDate.now()))
-                .when().post("/api/v1/agencies/{id}/certifications", agencyId)
-                .then().statusCode(400).body("violations[0].field", equalTo("courseId"));
-        given().contentType(ContentType.JSON).body(certification(stranger, CIT_COURSE, LocalDate.now()))
-                .when().post("/api/v1/agencies/{id}/certifications", agencyId)
-                .then().statusCode(400).body("violations[0].field", equalTo("personnelId"));
-        given().contentType(ContentType.JSON).body(certification(person, CIT_COURSE, LocalDate.now()).replace("IN_PERSON", "CARRIER_PIGEON"))
-                .when().post("/api/v1/agencies/{id}/certifications", agencyId)
-                .then().statusCode(400).body("violations[0].field", equalTo("deliveryMode"));
-        given().contentType(ContentType.JSON).body(certification(person, CIT_COURSE, LocalDate.now()))
-                .when().post("/api/v1/agencies/{id}/certifications", UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(certification(person, UUID.randomUUID().toString(), LocalDate.now()))
+                .when()
+                .post("/api/v1/agencies/{id}/certifications", agencyId)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("courseId"));
+        given().contentType(ContentType.JSON)
+                .body(certification(stranger, CIT_COURSE, LocalDate.now()))
+                .when()
+                .post("/api/v1/agencies/{id}/certifications", agencyId)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("personnelId"));
+        given().contentType(ContentType.JSON)
+                .body(certification(person, CIT_COURSE, LocalDate.now()).replace("IN_PERSON", "CARRIER_PIGEON"))
+                .when()
+                .post("/api/v1/agencies/{id}/certifications", agencyId)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("deliveryMode"));
+        given().contentType(ContentType.JSON)
+                .body(certification(person, CIT_COURSE, LocalDate.now()))
+                .when()
+                .post("/api/v1/agencies/{id}/certifications", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         assertEquals(0, Certification.count("agencyId", UUID.fromString(agencyId)));
     }
 
@@ -136,15 +181,23 @@ class TrainingApiTest {
     void employeeNumbersAreUniqueWithinAnAgencyAndNamesCannotCarryFormulas() {
         String agencyId = knownAgency(UUID.randomUUID().toString());
         addPerson(agencyId, "E-300", true);
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                         {"employeeNumber": "E-300", "firstName": "Jake", "lastName": "Peralta", "sworn": true}""")
-                .when().post("/api/v1/agencies/{id}/personnel", agencyId)
-                .then().statusCode(409).contentType("application/problem+json")
+                .when()
+                .post("/api/v1/agencies/{id}/personnel", agencyId)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", containsString("duplicate-employee-number"));
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                         {"employeeNumber": "E-301", "firstName": "=cmd|' /C calc'!A0", "lastName": "Peralta", "sworn": true}""")
-                .when().post("/api/v1/agencies/{id}/personnel", agencyId)
-                .then().statusCode(400).body("violations[0].field", equalTo("firstName"));
+                .when()
+                .post("/api/v1/agencies/{id}/personnel", agencyId)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("firstName"));
     }
 
     @Test
@@ -154,11 +207,19 @@ class TrainingApiTest {
         knownAgency(MANAGED_AGENCY);
         String other = knownAgency(UUID.randomUUID().toString());
         addPerson(MANAGED_AGENCY, "M-1", true);
-        given().when().get("/api/v1/agencies/{id}/personnel", MANAGED_AGENCY)
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].employeeNumber", equalTo("M-1"));
+        given().when()
+                .get("/api/v1/agencies/{id}/personnel", MANAGED_AGENCY)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].employeeNumber", equalTo("M-1"));
         given().when().get("/api/v1/agencies/{id}/personnel", other).then().statusCode(404);
-        given().contentType(ContentType.JSON).body(certification(UUID.randomUUID().toString(), CIT_COURSE, LocalDate.now()))
-                .when().post("/api/v1/agencies/{id}/certifications", other).then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(certification(UUID.randomUUID().toString(), CIT_COURSE, LocalDate.now()))
+                .when()
+                .post("/api/v1/agencies/{id}/certifications", other)
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -166,8 +227,12 @@ class TrainingApiTest {
     @OidcSecurity(claims = @Claim(key = "partner_org_id", value = "6f1d2a4e-3333-4c4c-9c9c-000000000003"))
     void aPartnerWithoutAPartnershipSeesNothing() {
         String agencyId = knownAgency(UUID.randomUUID().toString());
-        given().contentType(ContentType.JSON).body(certification(UUID.randomUUID().toString(), CIT_COURSE, LocalDate.now()))
-                .when().post("/api/v1/agencies/{id}/certifications", agencyId).then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(certification(UUID.randomUUID().toString(), CIT_COURSE, LocalDate.now()))
+                .when()
+                .post("/api/v1/agencies/{id}/certifications", agencyId)
+                .then()
+                .statusCode(404);
         given().when().get("/api/v1/agencies/{id}/personnel", agencyId).then().statusCode(403);
     }
 }

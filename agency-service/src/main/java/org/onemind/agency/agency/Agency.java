@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +18,21 @@ import java.util.UUID;
 public class Agency extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public String name;
+
     @Enumerated(EnumType.STRING)
     public AgencyType type;
+
     public String city;
     public String state;
     public String country;
     public int declaredSworn;
     public int declaredNonSworn;
+
     @Version
     public int version;
+
     public Instant createdAt;
     public Instant updatedAt;
 

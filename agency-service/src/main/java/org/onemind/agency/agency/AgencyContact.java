@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-
 import java.util.UUID;
 
 @Entity
@@ -15,9 +14,11 @@ import java.util.UUID;
 public class AgencyContact extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "agency_id")
     public Agency agency;
+
     public int position;
     public String name;
     public String email;

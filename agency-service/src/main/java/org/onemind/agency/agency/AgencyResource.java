@@ -1,30 +1,30 @@
 package org.onemind.agency.agency;
 
-import org.onemind.platform.api.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.api.ListPage;
+import org.onemind.platform.api.Paging;
 import org.onemind.platform.security.Roles;
-
-import java.util.UUID;
 
 @Path("/api/v1/agencies")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -39,7 +39,8 @@ public class AgencyResource {
     @Operation(summary = "Register an agency with its contacts")
     public Response register(@Valid @NotNull AgencyRequests.RegisterAgency request, @Context UriInfo uri) {
         Agency agency = agencies.register(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(agency.id.toString()).build())
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(agency.id.toString()).build())
                 .tag(etag(agency))
                 .type(MediaType.APPLICATION_JSON)
                 .entity(AgencyResponse.of(agency))
@@ -49,31 +50,40 @@ public class AgencyResource {
     @GET
     @RolesAllowed(Roles.CAMPAIGN_ADMIN)
     @Operation(summary = "Search agencies by state, pledge status (or NOT_PLEDGED) and name")
-    public org.onemind.platform.api.Page<AgencyResponse> search(@QueryParam("state") String state,
-                                                                @QueryParam("status") String status,
-                                                                @QueryParam("q") String q,
-                                                                @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
-                                                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+    public ListPage<AgencyResponse> search(
+            @QueryParam("state") String state,
+            @QueryParam("status") String status,
+            @QueryParam("q") String q,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE)
+                    int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         var found = agencies.search(state, status, q);
-        return new org.onemind.platform.api.Page<>(found.page(io.quarkus.panache.common.Page.of(page, size)).list()
-                .stream().map(AgencyResponse::of).toList(), page, size, found.count());
+        return new ListPage<>(
+                found.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
+                        .map(AgencyResponse::of)
+                        .toList(),
+                page,
+                size,
+                found.count());
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{agencyId}")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
     @Operation(summary = "One agency, with its ETag for updates")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("agencyId") UUID id) {
         Agency agency = agencies.find(id);
         return Response.ok(AgencyResponse.of(agency)).tag(etag(agency)).build();
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{agencyId}")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Update an agency; send the ETag you read as If-Match")
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                           @Valid @NotNull AgencyRequests.UpdateAgency request) {
+    public Response update(
+            @PathParam("agencyId") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull AgencyRequests.UpdateAgency request) {
         agencies.find(id); // an unknown agency is 404 before any precondition
         Agency agency = agencies.update(id, org.onemind.platform.api.ETags.versionOf(ifMatch, "agency"), request);
         return Response.ok(AgencyResponse.of(agency)).tag(etag(agency)).build();

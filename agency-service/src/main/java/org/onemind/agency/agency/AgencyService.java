@@ -3,12 +3,11 @@ package org.onemind.agency.agency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.onemind.agency.events.AgencyEvents;
-import org.onemind.platform.problem.ApiException;
-
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import org.onemind.agency.events.AgencyEvents;
+import org.onemind.platform.problem.ApiException;
 
 @ApplicationScoped
 public class AgencyService {
@@ -53,7 +52,8 @@ public class AgencyService {
                     + " (now " + agency.version + "); read it again and retry");
         }
         AgencyResponse before = AgencyResponse.of(agency);
-        String country = request.country() == null ? agency.country : request.country().toUpperCase(Locale.ROOT);
+        String country =
+                request.country() == null ? agency.country : request.country().toUpperCase(Locale.ROOT);
         String state = request.state() == null ? agency.state : request.state().trim();
         if (country.equals("US")) {
             state = state.toUpperCase(Locale.ROOT);
@@ -117,21 +117,27 @@ public class AgencyService {
         }
         if (status != null && !status.isBlank()) {
             if (status.equals("NOT_PLEDGED")) {
-                query.append(" and not exists (select 1 from Pledge p where p.agencyId = a.id and p.status <> :withdrawn)");
+                query.append(
+                        " and not exists (select 1 from Pledge p where p.agencyId = a.id and p.status <> :withdrawn)");
                 params.and("withdrawn", org.onemind.agency.pledge.PledgeStatus.WITHDRAWN);
             } else {
                 org.onemind.agency.pledge.PledgeStatus pledgeStatus;
                 try {
                     pledgeStatus = org.onemind.agency.pledge.PledgeStatus.valueOf(status);
                 } catch (IllegalArgumentException e) {
-                    throw ApiException.invalid("status", "must be one of NOT_PLEDGED, "
-                            + java.util.Arrays.toString(org.onemind.agency.pledge.PledgeStatus.values()));
+                    throw ApiException.invalid(
+                            "status",
+                            "must be one of NOT_PLEDGED, "
+                                    + java.util.Arrays.toString(org.onemind.agency.pledge.PledgeStatus.values()));
                 }
                 query.append(" and exists (select 1 from Pledge p where p.agencyId = a.id and p.status = :status)");
                 params.and("status", pledgeStatus);
             }
         }
-        return Agency.find(query.toString(), io.quarkus.panache.common.Sort.descending("createdAt").and("id"), params);
+        return Agency.find(
+                query.toString(),
+                io.quarkus.panache.common.Sort.descending("createdAt").and("id"),
+                params);
     }
 
     public Agency find(UUID id) {

@@ -12,16 +12,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.agency.apiclient.ApiClients.ApiClientResponse;
 import org.onemind.agency.apiclient.ApiClients.CreateApiClient;
 import org.onemind.agency.apiclient.ApiClients.CreatedApiClient;
-import org.onemind.platform.api.Page;
+import org.onemind.platform.api.ListPage;
 import org.onemind.platform.security.Roles;
-
-import java.util.List;
-import java.util.UUID;
 
 @Path("/api/v1/organizations/{organizationId}/api-clients")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -33,29 +32,37 @@ public class ApiClientResource {
     ApiClients apiClients;
 
     @POST
-    @Operation(summary = "Create API credentials for a mental-health partner",
+    @Operation(
+            summary = "Create API credentials for a mental-health partner",
             description = "Answers the client id and secret; the secret is shown only in this answer. The partner "
                     + "exchanges them for a token at tokenEndpoint (grant_type=client_credentials).")
-    public Response create(@PathParam("organizationId") UUID organizationId, @Valid @NotNull CreateApiClient request,
-                           @Context UriInfo uri) {
+    public Response create(
+            @PathParam("organizationId") UUID organizationId,
+            @Valid @NotNull CreateApiClient request,
+            @Context UriInfo uri) {
         CreatedApiClient created = apiClients.create(organizationId, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
                 .header("Cache-Control", "no-store")
-                .entity(created).build();
+                .entity(created)
+                .build();
     }
 
     @GET
     @Operation(summary = "The organization's API clients (never their secrets)")
-    public Page<ApiClientResponse> list(@PathParam("organizationId") UUID organizationId) {
+    public ListPage<ApiClientResponse> list(@PathParam("organizationId") UUID organizationId) {
         List<ApiClientResponse> items = apiClients.list(organizationId);
-        return new Page<>(items, 0, items.size(), items.size());
+        return new ListPage<>(items, 0, items.size(), items.size());
     }
 
     @DELETE
     @Path("/{apiClientId}")
-    @Operation(summary = "Revoke API credentials: new tokens are refused at once, tokens already issued "
-            + "expire within their lifespan (5 minutes)")
-    public Response revoke(@PathParam("organizationId") UUID organizationId, @PathParam("apiClientId") UUID apiClientId) {
+    @Operation(
+            summary = "Revoke API credentials: new tokens are refused at once, tokens already issued "
+                    + "expire within their lifespan (5 minutes)")
+    public Response revoke(
+            @PathParam("organizationId") UUID organizationId, @PathParam("apiClientId") UUID apiClientId) {
         apiClients.revoke(organizationId, apiClientId);
         return Response.noContent().build();
     }

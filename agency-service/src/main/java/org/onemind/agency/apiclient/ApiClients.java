@@ -4,6 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -15,14 +22,6 @@ import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.security.AccessRevocations;
 import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
-
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * A partner organization's API credentials: a confidential Keycloak client with a service account
@@ -48,18 +47,21 @@ public class ApiClients {
     @Inject
     Caller caller;
 
-    public record CreateApiClient(@NotBlank @Size(max = 100) String name) {
-    }
+    public record CreateApiClient(@NotBlank @Size(max = 100) String name) {}
 
     /** An API client as listed: never its secret. */
-    public record ApiClientResponse(UUID id, UUID organizationId, String clientId, String name,
-                                    Instant createdAt, String createdBy) {
-    }
+    public record ApiClientResponse(
+            UUID id, UUID organizationId, String clientId, String name, Instant createdAt, String createdBy) {}
 
     /** The answer to a creation: the only time the secret is shown. */
-    public record CreatedApiClient(UUID id, UUID organizationId, String clientId, String name, Instant createdAt,
-                                   String clientSecret, String tokenEndpoint) {
-    }
+    public record CreatedApiClient(
+            UUID id,
+            UUID organizationId,
+            String clientId,
+            String name,
+            Instant createdAt,
+            String clientSecret,
+            String tokenEndpoint) {}
 
     public CreatedApiClient create(UUID organizationId, CreateApiClient request) {
         Organization organization = partnerOrganization(organizationId);
@@ -78,8 +80,13 @@ public class ApiClients {
             client.setImplicitFlowEnabled(false);
             client.setDirectAccessGrantsEnabled(false);
             client.setFullScopeAllowed(true);
-            client.setAttributes(Map.of(ORGANIZATION_ATTRIBUTE, organizationId.toString(),
-                    CREATED_AT_ATTRIBUTE, now.toString(), CREATED_BY_ATTRIBUTE, caller.name()));
+            client.setAttributes(Map.of(
+                    ORGANIZATION_ATTRIBUTE,
+                    organizationId.toString(),
+                    CREATED_AT_ATTRIBUTE,
+                    now.toString(),
+                    CREATED_BY_ATTRIBUTE,
+                    caller.name()));
             client.setProtocolMappers(List.of(organizationClaim(organizationId), audience()));
             String id;
             try (var created = realm.clients().create(client)) {
@@ -88,11 +95,21 @@ public class ApiClients {
             ClientResource resource = realm.clients().get(id);
             try {
                 var partnerRole = realm.roles().get(Roles.PARTNER).toRepresentation();
-                realm.users().get(resource.getServiceAccountUser().getId()).roles().realmLevel().add(List.of(partnerRole));
+                realm.users()
+                        .get(resource.getServiceAccountUser().getId())
+                        .roles()
+                        .realmLevel()
+                        .add(List.of(partnerRole));
                 String secret = resource.getSecret().getValue();
-                return new CreatedApiClient(UUID.fromString(id), organizationId, clientId, client.getName(), now, secret,
-                        identity.config().serverUrl() + "/realms/" + identity.config().realm()
-                                + "/protocol/openid-connect/token");
+                return new CreatedApiClient(
+                        UUID.fromString(id),
+                        organizationId,
+                        clientId,
+                        client.getName(),
+                        now,
+                        secret,
+                        identity.config().serverUrl() + "/realms/"
+                                + identity.config().realm() + "/protocol/openid-connect/token");
             } catch (RuntimeException e) {
                 // A client without its role would hand out useless tokens: take it away again.
                 resource.remove();
@@ -103,10 +120,13 @@ public class ApiClients {
 
     public List<ApiClientResponse> list(UUID organizationId) {
         partnerOrganization(organizationId);
-        return identity.call("list the API clients", realm -> clientsOf(realm, organizationId).stream()
-                .map(client -> response(client, organizationId))
-                .sorted(Comparator.comparing(ApiClientResponse::createdAt, Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList());
+        return identity.call(
+                "list the API clients",
+                realm -> clientsOf(realm, organizationId).stream()
+                        .map(client -> response(client, organizationId))
+                        .sorted(Comparator.comparing(
+                                ApiClientResponse::createdAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                        .toList());
     }
 
     /**
@@ -138,15 +158,20 @@ public class ApiClients {
 
     private static ApiClientResponse response(ClientRepresentation client, UUID organizationId) {
         String createdAt = client.getAttributes().get(CREATED_AT_ATTRIBUTE);
-        return new ApiClientResponse(UUID.fromString(client.getId()), organizationId, client.getClientId(),
-                client.getName(), createdAt == null ? null : Instant.parse(createdAt),
+        return new ApiClientResponse(
+                UUID.fromString(client.getId()),
+                organizationId,
+                client.getClientId(),
+                client.getName(),
+                createdAt == null ? null : Instant.parse(createdAt),
                 client.getAttributes().get(CREATED_BY_ATTRIBUTE));
     }
 
     private static Organization partnerOrganization(UUID organizationId) {
         Organization organization = Organization.require(organizationId);
         if (!organization.isMentalHealthProvider()) {
-            throw ApiException.conflict("not-a-partner-organization",
+            throw ApiException.conflict(
+                    "not-a-partner-organization",
                     "only mental-health providers partner with agencies and receive API credentials; this is a "
                             + organization.kind);
         }
@@ -168,9 +193,21 @@ public class ApiClients {
         mapper.setName(Roles.PARTNER_ORG_ID_CLAIM);
         mapper.setProtocol("openid-connect");
         mapper.setProtocolMapper("oidc-hardcoded-claim-mapper");
-        mapper.setConfig(Map.of("claim.name", Roles.PARTNER_ORG_ID_CLAIM, "claim.value", organizationId.toString(),
-                "jsonType.label", "String", "access.token.claim", "true", "id.token.claim", "false",
-                "userinfo.token.claim", "false", "introspection.token.claim", "true"));
+        mapper.setConfig(Map.of(
+                "claim.name",
+                Roles.PARTNER_ORG_ID_CLAIM,
+                "claim.value",
+                organizationId.toString(),
+                "jsonType.label",
+                "String",
+                "access.token.claim",
+                "true",
+                "id.token.claim",
+                "false",
+                "userinfo.token.claim",
+                "false",
+                "introspection.token.claim",
+                "true"));
         return mapper;
     }
 
@@ -179,8 +216,15 @@ public class ApiClients {
         mapper.setName("one-mind-api audience");
         mapper.setProtocol("openid-connect");
         mapper.setProtocolMapper("oidc-audience-mapper");
-        mapper.setConfig(Map.of("included.client.audience", identity.config().apiAudience(),
-                "access.token.claim", "true", "id.token.claim", "false", "introspection.token.claim", "true"));
+        mapper.setConfig(Map.of(
+                "included.client.audience",
+                identity.config().apiAudience(),
+                "access.token.claim",
+                "true",
+                "id.token.claim",
+                "false",
+                "introspection.token.claim",
+                "true"));
         return mapper;
     }
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -16,14 +15,17 @@ import java.util.UUID;
 public class Completion extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public UUID agencyId;
     public UUID pledgeId;
     public LocalDate submittedOn;
     public String signerName;
     public String signerRank;
     public String letterDocument;
+
     @Enumerated(EnumType.STRING)
     public CompletionStatus status;
+
     public String reviewReason;
     public LocalDate reviewedOn;
     public String reviewedBy;

@@ -7,7 +7,6 @@ import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
-
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -18,32 +17,54 @@ import java.util.Locale;
  * The draft completion letter, built only from verified data: compliance-service's figures, the
  * recorded partnerships and the adopted policy. The same content renders as Markdown and as PDF.
  */
-public record CompletionLetter(String agencyName, String city, String state, LocalDate pledgedOn, LocalDate date,
-                               int mhfaTrained, int mhfaRequired, int citTrained, int citRequired,
-                               List<Partner> partners, String policyTitle, LocalDate policyAdoptedOn,
-                               List<String> policyComponents) {
+public record CompletionLetter(
+        String agencyName,
+        String city,
+        String state,
+        LocalDate pledgedOn,
+        LocalDate date,
+        int mhfaTrained,
+        int mhfaRequired,
+        int citTrained,
+        int citRequired,
+        List<Partner> partners,
+        String policyTitle,
+        LocalDate policyAdoptedOn,
+        List<String> policyComponents) {
 
-    public record Partner(String name, LocalDate mouSignedOn) {
-    }
+    public record Partner(String name, LocalDate mouSignedOn) {}
 
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
     private List<String[]> sections() {
-        String partnerLines = partners.isEmpty() ? "none recorded" : String.join("; ", partners.stream()
-                .map(p -> p.name() + " (memorandum of understanding signed " + LONG_DATE.format(p.mouSignedOn()) + ")")
-                .toList());
+        String partnerLines = partners.isEmpty()
+                ? "none recorded"
+                : String.join(
+                        "; ",
+                        partners.stream()
+                                .map(p -> p.name() + " (memorandum of understanding signed "
+                                        + LONG_DATE.format(p.mouSignedOn()) + ")")
+                                .toList());
         return List.of(
-                new String[] {"1. Partnership with a mental health organization",
-                        "We have established a sustainable partnership with: " + partnerLines + "."},
-                new String[] {"2. Model policy",
-                        "We adopted \"" + policyTitle + "\" on " + LONG_DATE.format(policyAdoptedOn)
-                                + ". It covers: " + String.join("; ", policyComponents) + "."},
-                new String[] {"3. Mental Health First Aid",
-                        mhfaTrained + " of " + mhfaRequired
-                                + " sworn officers and selected non-sworn staff hold a current Mental Health First Aid (or equivalent) certification."},
-                new String[] {"4. Crisis Intervention Team training",
-                        citTrained + " sworn officers hold a current Crisis Intervention Team certification; "
-                                + citRequired + " (20 % of sworn officers) are required."});
+                new String[] {
+                    "1. Partnership with a mental health organization",
+                    "We have established a sustainable partnership with: " + partnerLines + "."
+                },
+                new String[] {
+                    "2. Model policy",
+                    "We adopted \"" + policyTitle + "\" on " + LONG_DATE.format(policyAdoptedOn) + ". It covers: "
+                            + String.join("; ", policyComponents) + "."
+                },
+                new String[] {
+                    "3. Mental Health First Aid",
+                    mhfaTrained + " of " + mhfaRequired
+                            + " sworn officers and selected non-sworn staff hold a current Mental Health First Aid (or equivalent) certification."
+                },
+                new String[] {
+                    "4. Crisis Intervention Team training",
+                    citTrained + " sworn officers hold a current Crisis Intervention Team certification; " + citRequired
+                            + " (20 % of sworn officers) are required."
+                });
     }
 
     private String opening() {
@@ -62,7 +83,11 @@ public record CompletionLetter(String agencyName, String city, String state, Loc
         md.append("To the International Association of Chiefs of Police, One Mind Campaign\n\n");
         md.append(opening()).append("\n\n");
         for (String[] section : sections()) {
-            md.append("## ").append(section[0]).append("\n\n").append(section[1]).append("\n\n");
+            md.append("## ")
+                    .append(section[0])
+                    .append("\n\n")
+                    .append(section[1])
+                    .append("\n\n");
         }
         md.append(CLOSING).append("\n\n");
         md.append("Signed: ______________________________\n\n");
@@ -82,7 +107,8 @@ public record CompletionLetter(String agencyName, String city, String state, Loc
             Font body = FontFactory.getFont(FontFactory.HELVETICA, 11);
             document.add(new Paragraph("One Mind Campaign — Completion Letter (draft)", title));
             document.add(new Paragraph(LONG_DATE.format(date), body));
-            document.add(new Paragraph("To the International Association of Chiefs of Police, One Mind Campaign", body));
+            document.add(
+                    new Paragraph("To the International Association of Chiefs of Police, One Mind Campaign", body));
             document.add(spaced(opening(), body));
             for (String[] section : sections()) {
                 document.add(spaced(section[0], heading));
@@ -90,7 +116,8 @@ public record CompletionLetter(String agencyName, String city, String state, Loc
             }
             document.add(spaced(CLOSING, body));
             document.add(spaced("Signed: ______________________________", body));
-            document.add(spaced("Name and rank: ______________________________ (Chief or member of the command staff)", body));
+            document.add(spaced(
+                    "Name and rank: ______________________________ (Chief or member of the command staff)", body));
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("the completion letter could not be rendered", e);

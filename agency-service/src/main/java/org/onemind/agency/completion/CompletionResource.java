@@ -12,13 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.security.Roles;
-
-import java.time.LocalDate;
-import java.util.UUID;
 
 @Path("/api/v1/agencies/{agencyId}/completion")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -28,20 +27,40 @@ public class CompletionResource {
     @Inject
     CompletionService completions;
 
-    public record SubmitCompletion(@NotBlank @Size(max = 200) String signerName,
-                                   @NotBlank @Size(max = 100) String signerRank,
-                                   @Size(max = 500) String letterDocument) {
-    }
+    public record SubmitCompletion(
+            @NotBlank @Size(max = 200) String signerName,
+            @NotBlank @Size(max = 100) String signerRank,
+            @Size(max = 500) String letterDocument) {}
 
-    public record ReviewCompletion(@NotNull CompletionStatus decision, @org.onemind.platform.input.MultiLine @Size(max = 2000) String reason) {
-    }
+    public record ReviewCompletion(
+            @NotNull CompletionStatus decision,
 
-    public record CompletionResponse(UUID id, UUID agencyId, LocalDate submittedOn, String signerName,
-                                     String signerRank, String letterDocument, CompletionStatus status,
-                                     String reviewReason, LocalDate reviewedOn, String reviewedBy) {
+            @org.onemind.platform.input.MultiLine @Size(max = 2000)
+            String reason) {}
+
+    public record CompletionResponse(
+            UUID id,
+            UUID agencyId,
+            LocalDate submittedOn,
+            String signerName,
+            String signerRank,
+            String letterDocument,
+            CompletionStatus status,
+            String reviewReason,
+            LocalDate reviewedOn,
+            String reviewedBy) {
         static CompletionResponse of(Completion c) {
-            return new CompletionResponse(c.id, c.agencyId, c.submittedOn, c.signerName, c.signerRank,
-                    c.letterDocument, c.status, c.reviewReason, c.reviewedOn, c.reviewedBy);
+            return new CompletionResponse(
+                    c.id,
+                    c.agencyId,
+                    c.submittedOn,
+                    c.signerName,
+                    c.signerRank,
+                    c.letterDocument,
+                    c.status,
+                    c.reviewReason,
+                    c.reviewedOn,
+                    c.reviewedBy);
         }
     }
 
@@ -49,37 +68,46 @@ public class CompletionResource {
     @Path("/letter")
     @Produces({"text/markdown", "application/pdf"})
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "The draft completion letter: Markdown, or a PDF when the Accept header prefers application/pdf"
-            + " (406 when it accepts neither)")
-    public Response letter(@PathParam("agencyId") UUID agencyId, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+    @Operation(
+            summary = "The draft completion letter: Markdown, or a PDF when the Accept header prefers application/pdf"
+                    + " (406 when it accepts neither)")
+    public Response letter(
+            @PathParam("agencyId") UUID agencyId, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         jakarta.ws.rs.core.MediaType pdf = new jakarta.ws.rs.core.MediaType("application", "pdf");
         for (jakarta.ws.rs.core.MediaType accepted : headers.getAcceptableMediaTypes()) {
-            if (accepted.isWildcardType() || accepted.getType().equals("text") && accepted.isWildcardSubtype()
+            if (accepted.isWildcardType()
+                    || accepted.getType().equals("text") && accepted.isWildcardSubtype()
                     || accepted.isCompatible(new jakarta.ws.rs.core.MediaType("text", "markdown"))) {
                 break;
             }
             if (accepted.isCompatible(pdf)) {
                 return Response.ok(completions.draft(agencyId).pdf(), "application/pdf")
-                        .header("Content-Disposition", "attachment; filename=\"one-mind-completion-letter.pdf\"").build();
+                        .header("Content-Disposition", "attachment; filename=\"one-mind-completion-letter.pdf\"")
+                        .build();
             }
         }
         return Response.ok(completions.draft(agencyId).markdown(), "text/markdown; charset=UTF-8")
-                .header("Content-Disposition", "inline; filename=\"one-mind-completion-letter.md\"").build();
+                .header("Content-Disposition", "inline; filename=\"one-mind-completion-letter.md\"")
+                .build();
     }
 
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "Submit completion; refused (409, with the unmet practices) unless compliance says the agency is eligible")
+    @Operation(
+            summary =
+                    "Submit completion; refused (409, with the unmet practices) unless compliance says the agency is eligible")
     public Response submit(@PathParam("agencyId") UUID agencyId, @Valid @NotNull SubmitCompletion request) {
         return Response.status(Response.Status.CREATED)
-                .entity(CompletionResponse.of(completions.submit(agencyId, request))).build();
+                .entity(CompletionResponse.of(completions.submit(agencyId, request)))
+                .build();
     }
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "The latest completion submission and its review")
     public CompletionResponse latest(@PathParam("agencyId") UUID agencyId) {
-        return Completion.latestOf(agencyId).map(CompletionResponse::of)
+        return Completion.latestOf(agencyId)
+                .map(CompletionResponse::of)
                 .orElseThrow(() -> ApiException.notFound("completion of agency", agencyId));
     }
 

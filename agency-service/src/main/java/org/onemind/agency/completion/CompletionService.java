@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.onemind.agency.agency.Agency;
 import org.onemind.agency.agency.AgencyService;
 import org.onemind.agency.compliance.ComplianceStatus;
@@ -19,14 +26,6 @@ import org.onemind.agency.policy.Policy;
 import org.onemind.agency.policy.PolicyComponent;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.security.Caller;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @ApplicationScoped
 public class CompletionService {
@@ -60,15 +59,25 @@ public class CompletionService {
         Policy policy = Policy.findById(agencyId);
         JsonNode mhfa = practices.path("mhfa");
         JsonNode cit = practices.path("cit");
-        return new CompletionLetter(agency.name, agency.city, agency.state, pledge.pledgedOn, LocalDate.now(),
-                mhfa.path("swornTrained").asInt() + mhfa.path("selectedNonSwornTrained").asInt(),
+        return new CompletionLetter(
+                agency.name,
+                agency.city,
+                agency.state,
+                pledge.pledgedOn,
+                LocalDate.now(),
+                mhfa.path("swornTrained").asInt()
+                        + mhfa.path("selectedNonSwornTrained").asInt(),
                 mhfa.path("sworn").asInt() + mhfa.path("selectedNonSworn").asInt(),
-                cit.path("swornTrained").asInt(), cit.path("required").asInt(),
+                cit.path("swornTrained").asInt(),
+                cit.path("required").asInt(),
                 partnerships.active(agencyId).stream()
-                        .map(p -> new CompletionLetter.Partner(p.organizationName(), p.mouSignedOn())).toList(),
+                        .map(p -> new CompletionLetter.Partner(p.organizationName(), p.mouSignedOn()))
+                        .toList(),
                 policy == null ? "(no policy recorded)" : policy.title,
                 policy == null ? LocalDate.now() : policy.adoptedOn,
-                policy == null ? List.of() : policy.components.stream().map(PolicyComponent::label).toList());
+                policy == null
+                        ? List.of()
+                        : policy.components.stream().map(PolicyComponent::label).toList());
     }
 
     @Transactional
@@ -76,8 +85,9 @@ public class CompletionService {
         agencies.find(agencyId);
         Pledge pledge = pledges.active(agencyId);
         if (pledge.status != PledgeStatus.PLEDGED) {
-            throw ApiException.conflict("completion-not-open", "the pledge is " + pledge.status
-                    + "; a completion can be submitted only while it is PLEDGED");
+            throw ApiException.conflict(
+                    "completion-not-open",
+                    "the pledge is " + pledge.status + "; a completion can be submitted only while it is PLEDGED");
         }
         requireEligible(agencyId);
         Completion completion = new Completion();
@@ -93,8 +103,11 @@ public class CompletionService {
         completion.persist();
         Map<String, Object> before = snapshot(pledge);
         pledge.status = PledgeStatus.COMPLETION_SUBMITTED;
-        history.record(agencyId, "completion.submitted", before, Map.of("pledge", snapshot(pledge),
-                "completion", CompletionResource.CompletionResponse.of(completion)));
+        history.record(
+                agencyId,
+                "completion.submitted",
+                before,
+                Map.of("pledge", snapshot(pledge), "completion", CompletionResource.CompletionResponse.of(completion)));
         events.completionSubmitted(completion);
         return completion;
     }
@@ -104,9 +117,10 @@ public class CompletionService {
         agencies.find(agencyId);
         Completion completion = Completion.latestOf(agencyId)
                 .filter(c -> c.status == CompletionStatus.SUBMITTED)
-                .orElseThrow(() -> ApiException.conflict("nothing-to-review", "agency " + agencyId
-                        + " has no submitted completion waiting for review"));
-        if (request.decision() == CompletionStatus.REJECTED && (request.reason() == null || request.reason().isBlank())) {
+                .orElseThrow(() -> ApiException.conflict(
+                        "nothing-to-review", "agency " + agencyId + " has no submitted completion waiting for review"));
+        if (request.decision() == CompletionStatus.REJECTED
+                && (request.reason() == null || request.reason().isBlank())) {
             throw ApiException.invalid("reason", "a rejection must say why");
         }
         if (request.decision() == CompletionStatus.SUBMITTED) {
@@ -126,8 +140,11 @@ public class CompletionService {
             pledge.status = PledgeStatus.PLEDGED;
             pledges.refreshDeadlineStatus(agencyId);
         }
-        history.record(agencyId, "completion.reviewed", before, Map.of("pledge", snapshot(pledge),
-                "completion", CompletionResource.CompletionResponse.of(completion)));
+        history.record(
+                agencyId,
+                "completion.reviewed",
+                before,
+                Map.of("pledge", snapshot(pledge), "completion", CompletionResource.CompletionResponse.of(completion)));
         events.completionReviewed(completion);
         return completion;
     }
@@ -136,14 +153,23 @@ public class CompletionService {
     JsonNode requireEligible(UUID agencyId) {
         ComplianceStatus status = ComplianceStatus.findById(agencyId);
         if (status == null) {
-            throw ApiException.conflict("not-eligible", "compliance has not evaluated this agency yet; "
-                    + "all four practices must be met before completion").with("unmetPractices", unmet(null));
+            throw ApiException.conflict(
+                            "not-eligible",
+                            "compliance has not evaluated this agency yet; "
+                                    + "all four practices must be met before completion")
+                    .with("unmetPractices", unmet(null));
         }
         JsonNode evaluation = read(status.evaluation);
         if (!status.eligible) {
             List<Map<String, Object>> unmet = unmet(evaluation.path("practices"));
-            throw ApiException.conflict("not-eligible", "the agency is not eligible to submit completion: "
-                    + String.join(", ", unmet.stream().map(u -> (String) u.get("practice")).toList()) + " not met")
+            throw ApiException.conflict(
+                            "not-eligible",
+                            "the agency is not eligible to submit completion: "
+                                    + String.join(
+                                            ", ",
+                                            unmet.stream()
+                                                    .map(u -> (String) u.get("practice"))
+                                                    .toList()) + " not met")
                     .with("unmetPractices", unmet);
         }
         return evaluation;

@@ -1,5 +1,7 @@
 package org.onemind.agency.completion;
 
 public enum CompletionStatus {
-    SUBMITTED, VERIFIED, REJECTED
+    SUBMITTED,
+    VERIFIED,
+    REJECTED
 }

@@ -3,24 +3,21 @@ package org.onemind.agency.compliance;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.agency.pledge.PledgeService;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.inbox.EventConsumer;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 /** Keeps what compliance-service says, so completion can be refused or allowed without calling it. */
 @ApplicationScoped
 public class ComplianceEventsConsumer extends EventConsumer {
 
     public ComplianceEventsConsumer() {
-        super("compliance-events",
-                "onemind.compliance.compliance-evaluated.v1",
-                "onemind.compliance.certifications-expiring.v1");
+        super("compliance-events", "onemind.compliance.compliance-evaluated.v1");
     }
 
     @Inject
@@ -34,12 +31,10 @@ public class ComplianceEventsConsumer extends EventConsumer {
 
     @Override
     public void apply(CloudEvent event) {
-        if (!event.type().equals("onemind.compliance.compliance-evaluated.v1")) {
-            return;
-        }
         UUID agencyId = event.uuid("agencyId");
         Instant evaluatedAt = event.data().hasNonNull("evaluatedAt")
-                ? OffsetDateTime.parse(event.text("evaluatedAt")).toInstant() : Instant.now();
+                ? OffsetDateTime.parse(event.text("evaluatedAt")).toInstant()
+                : Instant.now();
         ComplianceStatus status = ComplianceStatus.findById(agencyId);
         if (status != null && status.evaluatedAt.isAfter(evaluatedAt)) {
             return; // an older evaluation arriving late changes nothing

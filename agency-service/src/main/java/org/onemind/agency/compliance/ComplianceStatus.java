@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,9 +13,11 @@ import java.util.UUID;
 public class ComplianceStatus extends PanacheEntityBase {
     @Id
     public UUID agencyId;
+
     public boolean eligible;
     /** The {@code compliance-evaluated} body, as JSON. */
     public String evaluation;
+
     public Instant evaluatedAt;
 
     public static boolean eligible(UUID agencyId) {

@@ -8,5 +8,4 @@ import org.onemind.platform.deadletter.DeadLetterResource;
 @Path("/api/v1/dead-letters/agency-service")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Dead letters", description = "Events this service could never apply, and their replay after a fix")
-public class DeadLetterEndpoint extends DeadLetterResource {
-}
+public class DeadLetterEndpoint extends DeadLetterResource {}

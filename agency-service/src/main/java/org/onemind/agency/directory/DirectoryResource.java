@@ -1,6 +1,5 @@
 package org.onemind.agency.directory;
 
-import org.onemind.platform.api.Paging;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,13 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.onemind.platform.api.Page;
-import org.onemind.platform.api.SqlValues;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -27,6 +19,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.api.ListPage;
+import org.onemind.platform.api.Paging;
+import org.onemind.platform.api.SqlValues;
 
 /** The public directory: pledged and completed agencies, public fields only, no token needed. */
 @Path("/api/v1/directory")
@@ -40,27 +39,34 @@ public class DirectoryResource {
     EntityManager em;
 
     public enum ListedStatus {
-        PLEDGED, COMPLETED
+        PLEDGED,
+        COMPLETED
     }
 
-    public record DirectoryEntry(String name, String city, String state, String type, ListedStatus status,
-                                 LocalDate pledgedOn, LocalDate completedOn) {
-    }
+    public record DirectoryEntry(
+            String name,
+            String city,
+            String state,
+            String type,
+            ListedStatus status,
+            LocalDate pledgedOn,
+            LocalDate completedOn) {}
 
-    public record StateTotals(String state, long pledged, long completed) {
-    }
+    public record StateTotals(String state, long pledged, long completed) {}
 
-    public record Stats(long pledged, long completed, List<StateTotals> byState) {
-    }
+    public record Stats(long pledged, long completed, List<StateTotals> byState) {}
 
     @GET
     @Path("/agencies")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pledged and completed agencies by state and status (ask for text/csv to get CSV)")
-    public Page<DirectoryEntry> agencies(@QueryParam("state") String state, @QueryParam("status") ListedStatus status,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
-                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return new Page<>(entries(state, status, page * size, size), page, size, count(state, status));
+    public ListPage<DirectoryEntry> agencies(
+            @QueryParam("state") String state,
+            @QueryParam("status") ListedStatus status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE)
+                    int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return new ListPage<>(entries(state, status, page * size, size), page, size, count(state, status));
     }
 
     @GET
@@ -69,25 +75,37 @@ public class DirectoryResource {
     @Operation(summary = "The same list as CSV")
     public Response agenciesCsv(@QueryParam("state") String state, @QueryParam("status") ListedStatus status) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader("name", "city", "state", "type", "status", "pledgedOn", "completedOn").get())) {
+        try (CSVPrinter csv = new CSVPrinter(
+                out,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader("name", "city", "state", "type", "status", "pledgedOn", "completedOn")
+                        .get())) {
             for (DirectoryEntry e : entries(state, status, 0, CSV_LIMIT)) {
-                csv.printRecord(safe(e.name()), safe(e.city()), safe(e.state()), e.type(), e.status(), e.pledgedOn(),
+                csv.printRecord(
+                        safe(e.name()),
+                        safe(e.city()),
+                        safe(e.state()),
+                        e.type(),
+                        e.status(),
+                        e.pledgedOn(),
                         e.completedOn());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Response.ok(out.toString(), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"one-mind-agencies.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"one-mind-agencies.csv\"")
+                .build();
     }
 
     @GET
     @Path("/recent")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The most recently pledged or completed agencies")
-    public List<DirectoryEntry> recent(@QueryParam("kind") @DefaultValue("PLEDGED") ListedStatus kind,
-                                       @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+    public List<DirectoryEntry> recent(
+            @QueryParam("kind") @DefaultValue("PLEDGED") ListedStatus kind,
+            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
         String order = kind == ListedStatus.COMPLETED ? "p.completed_on desc" : "p.pledged_on desc";
         String where = kind == ListedStatus.COMPLETED ? "p.status = 'COMPLETED'" : "p.status <> 'WITHDRAWN'";
         return query(where, List.of(), order, 0, limit);
@@ -99,13 +117,18 @@ public class DirectoryResource {
     @Operation(summary = "Campaign totals: agencies pledged and completed, by state")
     @SuppressWarnings("unchecked")
     public Stats stats() {
-        List<Object[]> rows = em.createNativeQuery("select a.state, count(*), count(*) filter (where p.status = 'COMPLETED')"
-                + " from pledge p join agency a on a.id = p.agency_id where p.status <> 'WITHDRAWN'"
-                + " group by a.state order by a.state").getResultList();
-        List<StateTotals> byState = rows.stream().map(r -> new StateTotals((String) r[0], ((Number) r[1]).longValue(),
-                ((Number) r[2]).longValue())).toList();
-        return new Stats(byState.stream().mapToLong(StateTotals::pledged).sum(),
-                byState.stream().mapToLong(StateTotals::completed).sum(), byState);
+        List<Object[]> rows = em.createNativeQuery(
+                        "select a.state, count(*), count(*) filter (where p.status = 'COMPLETED')"
+                                + " from pledge p join agency a on a.id = p.agency_id where p.status <> 'WITHDRAWN'"
+                                + " group by a.state order by a.state")
+                .getResultList();
+        List<StateTotals> byState = rows.stream()
+                .map(r -> new StateTotals((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
+                .toList();
+        return new Stats(
+                byState.stream().mapToLong(StateTotals::pledged).sum(),
+                byState.stream().mapToLong(StateTotals::completed).sum(),
+                byState);
     }
 
     private List<DirectoryEntry> entries(String state, ListedStatus status, int offset, int limit) {
@@ -139,14 +162,22 @@ public class DirectoryResource {
 
     @SuppressWarnings("unchecked")
     private List<DirectoryEntry> query(String where, List<Object> params, String order, int offset, int limit) {
-        var query = em.createNativeQuery("select a.name, a.city, a.state, a.type, p.status, p.pledged_on, p.completed_on"
-                + " from pledge p join agency a on a.id = p.agency_id where " + where + " order by " + order);
+        var query =
+                em.createNativeQuery("select a.name, a.city, a.state, a.type, p.status, p.pledged_on, p.completed_on"
+                        + " from pledge p join agency a on a.id = p.agency_id where " + where + " order by " + order);
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
         }
         List<Object[]> rows = query.setFirstResult(offset).setMaxResults(limit).getResultList();
-        return rows.stream().map(r -> new DirectoryEntry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                "COMPLETED".equals(r[4]) ? ListedStatus.COMPLETED : ListedStatus.PLEDGED, SqlValues.localDate(r[5]), SqlValues.localDate(r[6])))
+        return rows.stream()
+                .map(r -> new DirectoryEntry(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        "COMPLETED".equals(r[4]) ? ListedStatus.COMPLETED : ListedStatus.PLEDGED,
+                        SqlValues.localDate(r[5]),
+                        SqlValues.localDate(r[6])))
                 .toList();
     }
 

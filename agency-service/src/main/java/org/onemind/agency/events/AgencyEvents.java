@@ -2,6 +2,9 @@ package org.onemind.agency.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.onemind.agency.agency.Agency;
 import org.onemind.agency.completion.Completion;
 import org.onemind.agency.organization.Organization;
@@ -9,10 +12,6 @@ import org.onemind.agency.partnership.Partnership;
 import org.onemind.agency.pledge.Pledge;
 import org.onemind.agency.policy.Policy;
 import org.onemind.platform.outbox.Outbox;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 
 /** The events of {@code agency.events} (EVENTS.md), written through the outbox, keyed by agency. */
 @ApplicationScoped
@@ -32,44 +31,51 @@ public class AgencyEvents {
     @Inject
     Outbox outbox;
 
-    public record Contact(UUID contactId, String name, String email, String role) {
-    }
+    public record Contact(UUID contactId, String name, String email, String role) {}
 
-    public record AgencyDescribed(UUID agencyId, String name, String type, String city, String state,
-                                  String country, int declaredSworn, int declaredNonSworn, List<Contact> contacts) {
-    }
+    public record AgencyDescribed(
+            UUID agencyId,
+            String name,
+            String type,
+            String city,
+            String state,
+            String country,
+            int declaredSworn,
+            int declaredNonSworn,
+            List<Contact> contacts) {}
 
-    public record PledgeTaken(UUID agencyId, UUID pledgeId, LocalDate pledgedOn, LocalDate targetCompletionOn) {
-    }
+    public record PledgeTaken(UUID agencyId, UUID pledgeId, LocalDate pledgedOn, LocalDate targetCompletionOn) {}
 
-    public record PledgeWithdrawn(UUID agencyId, UUID pledgeId, LocalDate withdrawnOn, String reason) {
-    }
+    public record PledgeWithdrawn(UUID agencyId, UUID pledgeId, LocalDate withdrawnOn, String reason) {}
 
-    public record PartnershipEstablished(UUID agencyId, UUID partnershipId, UUID organizationId,
-                                         String organizationName, String organizationKind, LocalDate mouSignedOn) {
-    }
+    public record PartnershipEstablished(
+            UUID agencyId,
+            UUID partnershipId,
+            UUID organizationId,
+            String organizationName,
+            String organizationKind,
+            LocalDate mouSignedOn) {}
 
-    public record PartnershipEnded(UUID agencyId, UUID partnershipId, UUID organizationId, LocalDate endedOn) {
-    }
+    public record PartnershipEnded(UUID agencyId, UUID partnershipId, UUID organizationId, LocalDate endedOn) {}
 
-    public record PolicyAdopted(UUID agencyId, String title, LocalDate adoptedOn, List<String> components) {
-    }
+    public record PolicyAdopted(UUID agencyId, String title, LocalDate adoptedOn, List<String> components) {}
 
-    public record CompletionSubmitted(UUID agencyId, UUID completionId, LocalDate submittedOn, String signerName,
-                                      String signerRank) {
-    }
+    public record CompletionSubmitted(
+            UUID agencyId, UUID completionId, LocalDate submittedOn, String signerName, String signerRank) {}
 
-    public record CompletionReviewed(UUID agencyId, UUID completionId, String decision, String reason,
-                                     LocalDate reviewedOn) {
-    }
+    public record CompletionReviewed(
+            UUID agencyId, UUID completionId, String decision, String reason, LocalDate reviewedOn) {}
 
-    public record AccessRevoked(String principal, java.time.Instant revokedAt, UUID agencyId, UUID organizationId) {
-    }
+    public record AccessRevoked(String principal, java.time.Instant revokedAt, UUID agencyId, UUID organizationId) {}
 
     /** Access taken away now; keyed by the agency (a member) or the organization (a partner client). */
     public void accessRevoked(String principal, java.time.Instant revokedAt, UUID agencyId, UUID organizationId) {
         UUID key = agencyId != null ? agencyId : organizationId;
-        outbox.publish(TOPIC, key.toString(), ACCESS_REVOKED, key.toString(),
+        outbox.publish(
+                TOPIC,
+                key.toString(),
+                ACCESS_REVOKED,
+                key.toString(),
                 new AccessRevoked(principal, revokedAt, agencyId, organizationId));
     }
 
@@ -83,44 +89,88 @@ public class AgencyEvents {
 
     private static AgencyDescribed describe(Agency agency) {
         List<Contact> contacts = agency.contacts.stream()
-                .map(c -> new Contact(c.id, c.name, c.email, c.role)).toList();
-        return new AgencyDescribed(agency.id, agency.name, agency.type.name(), agency.city, agency.state,
-                agency.country, agency.declaredSworn, agency.declaredNonSworn, contacts);
+                .map(c -> new Contact(c.id, c.name, c.email, c.role))
+                .toList();
+        return new AgencyDescribed(
+                agency.id,
+                agency.name,
+                agency.type.name(),
+                agency.city,
+                agency.state,
+                agency.country,
+                agency.declaredSworn,
+                agency.declaredNonSworn,
+                contacts);
     }
 
     public void pledgeTaken(Pledge pledge) {
-        publish(pledge.agencyId, PLEDGE_TAKEN,
+        publish(
+                pledge.agencyId,
+                PLEDGE_TAKEN,
                 new PledgeTaken(pledge.agencyId, pledge.id, pledge.pledgedOn, pledge.targetCompletionOn));
     }
 
     public void pledgeWithdrawn(Pledge pledge) {
-        publish(pledge.agencyId, PLEDGE_WITHDRAWN,
+        publish(
+                pledge.agencyId,
+                PLEDGE_WITHDRAWN,
                 new PledgeWithdrawn(pledge.agencyId, pledge.id, pledge.withdrawnOn, pledge.withdrawalReason));
     }
 
     public void partnershipEstablished(Partnership partnership, Organization organization) {
-        publish(partnership.agencyId, PARTNERSHIP_ESTABLISHED, new PartnershipEstablished(partnership.agencyId,
-                partnership.id, organization.id, organization.name, organization.kind.name(), partnership.mouSignedOn));
+        publish(
+                partnership.agencyId,
+                PARTNERSHIP_ESTABLISHED,
+                new PartnershipEstablished(
+                        partnership.agencyId,
+                        partnership.id,
+                        organization.id,
+                        organization.name,
+                        organization.kind.name(),
+                        partnership.mouSignedOn));
     }
 
     public void partnershipEnded(Partnership partnership) {
-        publish(partnership.agencyId, PARTNERSHIP_ENDED, new PartnershipEnded(partnership.agencyId, partnership.id,
-                partnership.organizationId, partnership.endedOn));
+        publish(
+                partnership.agencyId,
+                PARTNERSHIP_ENDED,
+                new PartnershipEnded(
+                        partnership.agencyId, partnership.id, partnership.organizationId, partnership.endedOn));
     }
 
     public void policyAdopted(Policy policy) {
-        publish(policy.agencyId, POLICY_ADOPTED, new PolicyAdopted(policy.agencyId, policy.title, policy.adoptedOn,
-                policy.components.stream().map(Enum::name).toList()));
+        publish(
+                policy.agencyId,
+                POLICY_ADOPTED,
+                new PolicyAdopted(
+                        policy.agencyId,
+                        policy.title,
+                        policy.adoptedOn,
+                        policy.components.stream().map(Enum::name).toList()));
     }
 
     public void completionSubmitted(Completion completion) {
-        publish(completion.agencyId, COMPLETION_SUBMITTED, new CompletionSubmitted(completion.agencyId, completion.id,
-                completion.submittedOn, completion.signerName, completion.signerRank));
+        publish(
+                completion.agencyId,
+                COMPLETION_SUBMITTED,
+                new CompletionSubmitted(
+                        completion.agencyId,
+                        completion.id,
+                        completion.submittedOn,
+                        completion.signerName,
+                        completion.signerRank));
     }
 
     public void completionReviewed(Completion completion) {
-        publish(completion.agencyId, COMPLETION_REVIEWED, new CompletionReviewed(completion.agencyId, completion.id,
-                completion.status.name(), completion.reviewReason, completion.reviewedOn));
+        publish(
+                completion.agencyId,
+                COMPLETION_REVIEWED,
+                new CompletionReviewed(
+                        completion.agencyId,
+                        completion.id,
+                        completion.status.name(),
+                        completion.reviewReason,
+                        completion.reviewedOn));
     }
 
     private void publish(UUID agencyId, String type, Object data) {

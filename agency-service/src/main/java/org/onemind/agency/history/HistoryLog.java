@@ -7,10 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.onemind.platform.security.Caller;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.onemind.platform.security.Caller;
 
 /** Keeps every change to an agency's records with who made it, when, and the record before and after. */
 @ApplicationScoped
@@ -30,8 +29,12 @@ public class HistoryLog {
     public void record(UUID agencyId, String what, Object before, Object after) {
         em.createNativeQuery("insert into history (agency_id, at, by_user, what, before_state, after_state)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, agencyId).setParameter(2, Instant.now()).setParameter(3, who())
-                .setParameter(4, what).setParameter(5, write(before)).setParameter(6, write(after))
+                .setParameter(1, agencyId)
+                .setParameter(2, Instant.now())
+                .setParameter(3, who())
+                .setParameter(4, what)
+                .setParameter(5, write(before))
+                .setParameter(6, write(after))
                 .executeUpdate();
     }
 

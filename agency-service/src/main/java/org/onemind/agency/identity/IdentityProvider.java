@@ -5,14 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.onemind.platform.problem.ApiException;
-
-import java.util.function.Function;
 
 /**
  * The one door to the Keycloak admin API. Every call goes through {@link #call}, which turns
@@ -54,7 +53,8 @@ public class IdentityProvider {
     }
 
     private static ApiException unavailable(String action) {
-        return ApiException.unavailable("identity-provider-unavailable",
+        return ApiException.unavailable(
+                "identity-provider-unavailable",
                 "the identity provider could not " + action + " now; nothing was changed, try again shortly");
     }
 

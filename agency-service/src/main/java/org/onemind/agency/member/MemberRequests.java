@@ -5,13 +5,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 public final class MemberRequests {
-    private MemberRequests() {
-    }
+    private MemberRequests() {}
 
     /** A person to invite as a manager of the agency. */
     public record InviteMember(
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName) {
-    }
+            @NotBlank @Size(max = 100) String lastName) {}
 }

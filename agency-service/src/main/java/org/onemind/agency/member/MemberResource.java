@@ -12,14 +12,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.agency.member.MemberRequests.InviteMember;
-import org.onemind.platform.api.Page;
+import org.onemind.platform.api.ListPage;
 import org.onemind.platform.security.Roles;
-
-import java.util.List;
-import java.util.UUID;
 
 @Path("/api/v1/agencies/{agencyId}/members")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -31,32 +30,37 @@ public class MemberResource {
 
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "Invite a person as a manager of the agency",
+    @Operation(
+            summary = "Invite a person as a manager of the agency",
             description = "Keycloak emails them a link to set their password (valid three days by default). "
                     + "Inviting someone who already manages this agency answers 200 with the member and sends nothing.")
-    public Response invite(@PathParam("agencyId") UUID agencyId, @Valid @NotNull InviteMember request,
-                           @Context UriInfo uri) {
+    public Response invite(
+            @PathParam("agencyId") UUID agencyId, @Valid @NotNull InviteMember request, @Context UriInfo uri) {
         Members.Invitation invitation = members.invite(agencyId, request);
         if (!invitation.created()) {
             return Response.ok(invitation.member()).build();
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(invitation.member().id().toString()).build())
-                .entity(invitation.member()).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(invitation.member().id().toString())
+                        .build())
+                .entity(invitation.member())
+                .build();
     }
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "The agency's managers, invited and active")
-    public Page<MemberResponse> list(@PathParam("agencyId") UUID agencyId) {
+    public ListPage<MemberResponse> list(@PathParam("agencyId") UUID agencyId) {
         List<MemberResponse> items = members.list(agencyId);
-        return new Page<>(items, 0, items.size(), items.size());
+        return new ListPage<>(items, 0, items.size(), items.size());
     }
 
     @DELETE
     @Path("/{memberId}")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "Remove a manager: the role and the agency go at once, their sessions end, "
-            + "and access tokens already issued expire within their lifespan (5 minutes)")
+    @Operation(
+            summary = "Remove a manager: the role and the agency go at once, their sessions end, "
+                    + "and access tokens already issued expire within their lifespan (5 minutes)")
     public Response remove(@PathParam("agencyId") UUID agencyId, @PathParam("memberId") UUID memberId) {
         members.remove(agencyId, memberId);
         return Response.noContent().build();

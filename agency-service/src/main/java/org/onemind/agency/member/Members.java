@@ -3,6 +3,14 @@ package org.onemind.agency.member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
@@ -16,15 +24,6 @@ import org.onemind.agency.member.MemberResponse.MemberStatus;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.security.AccessRevocations;
 import org.onemind.platform.security.Roles;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Agency managers live in Keycloak: a user with the {@code agency-manager} realm role and the
@@ -56,7 +55,8 @@ public class Members {
         agencies.find(agencyId);
         String email = request.email().trim().toLowerCase(Locale.ROOT);
         Invitation invitation = identity.call("invite the member", realm -> {
-            Optional<UserRepresentation> existing = realm.users().searchByEmail(email, true).stream().findFirst();
+            Optional<UserRepresentation> existing =
+                    realm.users().searchByEmail(email, true).stream().findFirst();
             if (existing.isPresent()) {
                 return addExisting(realm, agencyId, existing.get());
             }
@@ -75,10 +75,12 @@ public class Members {
             int first = 0;
             List<UserRepresentation> page;
             do {
-                page = realm.users().searchByAttributes(first, 100, true, false,
-                        Roles.AGENCY_ID_CLAIM + ":" + agencyId);
-                page.stream().filter(user -> managesAgency(realm, user, agencyId))
-                        .map(user -> response(user, agencyId)).forEach(members::add);
+                page = realm.users()
+                        .searchByAttributes(first, 100, true, false, Roles.AGENCY_ID_CLAIM + ":" + agencyId);
+                page.stream()
+                        .filter(user -> managesAgency(realm, user, agencyId))
+                        .map(user -> response(user, agencyId))
+                        .forEach(members::add);
                 first += page.size();
             } while (page.size() == 100);
             members.sort(Comparator.comparing(MemberResponse::email));
@@ -111,15 +113,16 @@ public class Members {
     private Invitation addExisting(RealmResource realm, UUID agencyId, UserRepresentation user) {
         String current = attribute(user, Roles.AGENCY_ID_CLAIM);
         if (current != null && !current.equals(agencyId.toString()) && hasManagerRole(realm, user)) {
-            throw ApiException.conflict("member-of-another-agency",
-                    "this person already manages another agency; remove them there first");
+            throw ApiException.conflict(
+                    "member-of-another-agency", "this person already manages another agency; remove them there first");
         }
         if (agencyId.toString().equals(current) && hasManagerRole(realm, user)) {
             return new Invitation(response(user, agencyId), false);
         }
         UserResource resource = realm.users().get(user.getId());
         Map<String, List<String>> attributes = user.getAttributes() == null
-                ? new java.util.HashMap<>() : new java.util.HashMap<>(user.getAttributes());
+                ? new java.util.HashMap<>()
+                : new java.util.HashMap<>(user.getAttributes());
         attributes.put(Roles.AGENCY_ID_CLAIM, List.of(agencyId.toString()));
         user.setAttributes(attributes);
         resource.update(user);
@@ -151,9 +154,11 @@ public class Members {
         try {
             resource.roles().realmLevel().add(List.of(managerRole(realm)));
             var config = identity.config();
-            resource.executeActionsEmail(config.invitationClientId().orElse(null),
+            resource.executeActionsEmail(
+                    config.invitationClientId().orElse(null),
                     config.invitationRedirectUri().orElse(null),
-                    (int) config.invitationLifespan().toSeconds(), List.of(UPDATE_PASSWORD, VERIFY_EMAIL));
+                    (int) config.invitationLifespan().toSeconds(),
+                    List.of(UPDATE_PASSWORD, VERIFY_EMAIL));
         } catch (RuntimeException e) {
             // No half-made member: without the invitation email nobody could ever use the account.
             resource.remove();
@@ -197,13 +202,19 @@ public class Members {
     }
 
     private static MemberResponse response(UserRepresentation user, UUID agencyId) {
-        boolean invited = user.getRequiredActions() != null && user.getRequiredActions().contains(UPDATE_PASSWORD);
+        boolean invited =
+                user.getRequiredActions() != null && user.getRequiredActions().contains(UPDATE_PASSWORD);
         Instant since = user.getCreatedTimestamp() == null ? null : Instant.ofEpochMilli(user.getCreatedTimestamp());
-        return new MemberResponse(UUID.fromString(user.getId()), agencyId, user.getEmail(), user.getFirstName(),
-                user.getLastName(), invited ? MemberStatus.INVITED : MemberStatus.ACTIVE, since);
+        return new MemberResponse(
+                UUID.fromString(user.getId()),
+                agencyId,
+                user.getEmail(),
+                user.getFirstName(),
+                user.getLastName(),
+                invited ? MemberStatus.INVITED : MemberStatus.ACTIVE,
+                since);
     }
 
     /** The member, and whether this call made them a member (false: they already were). */
-    public record Invitation(MemberResponse member, boolean created) {
-    }
+    public record Invitation(MemberResponse member, boolean created) {}
 }

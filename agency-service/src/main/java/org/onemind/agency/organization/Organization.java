@@ -5,18 +5,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import org.onemind.platform.problem.ApiException;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.onemind.platform.problem.ApiException;
 
 @Entity
 public class Organization extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public String name;
+
     @Enumerated(EnumType.STRING)
     public OrganizationKind kind;
+
     public String city;
     public String state;
     public String website;

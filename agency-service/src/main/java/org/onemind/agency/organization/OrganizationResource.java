@@ -1,6 +1,5 @@
 package org.onemind.agency.organization;
 
-import org.onemind.platform.api.Paging;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,26 +20,30 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.onemind.platform.api.Page;
-import org.onemind.platform.security.Roles;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.api.ListPage;
+import org.onemind.platform.api.Paging;
+import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/organizations")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Organizations")
 public class OrganizationResource {
 
-    public record CreateOrganization(@NotBlank @Size(max = 200) String name, @NotNull OrganizationKind kind,
-                                     @Size(max = 100) String city, @Size(max = 100) String state,
-                                     @Size(max = 300) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String website) {
-    }
+    public record CreateOrganization(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull OrganizationKind kind,
+            @Size(max = 100) String city,
+            @Size(max = 100) String state,
 
-    public record OrganizationResponse(UUID id, String name, OrganizationKind kind, String city, String state,
-                                       String website) {
+            @Size(max = 300) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+            String website) {}
+
+    public record OrganizationResponse(
+            UUID id, String name, OrganizationKind kind, String city, String state, String website) {
         static OrganizationResponse of(Organization o) {
             return new OrganizationResponse(o.id, o.name, o.kind, o.city, o.state, o.website);
         }
@@ -60,27 +63,38 @@ public class OrganizationResource {
         organization.website = request.website();
         organization.createdAt = Instant.now();
         organization.persist();
-        return Response.created(uri.getAbsolutePathBuilder().path(organization.id.toString()).build())
-                .entity(OrganizationResponse.of(organization)).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(organization.id.toString())
+                        .build())
+                .entity(OrganizationResponse.of(organization))
+                .build();
     }
 
     @GET
     @PermitAll
     @Operation(summary = "Organizations, optionally of one kind (public)")
-    public Page<OrganizationResponse> list(@QueryParam("kind") OrganizationKind kind,
-                                           @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
-                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        var found = kind == null ? Organization.<Organization>findAll(Sort.by("name").and("id"))
+    public ListPage<OrganizationResponse> list(
+            @QueryParam("kind") OrganizationKind kind,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE)
+                    int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        var found = kind == null
+                ? Organization.<Organization>findAll(Sort.by("name").and("id"))
                 : Organization.<Organization>find("kind", Sort.by("name").and("id"), kind);
-        return new Page<>(found.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
-                .map(OrganizationResponse::of).toList(), page, size, found.count());
+        return new ListPage<>(
+                found.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
+                        .map(OrganizationResponse::of)
+                        .toList(),
+                page,
+                size,
+                found.count());
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{organizationId}")
     @PermitAll
     @Operation(summary = "One organization (public)")
-    public OrganizationResponse get(@PathParam("id") UUID id) {
+    public OrganizationResponse get(@PathParam("organizationId") UUID id) {
         return OrganizationResponse.of(Organization.require(id));
     }
 }

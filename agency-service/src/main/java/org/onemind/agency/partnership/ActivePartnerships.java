@@ -1,9 +1,8 @@
 package org.onemind.agency.partnership;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.onemind.platform.security.Partnerships;
-
 import java.util.UUID;
+import org.onemind.platform.security.Partnerships;
 
 /** Lets partner callers reach the agencies they have an active partnership with. */
 @ApplicationScoped

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import java.util.UUID;
 public class Partnership extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public UUID agencyId;
     public UUID organizationId;
     public LocalDate mouSignedOn;
@@ -22,6 +22,7 @@ public class Partnership extends PanacheEntityBase {
     public LocalDate endedOn;
     public String endReason;
     public Instant createdAt;
+
     @Version
     public int version;
 

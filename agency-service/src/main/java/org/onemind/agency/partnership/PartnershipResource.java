@@ -13,14 +13,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.onemind.platform.api.Page;
-import org.onemind.platform.security.Roles;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.api.ListPage;
+import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/agencies/{agencyId}/partnerships")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -30,42 +29,62 @@ public class PartnershipResource {
     @Inject
     PartnershipService partnerships;
 
-    public record EstablishPartnership(@NotNull UUID organizationId, @NotNull LocalDate mouSignedOn,
-                                       @org.onemind.platform.input.MultiLine @Size(max = 2000) String description,
-                                       @Size(max = 500) String documentReference) {
-    }
+    public record EstablishPartnership(
+            @NotNull UUID organizationId,
+            @NotNull LocalDate mouSignedOn,
 
-    public record EndPartnership(@NotNull LocalDate endedOn, @org.onemind.platform.input.MultiLine @NotBlank @Size(max = 2000) String reason) {
-    }
+            @org.onemind.platform.input.MultiLine @Size(max = 2000)
+            String description,
 
-    public record PartnershipResponse(UUID id, UUID agencyId, UUID organizationId, String organizationName,
-                                      LocalDate mouSignedOn, String description, String documentReference,
-                                      LocalDate endedOn, String endReason, boolean active) {
-    }
+            @Size(max = 500) String documentReference) {}
+
+    public record EndPartnership(
+            @NotNull LocalDate endedOn,
+
+            @org.onemind.platform.input.MultiLine @NotBlank @Size(max = 2000)
+            String reason) {}
+
+    public record PartnershipResponse(
+            UUID id,
+            UUID agencyId,
+            UUID organizationId,
+            String organizationName,
+            LocalDate mouSignedOn,
+            String description,
+            String documentReference,
+            LocalDate endedOn,
+            String endReason,
+            boolean active) {}
 
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Record an MOU with a mental-health provider")
-    public Response establish(@PathParam("agencyId") UUID agencyId, @Valid @NotNull EstablishPartnership request,
-                              @Context UriInfo uri) {
+    public Response establish(
+            @PathParam("agencyId") UUID agencyId, @Valid @NotNull EstablishPartnership request, @Context UriInfo uri) {
         PartnershipResponse created = partnerships.establish(agencyId, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
     @Operation(summary = "The agency's partnerships, current and ended")
-    public Page<PartnershipResponse> list(@PathParam("agencyId") UUID agencyId) {
+    public ListPage<PartnershipResponse> list(@PathParam("agencyId") UUID agencyId) {
         List<PartnershipResponse> items = partnerships.list(agencyId);
-        return new Page<>(items, 0, items.size(), items.size());
+        return new ListPage<>(items, 0, items.size(), items.size());
     }
 
     @POST
     @Path("/{partnershipId}/end")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "End a partnership on a date, with the reason")
-    public PartnershipResponse end(@PathParam("agencyId") UUID agencyId, @PathParam("partnershipId") UUID partnershipId,
-                                   @Valid @NotNull EndPartnership request) {
+    public PartnershipResponse end(
+            @PathParam("agencyId") UUID agencyId,
+            @PathParam("partnershipId") UUID partnershipId,
+            @Valid @NotNull EndPartnership request) {
         return partnerships.end(agencyId, partnershipId, request);
     }
 }

@@ -4,18 +4,17 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.onemind.agency.agency.AgencyService;
-import org.onemind.agency.events.AgencyEvents;
-import org.onemind.agency.history.HistoryLog;
-import org.onemind.agency.organization.Organization;
-import org.onemind.platform.problem.ApiException;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.onemind.agency.agency.AgencyService;
+import org.onemind.agency.events.AgencyEvents;
+import org.onemind.agency.history.HistoryLog;
+import org.onemind.agency.organization.Organization;
+import org.onemind.platform.problem.ApiException;
 
 @ApplicationScoped
 public class PartnershipService {
@@ -30,21 +29,25 @@ public class PartnershipService {
     HistoryLog history;
 
     @Transactional
-    public PartnershipResource.PartnershipResponse establish(UUID agencyId, PartnershipResource.EstablishPartnership request) {
+    public PartnershipResource.PartnershipResponse establish(
+            UUID agencyId, PartnershipResource.EstablishPartnership request) {
         agencies.find(agencyId);
         Organization organization = Organization.findById(request.organizationId());
         if (organization == null) {
             throw ApiException.invalid("organizationId", "no organization " + request.organizationId());
         }
         if (!organization.isMentalHealthProvider()) {
-            throw ApiException.invalid("organizationId", "a partnership is with a mental-health provider; "
-                    + organization.name + " is a " + organization.kind);
+            throw ApiException.invalid(
+                    "organizationId",
+                    "a partnership is with a mental-health provider; " + organization.name + " is a "
+                            + organization.kind);
         }
         if (request.mouSignedOn().isAfter(java.time.LocalDate.now())) {
             throw ApiException.invalid("mouSignedOn", "must not be in the future");
         }
         if (Partnership.active(agencyId, organization.id)) {
-            throw ApiException.conflict("active-partnership-exists",
+            throw ApiException.conflict(
+                    "active-partnership-exists",
                     "the agency already has an active partnership with " + organization.name);
         }
         Partnership partnership = new Partnership();
@@ -63,8 +66,8 @@ public class PartnershipService {
     }
 
     @Transactional
-    public PartnershipResource.PartnershipResponse end(UUID agencyId, UUID partnershipId,
-                                                       PartnershipResource.EndPartnership request) {
+    public PartnershipResource.PartnershipResponse end(
+            UUID agencyId, UUID partnershipId, PartnershipResource.EndPartnership request) {
         Partnership partnership = Partnership.<Partnership>find("id = ?1 and agencyId = ?2", partnershipId, agencyId)
                 .firstResult();
         if (partnership == null) {
@@ -74,7 +77,8 @@ public class PartnershipService {
             throw ApiException.conflict("partnership-ended", "the partnership already ended on " + partnership.endedOn);
         }
         if (request.endedOn().isBefore(partnership.mouSignedOn)) {
-            throw ApiException.invalid("endedOn", "must not be before the MOU was signed (" + partnership.mouSignedOn + ")");
+            throw ApiException.invalid(
+                    "endedOn", "must not be before the MOU was signed (" + partnership.mouSignedOn + ")");
         }
         Organization organization = Organization.findById(partnership.organizationId);
         PartnershipResource.PartnershipResponse before = response(partnership, organization);
@@ -88,24 +92,40 @@ public class PartnershipService {
 
     public List<PartnershipResource.PartnershipResponse> list(UUID agencyId) {
         agencies.find(agencyId);
-        List<Partnership> partnerships = Partnership.list("agencyId", Sort.by("mouSignedOn").and("id"), agencyId);
+        List<Partnership> partnerships =
+                Partnership.list("agencyId", Sort.by("mouSignedOn").and("id"), agencyId);
         if (partnerships.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Organization> organizations = Organization.<Organization>list("id in ?1",
-                        partnerships.stream().map(p -> p.organizationId).toList()).stream()
-                .collect(Collectors.toMap(o -> o.id, Function.identity()));
-        return partnerships.stream().map(p -> response(p, organizations.get(p.organizationId))).toList();
+        Map<UUID, Organization> organizations =
+                Organization.<Organization>list(
+                                "id in ?1",
+                                partnerships.stream().map(p -> p.organizationId).toList())
+                        .stream()
+                        .collect(Collectors.toMap(o -> o.id, Function.identity()));
+        return partnerships.stream()
+                .map(p -> response(p, organizations.get(p.organizationId)))
+                .toList();
     }
 
     /** Active partnerships with their providers, for the completion letter. */
     public List<PartnershipResource.PartnershipResponse> active(UUID agencyId) {
-        return list(agencyId).stream().filter(PartnershipResource.PartnershipResponse::active).toList();
+        return list(agencyId).stream()
+                .filter(PartnershipResource.PartnershipResponse::active)
+                .toList();
     }
 
     static PartnershipResource.PartnershipResponse response(Partnership p, Organization organization) {
-        return new PartnershipResource.PartnershipResponse(p.id, p.agencyId, p.organizationId,
-                organization == null ? null : organization.name, p.mouSignedOn, p.description, p.documentReference,
-                p.endedOn, p.endReason, p.endedOn == null);
+        return new PartnershipResource.PartnershipResponse(
+                p.id,
+                p.agencyId,
+                p.organizationId,
+                organization == null ? null : organization.name,
+                p.mouSignedOn,
+                p.description,
+                p.documentReference,
+                p.endedOn,
+                p.endReason,
+                p.endedOn == null);
     }
 }

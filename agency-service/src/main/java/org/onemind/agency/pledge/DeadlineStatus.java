@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 public enum DeadlineStatus {
-    ON_TRACK, DUE_SOON, OVERDUE, COMPLETED;
+    ON_TRACK,
+    DUE_SOON,
+    OVERDUE,
+    COMPLETED;
 
     static final int DUE_SOON_DAYS = 90;
 

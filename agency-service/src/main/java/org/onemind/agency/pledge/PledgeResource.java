@@ -10,13 +10,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.security.Roles;
 
-import java.util.UUID;
-
-@Path("/api/v1/agencies/{id}/pledge")
+@Path("/api/v1/agencies/{agencyId}/pledge")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Pledges")
 public class PledgeResource {
@@ -27,16 +26,19 @@ public class PledgeResource {
     @PUT
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Take the pledge: target completion 12 to 36 months after the pledge date")
-    public Response take(@PathParam("id") UUID agencyId, @Valid @NotNull PledgeRequests.TakePledge request) {
+    public Response take(@PathParam("agencyId") UUID agencyId, @Valid @NotNull PledgeRequests.TakePledge request) {
         Pledge pledge = pledges.take(agencyId, request);
-        return Response.status(Response.Status.CREATED).entity(PledgeResponse.of(pledge)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(PledgeResponse.of(pledge))
+                .build();
     }
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
-    @Operation(summary = "The agency's pledge with its status and deadline status: the active one, or else the one"
-            + " withdrawn last (status WITHDRAWN); 404 when the agency never pledged")
-    public PledgeResponse get(@PathParam("id") UUID agencyId) {
+    @Operation(
+            summary = "The agency's pledge with its status and deadline status: the active one, or else the one"
+                    + " withdrawn last (status WITHDRAWN); 404 when the agency never pledged")
+    public PledgeResponse get(@PathParam("agencyId") UUID agencyId) {
         return PledgeResponse.of(pledges.current(agencyId));
     }
 
@@ -44,7 +46,8 @@ public class PledgeResource {
     @Path("/withdrawal")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Withdraw the active pledge, with the reason")
-    public PledgeResponse withdraw(@PathParam("id") UUID agencyId, @Valid @NotNull PledgeRequests.Withdraw request) {
+    public PledgeResponse withdraw(
+            @PathParam("agencyId") UUID agencyId, @Valid @NotNull PledgeRequests.Withdraw request) {
         return PledgeResponse.of(pledges.withdraw(agencyId, request));
     }
 }

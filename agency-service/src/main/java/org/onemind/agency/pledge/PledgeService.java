@@ -4,17 +4,16 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.onemind.agency.agency.AgencyService;
 import org.onemind.agency.compliance.ComplianceStatus;
 import org.onemind.agency.events.AgencyEvents;
 import org.onemind.agency.history.HistoryLog;
 import org.onemind.platform.problem.ApiException;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 
 @ApplicationScoped
 public class PledgeService {
@@ -39,15 +38,19 @@ public class PledgeService {
         agencies.find(agencyId);
         if (request.targetCompletionOn().isBefore(request.pledgedOn().plusMonths(MIN_MONTHS))
                 || request.targetCompletionOn().isAfter(request.pledgedOn().plusMonths(MAX_MONTHS))) {
-            throw ApiException.invalid("targetCompletionOn", "must be 12 to 36 months after pledgedOn ("
-                    + request.pledgedOn().plusMonths(MIN_MONTHS) + " to " + request.pledgedOn().plusMonths(MAX_MONTHS)
-                    + ")");
+            throw ApiException.invalid(
+                    "targetCompletionOn",
+                    "must be 12 to 36 months after pledgedOn ("
+                            + request.pledgedOn().plusMonths(MIN_MONTHS) + " to "
+                            + request.pledgedOn().plusMonths(MAX_MONTHS)
+                            + ")");
         }
         if (request.pledgedOn().isAfter(LocalDate.now())) {
             throw ApiException.invalid("pledgedOn", "must not be in the future");
         }
         if (Pledge.activeOf(agencyId).isPresent()) {
-            throw ApiException.conflict("active-pledge-exists",
+            throw ApiException.conflict(
+                    "active-pledge-exists",
                     "agency " + agencyId + " already has an active pledge; withdraw it before pledging again");
         }
         Pledge pledge = new Pledge();
@@ -97,7 +100,9 @@ public class PledgeService {
     }
 
     /** The daily refresh: a pledge turns DUE_SOON or OVERDUE with the calendar, not only with events. */
-    @Scheduled(cron = "{onemind.agency.deadline-refresh-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            cron = "{onemind.agency.deadline-refresh-cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dailyDeadlineRefresh(io.quarkus.scheduler.ScheduledExecution execution) {
         if (jobs.claim("deadline-refresh", execution)) {
             refreshAllDeadlineStatuses();
@@ -107,7 +112,8 @@ public class PledgeService {
     @Transactional
     public int refreshAllDeadlineStatuses() {
         LocalDate today = LocalDate.now();
-        List<Pledge> open = Pledge.list("status in ?1", List.of(PledgeStatus.PLEDGED, PledgeStatus.COMPLETION_SUBMITTED));
+        List<Pledge> open =
+                Pledge.list("status in ?1", List.of(PledgeStatus.PLEDGED, PledgeStatus.COMPLETION_SUBMITTED));
         int changed = 0;
         for (Pledge pledge : open) {
             if (update(pledge, today)) {
@@ -130,6 +136,7 @@ public class PledgeService {
     }
 
     static DeadlineStatus deadlineStatus(Pledge pledge, LocalDate today) {
-        return DeadlineStatus.of(pledge.status, pledge.targetCompletionOn, ComplianceStatus.eligible(pledge.agencyId), today);
+        return DeadlineStatus.of(
+                pledge.status, pledge.targetCompletionOn, ComplianceStatus.eligible(pledge.agencyId), today);
     }
 }

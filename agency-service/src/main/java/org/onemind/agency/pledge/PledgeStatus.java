@@ -1,5 +1,8 @@
 package org.onemind.agency.pledge;
 
 public enum PledgeStatus {
-    PLEDGED, COMPLETION_SUBMITTED, COMPLETED, WITHDRAWN
+    PLEDGED,
+    COMPLETION_SUBMITTED,
+    COMPLETED,
+    WITHDRAWN
 }

@@ -2,7 +2,6 @@ package org.onemind.agency.policy;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,7 +16,8 @@ public class ComponentsConverter implements AttributeConverter<List<PolicyCompon
 
     @Override
     public List<PolicyComponent> convertToEntityAttribute(String column) {
-        return column == null || column.isBlank() ? List.of()
+        return column == null || column.isBlank()
+                ? List.of()
                 : Arrays.stream(column.split(",")).map(PolicyComponent::valueOf).toList();
     }
 }

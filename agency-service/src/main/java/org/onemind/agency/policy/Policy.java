@@ -5,7 +5,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,11 +15,15 @@ import java.util.UUID;
 public class Policy extends PanacheEntityBase {
     @Id
     public UUID agencyId;
+
     public String title;
     public LocalDate adoptedOn;
+
     @Convert(converter = ComponentsConverter.class)
     public List<PolicyComponent> components;
+
     public Instant updatedAt;
+
     @Version
     public int version;
 }

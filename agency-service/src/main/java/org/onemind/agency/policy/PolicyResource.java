@@ -11,6 +11,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.agency.agency.AgencyService;
@@ -18,13 +24,6 @@ import org.onemind.agency.events.AgencyEvents;
 import org.onemind.agency.history.HistoryLog;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.security.Roles;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.UUID;
 
 @Path("/api/v1/agencies/{agencyId}/policy")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -40,15 +39,26 @@ public class PolicyResource {
     @Inject
     HistoryLog history;
 
-    public record AdoptPolicy(@NotBlank @Size(max = 300) String title, @NotNull LocalDate adoptedOn,
-                              @NotNull @Size(max = 20) List<@NotNull PolicyComponent> components) {
-    }
+    public record AdoptPolicy(
+            @NotBlank @Size(max = 300) String title,
+            @NotNull LocalDate adoptedOn,
+            @NotNull @Size(max = 20) List<@NotNull PolicyComponent> components) {}
 
-    public record PolicyResponse(UUID agencyId, String title, LocalDate adoptedOn, List<PolicyComponent> components,
-                                 List<PolicyComponent> notCovered) {
+    public record PolicyResponse(
+            UUID agencyId,
+            String title,
+            LocalDate adoptedOn,
+            List<PolicyComponent> components,
+            List<PolicyComponent> notCovered) {
         static PolicyResponse of(Policy policy) {
-            return new PolicyResponse(policy.agencyId, policy.title, policy.adoptedOn, policy.components,
-                    Arrays.stream(PolicyComponent.values()).filter(c -> !policy.components.contains(c)).toList());
+            return new PolicyResponse(
+                    policy.agencyId,
+                    policy.title,
+                    policy.adoptedOn,
+                    policy.components,
+                    Arrays.stream(PolicyComponent.values())
+                            .filter(c -> !policy.components.contains(c))
+                            .toList());
         }
     }
 

@@ -5,18 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.onemind.agency.agency.Agency;
-import org.onemind.agency.agency.AgencyType;
-import org.onemind.agency.events.AgencyEvents;
-import org.onemind.agency.history.HistoryLog;
-import org.onemind.agency.pledge.DeadlineStatus;
-import org.onemind.agency.pledge.Pledge;
-import org.onemind.agency.pledge.PledgeStatus;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -28,6 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.onemind.agency.agency.Agency;
+import org.onemind.agency.agency.AgencyType;
+import org.onemind.agency.events.AgencyEvents;
+import org.onemind.agency.history.HistoryLog;
+import org.onemind.agency.pledge.DeadlineStatus;
+import org.onemind.agency.pledge.Pledge;
+import org.onemind.agency.pledge.PledgeStatus;
 
 /**
  * Loads the agencies the campaign lists today (name, state, PLEDGED or COMPLETED) into an empty
@@ -56,15 +55,23 @@ public class SeedAgencies {
     @Transactional
     public int seedIfEmpty(Path file) {
         // Replicas starting together: one seeds, the others wait for it and then find agencies.
-        Agency.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, SEED_LOCK)
+        Agency.getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(?1)")
+                .setParameter(1, SEED_LOCK)
                 .getSingleResult();
         if (Agency.count() > 0) {
             return 0;
         }
         List<CSVRecord> rows;
         try (Reader reader = Files.newBufferedReader(file)) {
-            rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
-                    .parse(reader).getRecords();
+            rows = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setTrim(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         } catch (IOException e) {
             LOG.errorf("seed file %s cannot be read: %s", file, e.getMessage());
             return 0;
@@ -110,8 +117,11 @@ public class SeedAgencies {
             pledge.signedBy = "(seeded from the campaign's list)";
             pledge.createdAt = Instant.now();
             pledge.persist();
-            history.record(agency.id, "agency.seeded", null, Map.of("name", agency.name, "state", agency.state,
-                    "pledgeStatus", pledge.status));
+            history.record(
+                    agency.id,
+                    "agency.seeded",
+                    null,
+                    Map.of("name", agency.name, "state", agency.state, "pledgeStatus", pledge.status));
             events.agencyRegistered(agency);
             events.pledgeTaken(pledge);
         }

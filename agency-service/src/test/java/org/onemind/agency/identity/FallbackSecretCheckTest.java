@@ -1,11 +1,11 @@
 package org.onemind.agency.identity;
 
-import io.quarkus.runtime.LaunchMode;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.runtime.LaunchMode;
+import org.junit.jupiter.api.Test;
 
 /** Pure logic: which starts refuse the committed fallback secret. */
 class FallbackSecretCheckTest {

@@ -9,16 +9,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.onemind.platform.problem.ApiException;
-import org.onemind.platform.security.Roles;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.security.Roles;
 
 /** Campaign-wide figures and operations, for campaign staff. */
 @Path("/api/v1/compliance")
@@ -33,13 +32,21 @@ public class CampaignResource {
     @Inject
     Rebuilds rebuilds;
 
-    public record Summary(String state, long agencies, Map<String, Long> byPledgeStatus, Map<String, Long> byDeadlineStatus,
-                          Map<String, Long> practiceMet, long eligible, long eligibleNotSubmitted, long overdue) {
-    }
+    public record Summary(
+            String state,
+            long agencies,
+            Map<String, Long> byPledgeStatus,
+            Map<String, Long> byDeadlineStatus,
+            Map<String, Long> practiceMet,
+            long eligible,
+            long eligibleNotSubmitted,
+            long overdue) {}
 
     @GET
     @Path("/summary")
-    @Operation(summary = "Agencies by status, per-practice met counts, eligible but not submitted, overdue (optionally one state)")
+    @Operation(
+            summary =
+                    "Agencies by status, per-practice met counts, eligible but not submitted, overdue (optionally one state)")
     @SuppressWarnings("unchecked")
     public Summary summary(@QueryParam("state") String state) {
         String where = state == null || state.isBlank() ? "" : " where upper(a.state) = ?1";
@@ -75,32 +82,49 @@ public class CampaignResource {
                 overdue++;
             }
         }
-        return new Summary(state == null || state.isBlank() ? null : state.trim().toUpperCase(Locale.ROOT), rows.size(),
-                byPledge, byDeadline, met, eligible, eligibleNotSubmitted, overdue);
+        return new Summary(
+                state == null || state.isBlank() ? null : state.trim().toUpperCase(Locale.ROOT),
+                rows.size(),
+                byPledge,
+                byDeadline,
+                met,
+                eligible,
+                eligibleNotSubmitted,
+                overdue);
     }
 
     @POST
     @Path("/rebuild")
-    @Operation(summary = "Recompute every evaluation from the read models (after a rule change or a restore); 202 with progress")
+    @Operation(
+            summary =
+                    "Recompute every evaluation from the read models (after a rule change or a restore); 202 with progress")
     public Response rebuild() {
         Rebuilds.RebuildStatus status = rebuilds.start("requested by a campaign admin");
-        return Response.accepted(status).location(java.net.URI.create("/api/v1/compliance/rebuild/" + status.id())).build();
+        return Response.accepted(status)
+                .location(java.net.URI.create("/api/v1/compliance/rebuild/" + status.id()))
+                .build();
     }
 
     @GET
     @Path("/rebuild")
-    @Operation(summary = "Re-evaluations of many agencies, newest first",
-            description = "Rebuilds, nightly runs, rule-edition changes and course reclassifications, with their progress"
-                    + " (each re-evaluates its agencies in chunks; any replica answers). `state=RUNNING` lists those under way.")
-    public List<Rebuilds.RebuildStatus> rebuilds(@QueryParam("state") @jakarta.validation.constraints.Pattern(
-            regexp = "RUNNING|DONE", message = "must be RUNNING or DONE") String state) {
+    @Operation(
+            summary = "Re-evaluations of many agencies, newest first",
+            description =
+                    "Rebuilds, nightly runs, rule-edition changes and course reclassifications, with their progress"
+                            + " (each re-evaluates its agencies in chunks; any replica answers). `state=RUNNING` lists those under way.")
+    public List<Rebuilds.RebuildStatus> rebuilds(
+            @QueryParam("state")
+                    @jakarta.validation.constraints.Pattern(
+                            regexp = "RUNNING|DONE",
+                            message = "must be RUNNING or DONE")
+                    String state) {
         return rebuilds.recent(state, 50);
     }
 
     @GET
-    @Path("/rebuild/{id}")
+    @Path("/rebuild/{rebuildId}")
     @Operation(summary = "Progress of a rebuild")
-    public Rebuilds.RebuildStatus rebuildStatus(@PathParam("id") UUID id) {
+    public Rebuilds.RebuildStatus rebuildStatus(@PathParam("rebuildId") UUID id) {
         return rebuilds.status(id).orElseThrow(() -> ApiException.notFound("rebuild", id));
     }
 }

@@ -17,8 +17,7 @@ import java.util.Set;
 final class ComplianceBodies {
     static final int FORMAT = shape(ComplianceResponse.class, new HashSet<>()).hashCode();
 
-    private ComplianceBodies() {
-    }
+    private ComplianceBodies() {}
 
     private static String shape(Type type, Set<Type> seen) {
         if (type instanceof ParameterizedType parameterized) {
@@ -37,11 +36,16 @@ final class ComplianceBodies {
         if (!c.isRecord() || !seen.add(c)) {
             return c.getName();
         }
-        StringBuilder out = new StringBuilder(c.getName()).append(Arrays.toString(c.getAnnotations())).append('{');
+        StringBuilder out = new StringBuilder(c.getName())
+                .append(Arrays.toString(c.getAnnotations()))
+                .append('{');
         for (RecordComponent component : c.getRecordComponents()) {
-            out.append(component.getName()).append(Arrays.toString(component.getAnnotations()))
-                    .append(Arrays.toString(component.getAccessor().getAnnotations())).append(':')
-                    .append(shape(component.getGenericType(), seen)).append(';');
+            out.append(component.getName())
+                    .append(Arrays.toString(component.getAnnotations()))
+                    .append(Arrays.toString(component.getAccessor().getAnnotations()))
+                    .append(':')
+                    .append(shape(component.getGenericType(), seen))
+                    .append(';');
         }
         return out.append('}').toString();
     }

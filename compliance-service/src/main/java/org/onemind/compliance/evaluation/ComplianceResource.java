@@ -8,6 +8,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,14 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.compliance.projection.AgencyFactsRepository;
-import org.onemind.platform.problem.ApiException;
-import org.onemind.platform.security.Roles;
-
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.UUID;
 import org.onemind.compliance.rules.ExpiryForecast;
+import org.onemind.platform.api.ListPage;
+import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/agencies/{agencyId}/compliance")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -44,10 +42,16 @@ public class ComplianceResource {
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
     @Operation(summary = "Where the agency stands on the four practices; with asOf, on any past or future date")
-    @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceResponse.class)))
-    public Response get(@PathParam("agencyId") UUID agencyId,
-                                  @Parameter(description = "YYYY-MM-DD, 1900-01-01 to 2199-12-31") @QueryParam("asOf") LocalDate asOf) {
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ComplianceResponse.class)))
+    public Response get(
+            @PathParam("agencyId") UUID agencyId,
+            @Parameter(description = "YYYY-MM-DD, 1900-01-01 to 2199-12-31") @QueryParam("asOf") LocalDate asOf) {
         if (asOf != null) {
             requireKnown(agencyId);
             return Response.ok(evaluator.preview(agencyId, asOf)).build();
@@ -57,46 +61,71 @@ public class ComplianceResource {
             throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
         }
         if (latest.isPresent()) {
-            return Response.ok(latest.get(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build(); // as the JSON writer answers
+            return Response.ok(latest.get(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .build(); // as the JSON writer answers
         }
         return Response.ok(evaluator.preview(agencyId, LocalDate.now())).build();
     }
 
-    public record HistoryEntry(java.time.Instant evaluatedAt, String causationId, com.fasterxml.jackson.databind.JsonNode changes,
-                               com.fasterxml.jackson.databind.JsonNode evaluation) {
-    }
+    public record HistoryEntry(
+            java.time.Instant evaluatedAt,
+            String causationId,
+            com.fasterxml.jackson.databind.JsonNode changes,
+            com.fasterxml.jackson.databind.JsonNode evaluation) {}
 
     @GET
     @Path("/history")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "The evaluations that changed a practice or eligibility, newest first, with the event that caused each")
+    @Operation(
+            summary =
+                    "The evaluations that changed a practice or eligibility, newest first, with the event that caused each")
     @SuppressWarnings("unchecked")
-    public org.onemind.platform.api.Page<HistoryEntry> history(@PathParam("agencyId") UUID agencyId,
-                                                               @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(org.onemind.platform.api.Paging.MAX_PAGE) int page,
-                                                               @QueryParam("size") @jakarta.ws.rs.DefaultValue("50") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(500) int size) {
+    public ListPage<HistoryEntry> history(
+            @PathParam("agencyId") UUID agencyId,
+            @QueryParam("page")
+                    @jakarta.ws.rs.DefaultValue("0")
+                    @jakarta.validation.constraints.Min(0)
+                    @jakarta.validation.constraints.Max(org.onemind.platform.api.Paging.MAX_PAGE)
+                    int page,
+            @QueryParam("size")
+                    @jakarta.ws.rs.DefaultValue("50")
+                    @jakarta.validation.constraints.Min(1)
+                    @jakarta.validation.constraints.Max(500)
+                    int size) {
         requireKnown(agencyId);
         long total = ((Number) em.createNativeQuery("select count(*) from evaluation_change where agency_id = ?1")
-                .setParameter(1, agencyId).getSingleResult()).longValue();
-        List<Object[]> rows = em.createNativeQuery("select evaluated_at, causation_id, changes, body from evaluation_change"
-                        + " where agency_id = ?1 order by evaluated_at desc, id desc")
-                .setParameter(1, agencyId).setFirstResult(page * size).setMaxResults(size).getResultList();
+                        .setParameter(1, agencyId)
+                        .getSingleResult())
+                .longValue();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select evaluated_at, causation_id, changes, body from evaluation_change"
+                                + " where agency_id = ?1 order by evaluated_at desc, id desc")
+                .setParameter(1, agencyId)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
         List<HistoryEntry> items = new java.util.ArrayList<>();
         for (Object[] r : rows) {
-            items.add(new HistoryEntry(org.onemind.platform.api.SqlValues.instant(r[0]),
-                    (String) r[1], tree((String) r[2]), tree((String) r[3])));
+            items.add(new HistoryEntry(
+                    org.onemind.platform.api.SqlValues.instant(r[0]), (String) r[1], tree((String) r[2]), tree((String)
+                            r[3])));
         }
-        return new org.onemind.platform.api.Page<>(items, page, size, total);
+        return new ListPage<>(items, page, size, total);
     }
 
-    public record ExpiringResponse(UUID agencyId, int withinDays, List<ExpiryForecast.Risk> practices) {
-    }
+    public record ExpiringResponse(UUID agencyId, int withinDays, List<ExpiryForecast.Risk> practices) {}
 
     @GET
     @Path("/expiring")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Certifications whose expiry within withinDays (default 90) would make a met practice unmet")
-    public ExpiringResponse expiring(@PathParam("agencyId") UUID agencyId,
-                                     @QueryParam("withinDays") @jakarta.ws.rs.DefaultValue("90") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(1095) int withinDays) {
+    public ExpiringResponse expiring(
+            @PathParam("agencyId") UUID agencyId,
+            @QueryParam("withinDays")
+                    @jakarta.ws.rs.DefaultValue("90")
+                    @jakarta.validation.constraints.Min(1)
+                    @jakarta.validation.constraints.Max(1095)
+                    int withinDays) {
         requireKnown(agencyId);
         return new ExpiringResponse(agencyId, withinDays, evaluator.expiring(agencyId, withinDays));
     }
@@ -114,5 +143,4 @@ public class ComplianceResource {
             return null;
         }
     }
-
 }

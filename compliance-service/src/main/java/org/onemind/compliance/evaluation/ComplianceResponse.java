@@ -1,22 +1,29 @@
 package org.onemind.compliance.evaluation;
 
-import org.onemind.compliance.rules.DeadlineStatus;
-import org.onemind.compliance.rules.Evaluation;
-import org.onemind.compliance.rules.ExpiryForecast;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.onemind.compliance.rules.DeadlineStatus;
+import org.onemind.compliance.rules.Evaluation;
+import org.onemind.compliance.rules.ExpiryForecast;
 
 /** An agency's compliance as API.md describes it. */
-public record ComplianceResponse(UUID agencyId, Instant evaluatedAt, LocalDate asOf, String ruleEdition,
-                                 boolean eligible, Practices practices, DeadlineStatus deadlineStatus,
-                                 List<String> warnings) {
+public record ComplianceResponse(
+        UUID agencyId,
+        Instant evaluatedAt,
+        LocalDate asOf,
+        String ruleEdition,
+        boolean eligible,
+        Practices practices,
+        DeadlineStatus deadlineStatus,
+        List<String> warnings) {
 
-    public record Practices(Evaluation.PartnershipResult partnership, Evaluation.PolicyResult policy,
-                            Evaluation.MhfaResult mhfa, Evaluation.CitResult cit) {
-    }
+    public record Practices(
+            Evaluation.PartnershipResult partnership,
+            Evaluation.PolicyResult policy,
+            Evaluation.MhfaResult mhfa,
+            Evaluation.CitResult cit) {}
 
     static ComplianceResponse of(Evaluation evaluation, Instant evaluatedAt, List<ExpiryForecast.Risk> risks) {
         List<String> warnings = new java.util.ArrayList<>(evaluation.warnings());
@@ -24,9 +31,14 @@ public record ComplianceResponse(UUID agencyId, Instant evaluatedAt, LocalDate a
             warnings.add(risk.count() + " " + risk.practice() + " certification(s) expire from " + risk.earliestExpiry()
                     + "; " + risk.practice() + " would become unmet on " + risk.wouldBecomeUnmetOn());
         }
-        return new ComplianceResponse(evaluation.agencyId(), evaluatedAt, evaluation.asOf(),
-                evaluation.ruleEdition().label(), evaluation.eligible(),
+        return new ComplianceResponse(
+                evaluation.agencyId(),
+                evaluatedAt,
+                evaluation.asOf(),
+                evaluation.ruleEdition().label(),
+                evaluation.eligible(),
                 new Practices(evaluation.partnership(), evaluation.policy(), evaluation.mhfa(), evaluation.cit()),
-                evaluation.deadlineStatus(), List.copyOf(warnings));
+                evaluation.deadlineStatus(),
+                List.copyOf(warnings));
     }
 }

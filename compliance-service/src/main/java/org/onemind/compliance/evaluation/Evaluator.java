@@ -6,21 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.onemind.compliance.projection.AgencyFactsRepository;
-import org.onemind.compliance.rules.AgencyFacts;
-import org.onemind.compliance.rules.ComplianceRules;
-import org.onemind.compliance.rules.ExpiryForecast;
-import org.onemind.compliance.rules.Evaluation;
-import org.onemind.compliance.rules.Practice;
-import org.onemind.compliance.rules.RuleEdition;
-import org.onemind.platform.outbox.Outbox;
-import org.onemind.platform.tx.Jdbc;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.onemind.compliance.projection.AgencyFactsRepository;
+import org.onemind.compliance.rules.AgencyFacts;
+import org.onemind.compliance.rules.ComplianceRules;
+import org.onemind.compliance.rules.Evaluation;
+import org.onemind.compliance.rules.ExpiryForecast;
+import org.onemind.compliance.rules.Practice;
+import org.onemind.compliance.rules.RuleEdition;
+import org.onemind.platform.outbox.Outbox;
+import org.onemind.platform.tx.Jdbc;
 
 /**
  * Re-evaluates an agency after a change to its facts, stores the result and, when a practice or
@@ -60,15 +59,21 @@ public class Evaluator {
     @Inject
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
-    public record Change(String practice, String from, String to) {
-    }
+    public record Change(String practice, String from, String to) {}
 
     /** The event body: the evaluation as served, plus what changed and why. */
-    public record ComplianceEvaluated(UUID agencyId, Instant evaluatedAt, LocalDate asOf, String ruleEdition,
-                                      boolean eligible, ComplianceResponse.Practices practices, String deadlineStatus,
-                                      List<String> warnings, List<Change> changes, boolean eligibleChanged,
-                                      String causationId) {
-    }
+    public record ComplianceEvaluated(
+            UUID agencyId,
+            Instant evaluatedAt,
+            LocalDate asOf,
+            String ruleEdition,
+            boolean eligible,
+            ComplianceResponse.Practices practices,
+            String deadlineStatus,
+            List<String> warnings,
+            List<Change> changes,
+            boolean eligibleChanged,
+            String causationId) {}
 
     public RuleEdition edition() {
         return RuleEdition.of(config.ruleEdition());
@@ -77,7 +82,9 @@ public class Evaluator {
     /** Evaluates without storing anything: for {@code asOf} questions. */
     public ComplianceResponse preview(UUID agencyId, LocalDate asOf) {
         AgencyFacts agencyFacts = facts.load(agencyId);
-        return ComplianceResponse.of(ComplianceRules.evaluate(agencyFacts, asOf, edition()), Instant.now(),
+        return ComplianceResponse.of(
+                ComplianceRules.evaluate(agencyFacts, asOf, edition()),
+                Instant.now(),
                 ExpiryForecast.forecast(agencyFacts, asOf, config.expiryWarningDays(), edition()));
     }
 
@@ -116,29 +123,46 @@ public class Evaluator {
         return pending;
     }
 
-    private static final class Pending {
-    }
+    private static final class Pending {}
 
     /** What the next evaluation is compared with. */
-    private record Previous(boolean eligible, boolean partnershipMet, boolean policyMet, boolean mhfaMet, boolean citMet,
-                            String body) {
-    }
+    private record Previous(
+            boolean eligible,
+            boolean partnershipMet,
+            boolean policyMet,
+            boolean mhfaMet,
+            boolean citMet,
+            String body) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ComplianceResponse reevaluate(UUID agencyId, String causationId) {
         // Events of one agency arrive on two topics at once; evaluate them one after the other.
-        Jdbc.first(em, "select pg_advisory_xact_lock(?)", row -> true,
+        Jdbc.first(
+                em,
+                "select pg_advisory_xact_lock(?)",
+                row -> true,
                 agencyId.getMostSignificantBits() ^ agencyId.getLeastSignificantBits());
         Instant now = Instant.now();
         AgencyFacts agencyFacts = facts.load(agencyId);
         Evaluation evaluation = ComplianceRules.evaluate(agencyFacts, LocalDate.now(), edition());
-        ComplianceResponse response = ComplianceResponse.of(evaluation, now,
+        ComplianceResponse response = ComplianceResponse.of(
+                evaluation,
+                now,
                 ExpiryForecast.forecast(agencyFacts, evaluation.asOf(), config.expiryWarningDays(), edition()));
 
         // The stored evaluation (StoredEvaluation's table) with plain JDBC: this runs once per event at idle.
-        java.util.Optional<Previous> previous = Jdbc.first(em, "select eligible, partnership_met, policy_met, mhfa_met,"
-                + " cit_met, body from evaluation where agency_id = ?", row -> new Previous(row.getBoolean(1),
-                row.getBoolean(2), row.getBoolean(3), row.getBoolean(4), row.getBoolean(5), row.getString(6)), agencyId);
+        java.util.Optional<Previous> previous = Jdbc.first(
+                em,
+                "select eligible, partnership_met, policy_met, mhfa_met,"
+                        + " cit_met, body from evaluation where agency_id = ?",
+                row -> new Previous(
+                        row.getBoolean(1),
+                        row.getBoolean(2),
+                        row.getBoolean(3),
+                        row.getBoolean(4),
+                        row.getBoolean(5),
+                        row.getString(6)),
+                agencyId);
         Previous stored = previous.orElse(new Previous(false, false, false, false, false, null));
         List<Change> changes = new ArrayList<>();
         compare(changes, Practice.PARTNERSHIP, stored.partnershipMet(), evaluation);
@@ -147,30 +171,61 @@ public class Evaluator {
         compare(changes, Practice.CIT, stored.citMet(), evaluation);
         boolean eligibleChanged = stored.eligible() != evaluation.eligible();
         // Figures matter too: agency-service's completion letter quotes them, so a new count is news.
-        boolean figuresChanged = previous.isEmpty() || !response.practices().equals(parse(agencyId, stored.body()).practices());
+        boolean figuresChanged = previous.isEmpty()
+                || !response.practices().equals(parse(agencyId, stored.body()).practices());
 
         String body = write(response);
         java.time.OffsetDateTime evaluatedAt = now.atOffset(java.time.ZoneOffset.UTC);
-        Jdbc.update(em, "insert into evaluation (agency_id, evaluated_at, rule_edition, eligible, partnership_met, policy_met,"
+        Jdbc.update(
+                em,
+                "insert into evaluation (agency_id, evaluated_at, rule_edition, eligible, partnership_met, policy_met,"
                         + " mhfa_met, cit_met, deadline_status, body, body_format) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict (agency_id) do update set evaluated_at = excluded.evaluated_at,"
                         + " rule_edition = excluded.rule_edition, eligible = excluded.eligible,"
                         + " partnership_met = excluded.partnership_met, policy_met = excluded.policy_met,"
                         + " mhfa_met = excluded.mhfa_met, cit_met = excluded.cit_met, deadline_status = excluded.deadline_status,"
                         + " body = excluded.body, body_format = excluded.body_format",
-                agencyId, evaluatedAt, evaluation.ruleEdition().label(), evaluation.eligible(), evaluation.partnership().met(),
-                evaluation.policy().met(), evaluation.mhfa().met(), evaluation.cit().met(), evaluation.deadlineStatus().name(),
-                body, ComplianceBodies.FORMAT);
+                agencyId,
+                evaluatedAt,
+                evaluation.ruleEdition().label(),
+                evaluation.eligible(),
+                evaluation.partnership().met(),
+                evaluation.policy().met(),
+                evaluation.mhfa().met(),
+                evaluation.cit().met(),
+                evaluation.deadlineStatus().name(),
+                body,
+                ComplianceBodies.FORMAT);
 
         if (!changes.isEmpty() || eligibleChanged) {
-            Jdbc.update(em, "insert into evaluation_change (agency_id, evaluated_at, causation_id, changes, body)"
-                    + " values (?, ?, ?, ?, ?)", agencyId, evaluatedAt, causationId, write(changes), body);
+            Jdbc.update(
+                    em,
+                    "insert into evaluation_change (agency_id, evaluated_at, causation_id, changes, body)"
+                            + " values (?, ?, ?, ?, ?)",
+                    agencyId,
+                    evaluatedAt,
+                    causationId,
+                    write(changes),
+                    body);
         }
         if (!changes.isEmpty() || eligibleChanged || figuresChanged) {
-            outbox.publish(TOPIC, agencyId.toString(), COMPLIANCE_EVALUATED, agencyId.toString(),
-                    new ComplianceEvaluated(agencyId, now, response.asOf(), response.ruleEdition(), response.eligible(),
-                            response.practices(), response.deadlineStatus().name(), response.warnings(), changes,
-                            eligibleChanged, causationId));
+            outbox.publish(
+                    TOPIC,
+                    agencyId.toString(),
+                    COMPLIANCE_EVALUATED,
+                    agencyId.toString(),
+                    new ComplianceEvaluated(
+                            agencyId,
+                            now,
+                            response.asOf(),
+                            response.ruleEdition(),
+                            response.eligible(),
+                            response.practices(),
+                            response.deadlineStatus().name(),
+                            response.warnings(),
+                            changes,
+                            eligibleChanged,
+                            causationId));
         }
         return response;
     }
@@ -182,8 +237,8 @@ public class Evaluator {
      */
     public java.util.Optional<String> latestJson(UUID agencyId) {
         try (java.sql.Connection connection = dataSource.getConnection();
-             java.sql.PreparedStatement statement = connection.prepareStatement(
-                     "select body, body_format from evaluation where agency_id = ?")) {
+                java.sql.PreparedStatement statement =
+                        connection.prepareStatement("select body, body_format from evaluation where agency_id = ?")) {
             statement.setObject(1, agencyId);
             try (java.sql.ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {

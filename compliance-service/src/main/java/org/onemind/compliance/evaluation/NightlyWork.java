@@ -5,13 +5,12 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
-import org.onemind.compliance.rules.ExpiryForecast;
-import org.onemind.platform.outbox.Outbox;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.onemind.compliance.rules.ExpiryForecast;
+import org.onemind.platform.outbox.Outbox;
 
 /**
  * The nightly pass: expiries and deadlines move with the calendar, not only with events. Every
@@ -41,9 +40,8 @@ public class NightlyWork {
     @Inject
     ComplianceConfig config;
 
-    public record CertificationsExpiring(UUID agencyId, String practice, int count, LocalDate earliestExpiry,
-                                         LocalDate wouldBecomeUnmetOn) {
-    }
+    public record CertificationsExpiring(
+            UUID agencyId, String practice, int count, LocalDate earliestExpiry, LocalDate wouldBecomeUnmetOn) {}
 
     @Scheduled(cron = "{onemind.compliance.nightly-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly(io.quarkus.scheduler.ScheduledExecution execution) {
@@ -57,8 +55,10 @@ public class NightlyWork {
     /** @return how many new notices were published */
     @SuppressWarnings("unchecked")
     public int announceExpiries() {
-        List<UUID> atRisk = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select agency_id from evaluation where mhfa_met or cit_met", UUID.class).getResultList());
+        List<UUID> atRisk = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select agency_id from evaluation where mhfa_met or cit_met", UUID.class)
+                        .getResultList());
         int published = 0;
         for (UUID agency : atRisk) {
             published += QuarkusTransaction.requiringNew().call(() -> announce(agency));
@@ -71,11 +71,21 @@ public class NightlyWork {
         for (ExpiryForecast.Risk risk : evaluator.expiring(agency, config.expiryWarningDays())) {
             int inserted = em.createNativeQuery("insert into expiry_notice (agency_id, practice, would_become_unmet_on,"
                             + " noticed_at) values (?1, ?2, ?3, now()) on conflict do nothing")
-                    .setParameter(1, agency).setParameter(2, risk.practice().name())
-                    .setParameter(3, risk.wouldBecomeUnmetOn()).executeUpdate();
+                    .setParameter(1, agency)
+                    .setParameter(2, risk.practice().name())
+                    .setParameter(3, risk.wouldBecomeUnmetOn())
+                    .executeUpdate();
             if (inserted == 1) {
-                outbox.publish(Evaluator.TOPIC, agency.toString(), CERTIFICATIONS_EXPIRING, agency.toString(),
-                        new CertificationsExpiring(agency, risk.practice().name(), risk.count(), risk.earliestExpiry(),
+                outbox.publish(
+                        Evaluator.TOPIC,
+                        agency.toString(),
+                        CERTIFICATIONS_EXPIRING,
+                        agency.toString(),
+                        new CertificationsExpiring(
+                                agency,
+                                risk.practice().name(),
+                                risk.count(),
+                                risk.earliestExpiry(),
                                 risk.wouldBecomeUnmetOn()));
                 published++;
             }

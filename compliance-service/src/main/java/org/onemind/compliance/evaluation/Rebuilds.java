@@ -9,11 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-import org.onemind.platform.api.SqlValues;
-import org.onemind.platform.inbox.Failures;
-import org.onemind.platform.tx.AfterCommit;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+import org.onemind.platform.api.SqlValues;
+import org.onemind.platform.inbox.Failures;
+import org.onemind.platform.tx.AfterCommit;
 
 /**
  * Re-evaluates many agencies: every agency (a rule-edition change, a restore, every night) or those
@@ -59,17 +58,27 @@ public class Rebuilds {
     private volatile boolean stopping;
 
     /** A re-evaluation job; {@code courseId} is set for a course reclassification, null for every agency. */
-    public record RebuildStatus(UUID id, String reason, UUID courseId, String state, int total, int done, int failed,
-                                Instant startedAt, Instant finishedAt) {
-    }
+    public record RebuildStatus(
+            UUID id,
+            String reason,
+            UUID courseId,
+            String state,
+            int total,
+            int done,
+            int failed,
+            Instant startedAt,
+            Instant finishedAt) {}
 
     /** Starts re-evaluating every agency, or answers the full re-evaluation already running. */
     public RebuildStatus start(String reason) {
         RebuildStatus status = QuarkusTransaction.requiringNew().call(() -> {
             // One full re-evaluation at a time across replicas.
-            em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, 0x72656275696c64L).getSingleResult();
+            em.createNativeQuery("select pg_advisory_xact_lock(?1)")
+                    .setParameter(1, 0x72656275696c64L)
+                    .getSingleResult();
             Optional<RebuildStatus> running = find("state = 'RUNNING' and course_id is null");
-            return running.orElseGet(() -> status(insert(reason, null, "rebuild")).orElseThrow());
+            return running.orElseGet(
+                    () -> status(insert(reason, null, "rebuild")).orElseThrow());
         });
         nudge();
         return status;
@@ -107,7 +116,9 @@ public class Rebuilds {
     }
 
     /** Picks up what is left: jobs of this replica's nudges, and jobs of replicas that died. */
-    @Scheduled(every = "${onemind.compliance.reevaluation.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${onemind.compliance.reevaluation.poll-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         nudge();
     }
@@ -128,8 +139,11 @@ public class Rebuilds {
     @SuppressWarnings("unchecked")
     private void workThroughRunningJobs() {
         try {
-            List<UUID> running = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                    "select id from reevaluation_job where state = 'RUNNING' order by started_at", UUID.class).getResultList());
+            List<UUID> running = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery(
+                                    "select id from reevaluation_job where state = 'RUNNING' order by started_at",
+                                    UUID.class)
+                            .getResultList());
             for (UUID id : running) {
                 while (!stopping && work(id)) {
                     // chunk after chunk until the job is done or is another replica's
@@ -179,26 +193,40 @@ public class Rebuilds {
         int chunkDone = done;
         int chunkFailed = failed;
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update reevaluation_job set"
-                            + " done = done + ?2, failed = failed + ?3, last_agency_id = ?4, heartbeat_at = now(),"
-                            + " state = case when ?5 then 'DONE' else state end,"
-                            + " finished_at = case when ?5 then now() else finished_at end where id = ?1 and owner = ?6")
-                    .setParameter(1, id).setParameter(2, chunkDone).setParameter(3, chunkFailed)
-                    .setParameter(4, lastDone).setParameter(5, finished).setParameter(6, OWNER).executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery(
+                                    "update reevaluation_job set"
+                                            + " done = done + ?2, failed = failed + ?3, last_agency_id = ?4, heartbeat_at = now(),"
+                                            + " state = case when ?5 then 'DONE' else state end,"
+                                            + " finished_at = case when ?5 then now() else finished_at end where id = ?1 and owner = ?6")
+                            .setParameter(1, id)
+                            .setParameter(2, chunkDone)
+                            .setParameter(3, chunkFailed)
+                            .setParameter(4, lastDone)
+                            .setParameter(5, finished)
+                            .setParameter(6, OWNER)
+                            .executeUpdate());
         } catch (RuntimeException e) {
-            LOG.warnf("re-evaluation %s could not record its progress (the chunk is evaluated again): %s", id, e.getMessage());
+            LOG.warnf(
+                    "re-evaluation %s could not record its progress (the chunk is evaluated again): %s",
+                    id, e.getMessage());
             return false;
         }
         if (finished) {
-            status(id).ifPresent(s -> LOG.infof("re-evaluation %s (%s): %d agencies, %d failed, %d ms", s.id(), s.reason(),
-                    s.done(), s.failed(), s.finishedAt().toEpochMilli() - s.startedAt().toEpochMilli()));
+            status(id)
+                    .ifPresent(s -> LOG.infof(
+                            "re-evaluation %s (%s): %d agencies, %d failed, %d ms",
+                            s.id(),
+                            s.reason(),
+                            s.done(),
+                            s.failed(),
+                            s.finishedAt().toEpochMilli() - s.startedAt().toEpochMilli()));
         }
         return !finished && (chunkDone + chunkFailed) > 0;
     }
 
     /** The next agencies of a claimed job, after {@code after}. */
-    private record Chunk(String causation, UUID after, List<UUID> agencies) {
-    }
+    private record Chunk(String causation, UUID after, List<UUID> agencies) {}
 
     /** Claims the job and reads its next chunk (counting its agencies on the first). @return null when not claimed */
     @SuppressWarnings("unchecked")
@@ -206,22 +234,33 @@ public class Rebuilds {
         int claimed = em.createNativeQuery("update reevaluation_job set owner = ?2, heartbeat_at = now()"
                         + " where id = ?1 and state = 'RUNNING' and (owner is null or owner = ?2"
                         + " or heartbeat_at < now() - make_interval(secs => ?3))")
-                .setParameter(1, id).setParameter(2, OWNER)
-                .setParameter(3, (double) config.reevaluation().staleAfter().toSeconds()).executeUpdate();
+                .setParameter(1, id)
+                .setParameter(2, OWNER)
+                .setParameter(3, (double) config.reevaluation().staleAfter().toSeconds())
+                .executeUpdate();
         if (claimed == 0) {
             return null;
         }
         Object[] job = (Object[]) em.createNativeQuery("select course_id, last_agency_id, causation_id, total"
-                + " from reevaluation_job where id = ?1").setParameter(1, id).getSingleResult();
+                        + " from reevaluation_job where id = ?1")
+                .setParameter(1, id)
+                .getSingleResult();
         UUID courseId = (UUID) job[0];
         UUID after = (UUID) job[1];
         if (((Number) job[3]).intValue() == 0 && after == null) {
-            long total = ((Number) scope(courseId, null, "count(*)", Integer.MAX_VALUE).getSingleResult()).longValue();
+            long total = ((Number)
+                            scope(courseId, null, "count(*)", Integer.MAX_VALUE).getSingleResult())
+                    .longValue();
             em.createNativeQuery("update reevaluation_job set total = ?2 where id = ?1")
-                    .setParameter(1, id).setParameter(2, (int) total).executeUpdate();
+                    .setParameter(1, id)
+                    .setParameter(2, (int) total)
+                    .executeUpdate();
         }
-        return new Chunk((String) job[2], after,
-                scope(courseId, after, "agency_id", config.reevaluation().chunkSize()).getResultList());
+        return new Chunk(
+                (String) job[2],
+                after,
+                scope(courseId, after, "agency_id", config.reevaluation().chunkSize())
+                        .getResultList());
     }
 
     /** The job's agencies after {@code after}, in id order ({@code what} = {@code agency_id} or {@code count(*)}). */
@@ -248,43 +287,62 @@ public class Rebuilds {
 
     private UUID insert(String reason, UUID courseId, String causationId) {
         UUID id = UUID.randomUUID();
-        em.createNativeQuery("insert into reevaluation_job (id, reason, course_id, causation_id) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, id).setParameter(2, reason).setParameter(3, courseId)
-                .setParameter(4, "rebuild".equals(causationId) ? "rebuild:" + id : causationId).executeUpdate();
+        em.createNativeQuery(
+                        "insert into reevaluation_job (id, reason, course_id, causation_id) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, id)
+                .setParameter(2, reason)
+                .setParameter(3, courseId)
+                .setParameter(4, "rebuild".equals(causationId) ? "rebuild:" + id : causationId)
+                .executeUpdate();
         return id;
     }
 
     private Optional<RebuildStatus> find(String where, Object... parameters) {
-        return select(where + " order by started_at limit 1", parameters).stream().findFirst();
+        return select(where + " order by started_at limit 1", parameters).stream()
+                .findFirst();
     }
 
     /** The newest jobs, of one state or all. */
     public List<RebuildStatus> recent(String state, int limit) {
-        return QuarkusTransaction.joiningExisting().call(() -> state == null
-                ? select("true order by started_at desc limit ?1", limit)
-                : select("state = ?1 order by started_at desc limit ?2", state, limit));
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> state == null
+                        ? select("true order by started_at desc limit ?1", limit)
+                        : select("state = ?1 order by started_at desc limit ?2", state, limit));
     }
 
     @SuppressWarnings("unchecked")
     private List<RebuildStatus> select(String whereAndOrder, Object... parameters) {
-        var query = em.createNativeQuery("select id, reason, course_id, state, total, done, failed, started_at, finished_at"
-                + " from reevaluation_job where " + whereAndOrder);
+        var query =
+                em.createNativeQuery("select id, reason, course_id, state, total, done, failed, started_at, finished_at"
+                        + " from reevaluation_job where " + whereAndOrder);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(row -> new RebuildStatus((UUID) row[0], (String) row[1], (UUID) row[2], (String) row[3],
-                ((Number) row[4]).intValue(), ((Number) row[5]).intValue(), ((Number) row[6]).intValue(),
-                SqlValues.instant(row[7]), SqlValues.instant(row[8]))).toList();
+        return rows.stream()
+                .map(row -> new RebuildStatus(
+                        (UUID) row[0],
+                        (String) row[1],
+                        (UUID) row[2],
+                        (String) row[3],
+                        ((Number) row[4]).intValue(),
+                        ((Number) row[5]).intValue(),
+                        ((Number) row[6]).intValue(),
+                        SqlValues.instant(row[7]),
+                        SqlValues.instant(row[8])))
+                .toList();
     }
 
     /** A changed rule edition re-evaluates every agency (RULES.md). */
     void onStart(@Observes StartupEvent event) {
         String edition = evaluator.edition().label();
-        Number stale = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
-                "select count(*) from evaluation where rule_edition <> ?1").setParameter(1, edition).getSingleResult());
+        Number stale = QuarkusTransaction.requiringNew()
+                .call(() -> (Number) em.createNativeQuery("select count(*) from evaluation where rule_edition <> ?1")
+                        .setParameter(1, edition)
+                        .getSingleResult());
         if (stale.longValue() > 0) {
-            LOG.infof("%d evaluations were made under another rule edition; re-evaluating every agency under %s",
+            LOG.infof(
+                    "%d evaluations were made under another rule edition; re-evaluating every agency under %s",
                     stale.longValue(), edition);
             start("rule edition changed to " + edition);
         }

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,6 +16,7 @@ import java.util.UUID;
 public class StoredEvaluation extends PanacheEntityBase {
     @Id
     public UUID agencyId;
+
     public Instant evaluatedAt;
     public String ruleEdition;
     public boolean eligible;

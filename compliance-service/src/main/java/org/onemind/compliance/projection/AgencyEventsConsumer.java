@@ -4,20 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.compliance.evaluation.Evaluator;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.inbox.EventConsumer;
 
-import java.util.UUID;
-
 /** Projects agency.events (pledge, partnerships, policy) and re-evaluates the agency. */
 @ApplicationScoped
 public class AgencyEventsConsumer extends EventConsumer {
 
     public AgencyEventsConsumer() {
-        super("agency-events",
+        super(
+                "agency-events",
                 "onemind.agency.agency-registered.v1",
                 "onemind.agency.agency-updated.v1",
                 "onemind.agency.pledge-taken.v1",
@@ -54,26 +54,33 @@ public class AgencyEventsConsumer extends EventConsumer {
         switch (event.type()) {
             case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> {
                 JsonNode sworn = event.data().get("declaredSworn");
-                projections.agency(agencyId, event.text("name"), event.optionalText("state"),
+                projections.agency(
+                        agencyId,
+                        event.text("name"),
+                        event.optionalText("state"),
                         sworn == null || sworn.isNull() ? null : sworn.asInt());
             }
             case "onemind.agency.pledge-taken.v1" ->
-                    projections.pledge(agencyId, "PLEDGED", event.date("pledgedOn"), event.date("targetCompletionOn"));
+                projections.pledge(agencyId, "PLEDGED", event.date("pledgedOn"), event.date("targetCompletionOn"));
             case "onemind.agency.pledge-withdrawn.v1" -> projections.pledge(agencyId, "WITHDRAWN", null, null);
             case "onemind.agency.completion-submitted.v1" ->
-                    projections.pledge(agencyId, "COMPLETION_SUBMITTED", null, null);
-            case "onemind.agency.completion-reviewed.v1" -> projections.pledge(agencyId,
-                    "VERIFIED".equals(event.text("decision")) ? "COMPLETED" : "PLEDGED", null, null);
+                projections.pledge(agencyId, "COMPLETION_SUBMITTED", null, null);
+            case "onemind.agency.completion-reviewed.v1" ->
+                projections.pledge(
+                        agencyId, "VERIFIED".equals(event.text("decision")) ? "COMPLETED" : "PLEDGED", null, null);
             case "onemind.agency.partnership-established.v1" -> {
                 JsonNode organization = event.data().get("organizationId");
-                projections.partnership(event.uuid("partnershipId"), agencyId,
+                projections.partnership(
+                        event.uuid("partnershipId"),
+                        agencyId,
                         organization == null || organization.isNull() ? null : event.uuid("organizationId"),
-                        event.text("organizationKind"), event.date("mouSignedOn"));
+                        event.text("organizationKind"),
+                        event.date("mouSignedOn"));
             }
             case "onemind.agency.partnership-ended.v1" ->
-                    projections.partnershipEnded(event.uuid("partnershipId"), event.date("endedOn"));
+                projections.partnershipEnded(event.uuid("partnershipId"), event.date("endedOn"));
             case "onemind.agency.policy-adopted.v1" ->
-                    projections.policy(agencyId, event.text("title"), event.date("adoptedOn"));
+                projections.policy(agencyId, event.text("title"), event.date("adoptedOn"));
             default -> {
                 return; // an event that cannot change compliance
             }

@@ -4,12 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.onemind.platform.tx.Jdbc;
-import org.onemind.platform.tx.JdbcBatch;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.onemind.platform.tx.Jdbc;
+import org.onemind.platform.tx.JdbcBatch;
 
 /** Writes the read models. Every write is an upsert, so applying a fact twice leaves one row. */
 @ApplicationScoped
@@ -20,24 +19,42 @@ public class Projections {
     EntityManager em;
 
     public void agency(UUID agencyId, String name, String state, Integer declaredSworn) {
-        Jdbc.update(em, "insert into agency_view (agency_id, name, state, declared_sworn) values (?, ?, ?, ?)"
-                + " on conflict (agency_id) do update set name = excluded.name, state = excluded.state,"
-                + " declared_sworn = excluded.declared_sworn", agencyId, name, state, declaredSworn);
+        Jdbc.update(
+                em,
+                "insert into agency_view (agency_id, name, state, declared_sworn) values (?, ?, ?, ?)"
+                        + " on conflict (agency_id) do update set name = excluded.name, state = excluded.state,"
+                        + " declared_sworn = excluded.declared_sworn",
+                agencyId,
+                name,
+                state,
+                declaredSworn);
     }
 
     public void pledge(UUID agencyId, String status, LocalDate pledgedOn, LocalDate targetCompletionOn) {
-        Jdbc.update(em, "insert into agency_view (agency_id, pledge_status, pledged_on, target_completion_on) values (?, ?, ?, ?)"
-                + " on conflict (agency_id) do update set pledge_status = excluded.pledge_status,"
-                + " pledged_on = coalesce(excluded.pledged_on, agency_view.pledged_on),"
-                + " target_completion_on = coalesce(excluded.target_completion_on, agency_view.target_completion_on)",
-                agencyId, status, pledgedOn, targetCompletionOn);
+        Jdbc.update(
+                em,
+                "insert into agency_view (agency_id, pledge_status, pledged_on, target_completion_on) values (?, ?, ?, ?)"
+                        + " on conflict (agency_id) do update set pledge_status = excluded.pledge_status,"
+                        + " pledged_on = coalesce(excluded.pledged_on, agency_view.pledged_on),"
+                        + " target_completion_on = coalesce(excluded.target_completion_on, agency_view.target_completion_on)",
+                agencyId,
+                status,
+                pledgedOn,
+                targetCompletionOn);
     }
 
-    public void partnership(UUID partnershipId, UUID agencyId, UUID organizationId, String kind, LocalDate mouSignedOn) {
-        Jdbc.update(em, "insert into partnership_view (partnership_id, agency_id, organization_id, organization_kind, mou_signed_on)"
-                + " values (?, ?, ?, ?, ?) on conflict (partnership_id) do update set"
-                + " organization_kind = excluded.organization_kind, mou_signed_on = excluded.mou_signed_on",
-                partnershipId, agencyId, organizationId, kind, mouSignedOn);
+    public void partnership(
+            UUID partnershipId, UUID agencyId, UUID organizationId, String kind, LocalDate mouSignedOn) {
+        Jdbc.update(
+                em,
+                "insert into partnership_view (partnership_id, agency_id, organization_id, organization_kind, mou_signed_on)"
+                        + " values (?, ?, ?, ?, ?) on conflict (partnership_id) do update set"
+                        + " organization_kind = excluded.organization_kind, mou_signed_on = excluded.mou_signed_on",
+                partnershipId,
+                agencyId,
+                organizationId,
+                kind,
+                mouSignedOn);
     }
 
     public void partnershipEnded(UUID partnershipId, LocalDate endedOn) {
@@ -45,28 +62,40 @@ public class Projections {
     }
 
     public void policy(UUID agencyId, String title, LocalDate adoptedOn) {
-        Jdbc.update(em, "insert into policy_view (agency_id, title, adopted_on) values (?, ?, ?) on conflict (agency_id)"
-                + " do update set title = excluded.title, adopted_on = excluded.adopted_on",
-                agencyId, title, adoptedOn);
+        Jdbc.update(
+                em,
+                "insert into policy_view (agency_id, title, adopted_on) values (?, ?, ?) on conflict (agency_id)"
+                        + " do update set title = excluded.title, adopted_on = excluded.adopted_on",
+                agencyId,
+                title,
+                adoptedOn);
     }
 
     public void person(UUID personnelId, UUID agencyId, boolean sworn, boolean selected, LocalDate hiredOn) {
-        Jdbc.update(em, "insert into personnel_view (personnel_id, agency_id, sworn, selected_for_training, hired_on)"
-                + " values (?, ?, ?, ?, ?) on conflict (personnel_id) do update set sworn = excluded.sworn,"
-                + " selected_for_training = excluded.selected_for_training, hired_on = excluded.hired_on",
-                personnelId, agencyId, sworn, selected, hiredOn);
+        Jdbc.update(
+                em,
+                "insert into personnel_view (personnel_id, agency_id, sworn, selected_for_training, hired_on)"
+                        + " values (?, ?, ?, ?, ?) on conflict (personnel_id) do update set sworn = excluded.sworn,"
+                        + " selected_for_training = excluded.selected_for_training, hired_on = excluded.hired_on",
+                personnelId,
+                agencyId,
+                sworn,
+                selected,
+                hiredOn);
     }
 
     /** One person of a roster import chunk. */
-    public record Person(UUID personnelId, boolean sworn, boolean selected, LocalDate hiredOn) {
-    }
+    public record Person(UUID personnelId, boolean sworn, boolean selected, LocalDate hiredOn) {}
 
     /** Many people of one agency at once (one JDBC batch): the same upsert as {@link #person}. */
     public void people(UUID agencyId, List<Person> people) {
-        JdbcBatch.write(em, "insert into personnel_view (personnel_id, agency_id, sworn,"
-                + " selected_for_training, hired_on) values (?, ?, ?, ?, ?) on conflict (personnel_id) do update set"
-                + " sworn = excluded.sworn, selected_for_training = excluded.selected_for_training, hired_on = excluded.hired_on",
-                people, (upsert, p) -> {
+        JdbcBatch.write(
+                em,
+                "insert into personnel_view (personnel_id, agency_id, sworn,"
+                        + " selected_for_training, hired_on) values (?, ?, ?, ?, ?) on conflict (personnel_id) do update set"
+                        + " sworn = excluded.sworn, selected_for_training = excluded.selected_for_training, hired_on = excluded.hired_on",
+                people,
+                (upsert, p) -> {
                     upsert.setObject(1, p.personnelId());
                     upsert.setObject(2, agencyId);
                     upsert.setBoolean(3, p.sworn());
@@ -76,15 +105,25 @@ public class Projections {
     }
 
     /** One certification of a class roster chunk. */
-    public record ClassCertification(UUID certificationId, UUID personnelId) {
-    }
+    public record ClassCertification(UUID certificationId, UUID personnelId) {}
 
     /** The certifications of one class (same course, date and delivery) at once; a repeat changes nothing. */
-    public void certifications(UUID agencyId, UUID courseId, boolean mhfa, boolean cit, LocalDate completedOn,
-                               LocalDate expiresOn, String deliveryMode, List<ClassCertification> certifications) {
-        JdbcBatch.write(em, "insert into certification_view (certification_id, agency_id,"
-                + " personnel_id, course_id, mhfa, cit, completed_on, expires_on, delivery_mode)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (certification_id) do nothing", certifications, (insert, c) -> {
+    public void certifications(
+            UUID agencyId,
+            UUID courseId,
+            boolean mhfa,
+            boolean cit,
+            LocalDate completedOn,
+            LocalDate expiresOn,
+            String deliveryMode,
+            List<ClassCertification> certifications) {
+        JdbcBatch.write(
+                em,
+                "insert into certification_view (certification_id, agency_id,"
+                        + " personnel_id, course_id, mhfa, cit, completed_on, expires_on, delivery_mode)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (certification_id) do nothing",
+                certifications,
+                (insert, c) -> {
                     insert.setObject(1, c.certificationId());
                     insert.setObject(2, agencyId);
                     insert.setObject(3, c.personnelId());
@@ -101,12 +140,30 @@ public class Projections {
         Jdbc.update(em, "update personnel_view set separated_on = ? where personnel_id = ?", separatedOn, personnelId);
     }
 
-    public void certification(UUID certificationId, UUID agencyId, UUID personnelId, UUID courseId, boolean mhfa,
-                              boolean cit, LocalDate completedOn, LocalDate expiresOn, String deliveryMode) {
-        Jdbc.update(em, "insert into certification_view (certification_id, agency_id, personnel_id, course_id, mhfa, cit,"
-                + " completed_on, expires_on, delivery_mode) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " on conflict (certification_id) do nothing",
-                certificationId, agencyId, personnelId, courseId, mhfa, cit, completedOn, expiresOn, deliveryMode);
+    public void certification(
+            UUID certificationId,
+            UUID agencyId,
+            UUID personnelId,
+            UUID courseId,
+            boolean mhfa,
+            boolean cit,
+            LocalDate completedOn,
+            LocalDate expiresOn,
+            String deliveryMode) {
+        Jdbc.update(
+                em,
+                "insert into certification_view (certification_id, agency_id, personnel_id, course_id, mhfa, cit,"
+                        + " completed_on, expires_on, delivery_mode) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (certification_id) do nothing",
+                certificationId,
+                agencyId,
+                personnelId,
+                courseId,
+                mhfa,
+                cit,
+                completedOn,
+                expiresOn,
+                deliveryMode);
     }
 
     public void revoked(UUID certificationId) {
@@ -119,15 +176,28 @@ public class Projections {
      * course's certifications changed, so that its agencies need re-evaluating
      */
     public boolean courseChanged(UUID courseId, boolean mhfa, boolean cit, java.time.Instant changedAt) {
-        int current = Jdbc.update(em, "insert into course_view (course_id, mhfa, cit, changed_at) values (?, ?, ?, ?)"
-                + " on conflict (course_id) do update set mhfa = excluded.mhfa, cit = excluded.cit,"
-                + " changed_at = excluded.changed_at where course_view.changed_at <= excluded.changed_at",
-                courseId, mhfa, cit, changedAt.atOffset(java.time.ZoneOffset.UTC));
+        int current = Jdbc.update(
+                em,
+                "insert into course_view (course_id, mhfa, cit, changed_at) values (?, ?, ?, ?)"
+                        + " on conflict (course_id) do update set mhfa = excluded.mhfa, cit = excluded.cit,"
+                        + " changed_at = excluded.changed_at where course_view.changed_at <= excluded.changed_at",
+                courseId,
+                mhfa,
+                cit,
+                changedAt.atOffset(java.time.ZoneOffset.UTC));
         if (current == 0) {
             return false;
         }
-        return Jdbc.update(em, "update certification_view set mhfa = ?, cit = ? where course_id = ?"
-                + " and (mhfa <> ? or cit <> ?)", mhfa, cit, courseId, mhfa, cit) > 0;
+        return Jdbc.update(
+                        em,
+                        "update certification_view set mhfa = ?, cit = ? where course_id = ?"
+                                + " and (mhfa <> ? or cit <> ?)",
+                        mhfa,
+                        cit,
+                        courseId,
+                        mhfa,
+                        cit)
+                > 0;
     }
 
     /**
@@ -136,7 +206,11 @@ public class Projections {
      * own categories are current).
      */
     public java.util.Optional<boolean[]> reclassifiedSince(UUID courseId, java.time.Instant eventTime) {
-        return Jdbc.first(em, "select mhfa, cit from course_view where course_id = ? and changed_at > ?",
-                row -> new boolean[] {row.getBoolean(1), row.getBoolean(2)}, courseId, eventTime.atOffset(java.time.ZoneOffset.UTC));
+        return Jdbc.first(
+                em,
+                "select mhfa, cit from course_view where course_id = ? and changed_at > ?",
+                row -> new boolean[] {row.getBoolean(1), row.getBoolean(2)},
+                courseId,
+                eventTime.atOffset(java.time.ZoneOffset.UTC));
     }
 }

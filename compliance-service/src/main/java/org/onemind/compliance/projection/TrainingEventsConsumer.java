@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.compliance.evaluation.Evaluator;
@@ -11,16 +14,13 @@ import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
 import org.onemind.platform.inbox.EventConsumer;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 /** Projects training.events (roster, certifications, course catalog) and re-evaluates who they touch. */
 @ApplicationScoped
 public class TrainingEventsConsumer extends EventConsumer {
 
     public TrainingEventsConsumer() {
-        super("training-events",
+        super(
+                "training-events",
                 "onemind.training.personnel-added.v1",
                 "onemind.training.personnel-updated.v1",
                 "onemind.training.personnel-separated.v1",
@@ -56,8 +56,12 @@ public class TrainingEventsConsumer extends EventConsumer {
         switch (event.type()) {
             case "onemind.training.personnel-added.v1", "onemind.training.personnel-updated.v1" -> {
                 UUID agencyId = event.uuid("agencyId");
-                projections.person(event.uuid("personnelId"), agencyId, bool(event, "sworn"),
-                        bool(event, "selectedForTraining"), event.optionalDate("hiredOn"));
+                projections.person(
+                        event.uuid("personnelId"),
+                        agencyId,
+                        bool(event, "sworn"),
+                        bool(event, "selectedForTraining"),
+                        event.optionalDate("hiredOn"));
                 evaluator.reevaluateLater(agencyId, event.id());
             }
             case "onemind.training.personnel-separated.v1" -> {
@@ -68,11 +72,20 @@ public class TrainingEventsConsumer extends EventConsumer {
                 UUID agencyId = event.uuid("agencyId");
                 UUID courseId = event.uuid("courseId");
                 // A reclassification made after this certification's event wins, whichever topic was read first.
-                Categories categories = projections.reclassifiedSince(courseId, timeOf(event))
-                        .map(current -> new Categories(current[0], current[1])).orElseGet(() -> Categories.of(event));
+                Categories categories = projections
+                        .reclassifiedSince(courseId, timeOf(event))
+                        .map(current -> new Categories(current[0], current[1]))
+                        .orElseGet(() -> Categories.of(event));
                 JsonNode mode = event.data().get("deliveryMode");
-                projections.certification(event.uuid("certificationId"), agencyId, event.uuid("personnelId"),
-                        courseId, categories.mhfa(), categories.cit(), event.date("completedOn"), event.optionalDate("expiresOn"),
+                projections.certification(
+                        event.uuid("certificationId"),
+                        agencyId,
+                        event.uuid("personnelId"),
+                        courseId,
+                        categories.mhfa(),
+                        categories.cit(),
+                        event.date("completedOn"),
+                        event.optionalDate("expiresOn"),
                         mode == null || mode.isNull() ? null : mode.asText());
                 evaluator.reevaluateLater(agencyId, event.id());
             }
@@ -80,8 +93,11 @@ public class TrainingEventsConsumer extends EventConsumer {
                 UUID agencyId = event.uuid("agencyId");
                 List<Projections.Person> people = new ArrayList<>();
                 for (CloudEvent person : event.rows("personnel")) {
-                    people.add(new Projections.Person(person.uuid("personnelId"), bool(person, "sworn"),
-                            bool(person, "selectedForTraining"), person.optionalDate("hiredOn")));
+                    people.add(new Projections.Person(
+                            person.uuid("personnelId"),
+                            bool(person, "sworn"),
+                            bool(person, "selectedForTraining"),
+                            person.optionalDate("hiredOn")));
                 }
                 projections.people(agencyId, people);
                 evaluator.reevaluateLater(agencyId, event.id());
@@ -89,15 +105,24 @@ public class TrainingEventsConsumer extends EventConsumer {
             case "onemind.training.certifications-recorded.v1" -> {
                 UUID agencyId = event.uuid("agencyId");
                 UUID courseId = event.uuid("courseId");
-                Categories categories = projections.reclassifiedSince(courseId, timeOf(event))
-                        .map(current -> new Categories(current[0], current[1])).orElseGet(() -> Categories.of(event));
+                Categories categories = projections
+                        .reclassifiedSince(courseId, timeOf(event))
+                        .map(current -> new Categories(current[0], current[1]))
+                        .orElseGet(() -> Categories.of(event));
                 List<Projections.ClassCertification> certifications = new ArrayList<>();
                 for (CloudEvent certification : event.rows("certifications")) {
-                    certifications.add(new Projections.ClassCertification(certification.uuid("certificationId"),
-                            certification.uuid("personnelId")));
+                    certifications.add(new Projections.ClassCertification(
+                            certification.uuid("certificationId"), certification.uuid("personnelId")));
                 }
-                projections.certifications(agencyId, courseId, categories.mhfa(), categories.cit(), event.date("completedOn"),
-                        event.optionalDate("expiresOn"), event.text("deliveryMode"), certifications);
+                projections.certifications(
+                        agencyId,
+                        courseId,
+                        categories.mhfa(),
+                        categories.cit(),
+                        event.date("completedOn"),
+                        event.optionalDate("expiresOn"),
+                        event.text("deliveryMode"),
+                        certifications);
                 evaluator.reevaluateLater(agencyId, event.id());
             }
             case "onemind.training.certification-revoked.v1" -> {
@@ -108,7 +133,8 @@ public class TrainingEventsConsumer extends EventConsumer {
                 Categories categories = Categories.of(event);
                 UUID courseId = event.uuid("courseId");
                 if (projections.courseChanged(courseId, categories.mhfa(), categories.cit(), timeOf(event))) {
-                    // Thousands of agencies may hold the course: they are re-evaluated in chunks, not in this transaction.
+                    // Thousands of agencies may hold the course: they are re-evaluated in chunks, not in this
+                    // transaction.
                     rebuilds.startForCourse(courseId, event.id());
                 }
             }

@@ -12,8 +12,7 @@ import java.util.UUID;
 public final class ComplianceRules {
     static final int DUE_SOON_DAYS = 90;
 
-    private ComplianceRules() {
-    }
+    private ComplianceRules() {}
 
     /** ceil(20 % of active sworn officers), in integers: 100 → 20, 42 → 9, 5 → 1, 0 → 0. */
     public static int requiredCit(int activeSworn) {
@@ -85,16 +84,27 @@ public final class ComplianceRules {
         boolean eligible = pledgeActive && partnership.met() && policy.met() && mhfa.met() && cit.met();
         List<String> warnings = new ArrayList<>();
         if (facts.declaredSworn() != null && facts.declaredSworn() != sworn) {
-            warnings.add("the roster has " + sworn + " active sworn officers; the agency declared " + facts.declaredSworn());
+            warnings.add(
+                    "the roster has " + sworn + " active sworn officers; the agency declared " + facts.declaredSworn());
         }
-        return new Evaluation(facts.agencyId(), asOf, edition, eligible, partnership, policy, mhfa, cit,
-                deadlineStatus(facts.pledge(), eligible, asOf), List.copyOf(warnings));
+        return new Evaluation(
+                facts.agencyId(),
+                asOf,
+                edition,
+                eligible,
+                partnership,
+                policy,
+                mhfa,
+                cit,
+                deadlineStatus(facts.pledge(), eligible, asOf),
+                List.copyOf(warnings));
     }
 
     private static Evaluation.PartnershipResult partnership(AgencyFacts facts, LocalDate asOf) {
-        int active = (int) facts.partnerships().stream().filter(p -> p.activeOn(asOf)).count();
-        return new Evaluation.PartnershipResult(active > 0, active,
-                active > 0 ? null : "no active partnership with a mental health provider");
+        int active = (int)
+                facts.partnerships().stream().filter(p -> p.activeOn(asOf)).count();
+        return new Evaluation.PartnershipResult(
+                active > 0, active, active > 0 ? null : "no active partnership with a mental health provider");
     }
 
     private static Evaluation.PolicyResult policy(AgencyFacts facts, LocalDate asOf) {
@@ -103,12 +113,15 @@ public final class ComplianceRules {
             return new Evaluation.PolicyResult(false, null, null, "no policy adopted");
         }
         boolean met = !policy.adoptedOn().isAfter(asOf);
-        return new Evaluation.PolicyResult(met, policy.title(), policy.adoptedOn(),
+        return new Evaluation.PolicyResult(
+                met,
+                policy.title(),
+                policy.adoptedOn(),
                 met ? null : "the policy takes effect on " + policy.adoptedOn());
     }
 
-    private static Evaluation.MhfaResult mhfa(int sworn, int swornTrained, int selected, int selectedTrained,
-                                              Integer inPersonPercent) {
+    private static Evaluation.MhfaResult mhfa(
+            int sworn, int swornTrained, int selected, int selectedTrained, Integer inPersonPercent) {
         String reason = null;
         boolean met = sworn > 0 && swornTrained == sworn && selectedTrained == selected;
         if (sworn == 0) {

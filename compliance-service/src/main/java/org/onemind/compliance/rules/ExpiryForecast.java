@@ -13,12 +13,14 @@ import java.util.UUID;
  */
 public final class ExpiryForecast {
 
-    public record Risk(Practice practice, int count, LocalDate earliestExpiry, LocalDate wouldBecomeUnmetOn,
-                       List<UUID> certificationIds) {
-    }
+    public record Risk(
+            Practice practice,
+            int count,
+            LocalDate earliestExpiry,
+            LocalDate wouldBecomeUnmetOn,
+            List<UUID> certificationIds) {}
 
-    private ExpiryForecast() {
-    }
+    private ExpiryForecast() {}
 
     public static List<Risk> forecast(AgencyFacts facts, LocalDate today, int withinDays, RuleEdition edition) {
         Evaluation now = ComplianceRules.evaluate(facts, today, edition);
@@ -30,7 +32,9 @@ public final class ExpiryForecast {
             }
             TreeSet<LocalDate> expiries = new TreeSet<>();
             for (AgencyFacts.Certification c : facts.certifications()) {
-                if (relevant(c, practice, edition) && c.currentOn(today) && c.expiresOn() != null
+                if (relevant(c, practice, edition)
+                        && c.currentOn(today)
+                        && c.expiresOn() != null
                         && !c.expiresOn().isAfter(horizon)) {
                     expiries.add(c.expiresOn());
                 }
@@ -40,7 +44,9 @@ public final class ExpiryForecast {
                     List<UUID> expiring = new ArrayList<>();
                     LocalDate earliest = null;
                     for (AgencyFacts.Certification c : facts.certifications()) {
-                        if (relevant(c, practice, edition) && c.currentOn(today) && c.expiresOn() != null
+                        if (relevant(c, practice, edition)
+                                && c.currentOn(today)
+                                && c.expiresOn() != null
                                 && !c.expiresOn().isAfter(day)) {
                             expiring.add(c.certificationId());
                             earliest = earliest == null || c.expiresOn().isBefore(earliest) ? c.expiresOn() : earliest;

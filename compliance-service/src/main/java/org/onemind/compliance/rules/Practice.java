@@ -1,5 +1,8 @@
 package org.onemind.compliance.rules;
 
 public enum Practice {
-    PARTNERSHIP, POLICY, MHFA, CIT
+    PARTNERSHIP,
+    POLICY,
+    MHFA,
+    CIT
 }

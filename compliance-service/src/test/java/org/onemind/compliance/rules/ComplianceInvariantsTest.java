@@ -1,7 +1,7 @@
 package org.onemind.compliance.rules;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.LongStream;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Properties that must hold for any roster and any set of certifications, checked over 300 random
@@ -28,10 +27,14 @@ class ComplianceInvariantsTest {
 
     record Agency(List<AgencyFacts.Person> people, List<AgencyFacts.Certification> certifications) {
         AgencyFacts facts() {
-            return new AgencyFacts(UUID.randomUUID(), null,
+            return new AgencyFacts(
+                    UUID.randomUUID(),
+                    null,
                     new AgencyFacts.Pledge(TODAY.minusYears(1), TODAY.plusYears(1), true, false),
                     List.of(new AgencyFacts.Partnership(UUID.randomUUID(), true, TODAY.minusYears(1), null)),
-                    new AgencyFacts.Policy("Policy", TODAY.minusYears(1)), people, certifications);
+                    new AgencyFacts.Policy("Policy", TODAY.minusYears(1)),
+                    people,
+                    certifications);
         }
     }
 
@@ -41,7 +44,8 @@ class ComplianceInvariantsTest {
         for (int i = 0; i < size; i++) {
             boolean sworn = random.nextInt(4) > 0;
             LocalDate separated = random.nextInt(6) == 0 ? TODAY.minusDays(random.nextInt(400) - 200) : null;
-            people.add(new AgencyFacts.Person(UUID.randomUUID(), sworn, !sworn && random.nextBoolean(), null, separated));
+            people.add(
+                    new AgencyFacts.Person(UUID.randomUUID(), sworn, !sworn && random.nextBoolean(), null, separated));
         }
         List<AgencyFacts.Certification> certifications = new ArrayList<>();
         for (AgencyFacts.Person person : people) {
@@ -57,8 +61,15 @@ class ComplianceInvariantsTest {
         LocalDate completed = TODAY.minusDays(random.nextInt(1500) - 100);
         LocalDate expires = random.nextBoolean() ? completed.plusMonths(36) : null;
         int kind = random.nextInt(3);
-        return new AgencyFacts.Certification(UUID.randomUUID(), person, kind != 1, kind != 0, completed, expires,
-                random.nextInt(10) == 0, random.nextBoolean());
+        return new AgencyFacts.Certification(
+                UUID.randomUUID(),
+                person,
+                kind != 1,
+                kind != 0,
+                completed,
+                expires,
+                random.nextInt(10) == 0,
+                random.nextBoolean());
     }
 
     static RuleEdition edition(Random random) {
@@ -75,10 +86,18 @@ class ComplianceInvariantsTest {
         }
         RuleEdition edition = edition(random);
         Evaluation before = ComplianceRules.evaluate(agency.facts(), TODAY, edition);
-        AgencyFacts.Person someone = agency.people().get(random.nextInt(agency.people().size()));
+        AgencyFacts.Person someone =
+                agency.people().get(random.nextInt(agency.people().size()));
         List<AgencyFacts.Certification> more = new ArrayList<>(agency.certifications());
-        more.add(new AgencyFacts.Certification(UUID.randomUUID(), someone.personnelId(), random.nextBoolean(),
-                random.nextBoolean(), TODAY.minusDays(random.nextInt(300)), null, false, true));
+        more.add(new AgencyFacts.Certification(
+                UUID.randomUUID(),
+                someone.personnelId(),
+                random.nextBoolean(),
+                random.nextBoolean(),
+                TODAY.minusDays(random.nextInt(300)),
+                null,
+                false,
+                true));
         Evaluation after = ComplianceRules.evaluate(new Agency(agency.people(), more).facts(), TODAY, edition);
         for (Practice practice : Practice.values()) {
             assertFalse(before.met(practice) && !after.met(practice), practice + " became unmet, seed " + seed);
@@ -94,9 +113,13 @@ class ComplianceInvariantsTest {
         UUID untrained = UUID.randomUUID();
         List<AgencyFacts.Person> people = new ArrayList<>(agency.people());
         people.add(new AgencyFacts.Person(untrained, true, false, null, null));
-        Evaluation before = ComplianceRules.evaluate(new Agency(people, agency.certifications()).facts(), TODAY, edition);
-        people.set(people.size() - 1, new AgencyFacts.Person(untrained, true, false, null, TODAY.minusDays(random.nextInt(30))));
-        Evaluation after = ComplianceRules.evaluate(new Agency(people, agency.certifications()).facts(), TODAY, edition);
+        Evaluation before =
+                ComplianceRules.evaluate(new Agency(people, agency.certifications()).facts(), TODAY, edition);
+        people.set(
+                people.size() - 1,
+                new AgencyFacts.Person(untrained, true, false, null, TODAY.minusDays(random.nextInt(30))));
+        Evaluation after =
+                ComplianceRules.evaluate(new Agency(people, agency.certifications()).facts(), TODAY, edition);
         assertFalse(before.mhfa().met() && !after.mhfa().met(), "seed " + seed);
     }
 

@@ -1,17 +1,16 @@
 package org.onemind.compliance.rules;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ComplianceRulesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
@@ -39,15 +38,22 @@ class ComplianceRulesTest {
     }
 
     void certify(UUID person, boolean mhfa, boolean cit, LocalDate completed, LocalDate expires, boolean revoked) {
-        certifications.add(new AgencyFacts.Certification(UUID.randomUUID(), person, mhfa, cit, completed, expires,
-                revoked, true));
+        certifications.add(
+                new AgencyFacts.Certification(UUID.randomUUID(), person, mhfa, cit, completed, expires, revoked, true));
     }
 
     Evaluation evaluate(LocalDate on, RuleEdition edition) {
-        return ComplianceRules.evaluate(new AgencyFacts(UUID.randomUUID(), null, pledge,
-                List.of(new AgencyFacts.Partnership(UUID.randomUUID(), true, LocalDate.of(2025, 7, 1), null)),
-                new AgencyFacts.Policy("Response to persons in crisis", LocalDate.of(2025, 8, 1)),
-                people, certifications), on, edition);
+        return ComplianceRules.evaluate(
+                new AgencyFacts(
+                        UUID.randomUUID(),
+                        null,
+                        pledge,
+                        List.of(new AgencyFacts.Partnership(UUID.randomUUID(), true, LocalDate.of(2025, 7, 1), null)),
+                        new AgencyFacts.Policy("Response to persons in crisis", LocalDate.of(2025, 8, 1)),
+                        people,
+                        certifications),
+                on,
+                edition);
     }
 
     Evaluation evaluate() {
@@ -69,7 +75,9 @@ class ComplianceRulesTest {
         officers.subList(0, 8).forEach(this::cit);
         Evaluation eight = evaluate();
         assertFalse(eight.cit().met());
-        assertEquals("9 sworn officers with current CIT required, 8 current", eight.cit().reason());
+        assertEquals(
+                "9 sworn officers with current CIT required, 8 current",
+                eight.cit().reason());
         cit(officers.get(8));
         Evaluation nine = evaluate();
         assertTrue(nine.cit().met());
@@ -197,12 +205,20 @@ class ComplianceRulesTest {
 
     @Test
     void anEndedPartnershipOrANonProviderDoesNotCount() {
-        AgencyFacts facts = new AgencyFacts(UUID.randomUUID(), null, pledge, List.of(
-                new AgencyFacts.Partnership(UUID.randomUUID(), true, LocalDate.of(2025, 1, 1), TODAY),
-                new AgencyFacts.Partnership(UUID.randomUUID(), false, LocalDate.of(2025, 1, 1), null)),
-                null, List.of(), List.of());
+        AgencyFacts facts = new AgencyFacts(
+                UUID.randomUUID(),
+                null,
+                pledge,
+                List.of(
+                        new AgencyFacts.Partnership(UUID.randomUUID(), true, LocalDate.of(2025, 1, 1), TODAY),
+                        new AgencyFacts.Partnership(UUID.randomUUID(), false, LocalDate.of(2025, 1, 1), null)),
+                null,
+                List.of(),
+                List.of());
         Evaluation evaluation = ComplianceRules.evaluate(facts, TODAY, RuleEdition.E2016);
         assertFalse(evaluation.partnership().met());
-        assertTrue(ComplianceRules.evaluate(facts, TODAY.minusDays(1), RuleEdition.E2016).partnership().met());
+        assertTrue(ComplianceRules.evaluate(facts, TODAY.minusDays(1), RuleEdition.E2016)
+                .partnership()
+                .met());
     }
 }

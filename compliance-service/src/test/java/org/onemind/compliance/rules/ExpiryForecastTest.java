@@ -1,14 +1,13 @@
 package org.onemind.compliance.rules;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ExpiryForecastTest {
     static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
@@ -22,13 +21,16 @@ class ExpiryForecastTest {
     }
 
     void cit(UUID person, LocalDate expires) {
-        certifications.add(new AgencyFacts.Certification(UUID.randomUUID(), person, false, true,
-                LocalDate.of(2025, 1, 1), expires, false, true));
+        certifications.add(new AgencyFacts.Certification(
+                UUID.randomUUID(), person, false, true, LocalDate.of(2025, 1, 1), expires, false, true));
     }
 
     List<ExpiryForecast.Risk> forecast(int days) {
-        return ExpiryForecast.forecast(new AgencyFacts(UUID.randomUUID(), null, null, List.of(), null, people,
-                certifications), TODAY, days, RuleEdition.E2016);
+        return ExpiryForecast.forecast(
+                new AgencyFacts(UUID.randomUUID(), null, null, List.of(), null, people, certifications),
+                TODAY,
+                days,
+                RuleEdition.E2016);
     }
 
     @Test

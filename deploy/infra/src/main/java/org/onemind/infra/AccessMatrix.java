@@ -3,7 +3,6 @@ package org.onemind.infra;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +47,12 @@ public final class AccessMatrix {
 
     /** The callers of the matrix; A is the agency whose resources are requested. */
     public enum Caller {
-        ANONYMOUS, CAMPAIGN_ADMIN, MANAGER_OF_A, MANAGER_OF_B, PARTNER_OF_A, PARTNER_OF_NOBODY
+        ANONYMOUS,
+        CAMPAIGN_ADMIN,
+        MANAGER_OF_A,
+        MANAGER_OF_B,
+        PARTNER_OF_A,
+        PARTNER_OF_NOBODY
     }
 
     /** An expected status; {@code LET_IN} means "not refused": neither 401, 403 nor 404, and below 500. */
@@ -70,8 +74,13 @@ public final class AccessMatrix {
 
         @Override
         public String toString() {
-            return String.format("%-7s %-70s %-18s expected %-7s got %d", operation.method(), operation.path(), caller,
-                    expected == LET_IN ? "let in" : String.valueOf(expected), actual);
+            return String.format(
+                    "%-7s %-70s %-18s expected %-7s got %d",
+                    operation.method(),
+                    operation.path(),
+                    caller,
+                    expected == LET_IN ? "let in" : String.valueOf(expected),
+                    actual);
         }
     }
 
@@ -146,11 +155,12 @@ public final class AccessMatrix {
             case ANONYMOUS -> 401;
             case CAMPAIGN_ADMIN -> LET_IN;
             case MANAGER_OF_A -> access == Access.ADMIN ? 403 : LET_IN;
-            case MANAGER_OF_B -> switch (access) {
-                case ADMIN -> 403;
-                case STAFF -> LET_IN;
-                default -> 404;
-            };
+            case MANAGER_OF_B ->
+                switch (access) {
+                    case ADMIN -> 403;
+                    case STAFF -> LET_IN;
+                    default -> 404;
+                };
             case PARTNER_OF_A -> access == Access.AGENCY_OR_PARTNER ? LET_IN : 403;
             case PARTNER_OF_NOBODY -> access == Access.AGENCY_OR_PARTNER ? 404 : 403;
             default -> throw new IllegalStateException();
@@ -159,8 +169,14 @@ public final class AccessMatrix {
 
     /** The operations of the service's OpenAPI document. */
     public List<Operation> operations() {
-        String document = RestAssured.given().baseUri(baseUri).queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString();
+        String document = RestAssured.given()
+                .baseUri(baseUri)
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonPath json = JsonPath.from(document);
         Map<String, Map<String, Object>> paths = json.getMap("paths");
         List<Operation> operations = new ArrayList<>();
@@ -169,9 +185,12 @@ public final class AccessMatrix {
                 return;
             }
             String contentType = null;
-            if (definition instanceof Map<?, ?> op && op.get("requestBody") instanceof Map<?, ?> body
-                    && body.get("content") instanceof Map<?, ?> content && !content.isEmpty()) {
-                contentType = content.containsKey("application/json") ? "application/json"
+            if (definition instanceof Map<?, ?> op
+                    && op.get("requestBody") instanceof Map<?, ?> body
+                    && body.get("content") instanceof Map<?, ?> content
+                    && !content.isEmpty()) {
+                contentType = content.containsKey("application/json")
+                        ? "application/json"
                         : content.keySet().iterator().next().toString();
             }
             operations.add(new Operation(method.toUpperCase(), path, contentType));
@@ -190,7 +209,8 @@ public final class AccessMatrix {
                 problems.add("no access rule for " + operation.key() + " (add it to the rules file)");
             }
         }
-        rules.keySet().stream().filter(key -> !published.contains(key))
+        rules.keySet().stream()
+                .filter(key -> !published.contains(key))
                 .forEach(key -> problems.add("rule for an operation the service does not publish: " + key));
 
         List<Outcome> outcomes = new ArrayList<>();
@@ -257,7 +277,9 @@ public final class AccessMatrix {
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("an expired token", TestTokens.expired("campaign-admin"));
         tokens.put("a token for another audience", TestTokens.forAudience("campaign-admin", "account"));
-        tokens.put("a token from another issuer", TestTokens.fromIssuer("campaign-admin", "https://elsewhere.invalid/realms/one-mind"));
+        tokens.put(
+                "a token from another issuer",
+                TestTokens.fromIssuer("campaign-admin", "https://elsewhere.invalid/realms/one-mind"));
         tokens.put("a tampered signature", TestTokens.tamperedSignature());
         tokens.put("a tampered payload", TestTokens.tamperedPayload());
         tokens.put("alg none", TestTokens.noneAlgorithm());
@@ -265,7 +287,11 @@ public final class AccessMatrix {
         return tokens;
     }
 
-    private enum IdValues { GIVEN, RANDOM, MALFORMED }
+    private enum IdValues {
+        GIVEN,
+        RANDOM,
+        MALFORMED
+    }
 
     private int call(Operation operation, String token, IdValues ids) {
         Matcher matcher = PATH_PARAMETER.matcher(operation.path());
@@ -279,8 +305,8 @@ public final class AccessMatrix {
             matcher.appendReplacement(path, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(path);
-        RequestSpecification request = RestAssured.given().baseUri(baseUri).urlEncodingEnabled(false)
-                .header("Accept", "*/*");
+        RequestSpecification request =
+                RestAssured.given().baseUri(baseUri).urlEncodingEnabled(false).header("Accept", "*/*");
         if (token != null) {
             request = request.header("Authorization", "Bearer " + token);
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -44,9 +43,11 @@ public final class BadInputSuite {
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     /** What an error body must never show: the implementation behind the API. */
-    private static final Pattern LEAK = Pattern.compile("java\\.|jakarta\\.|javax\\.|org\\.(apache|hibernate|jboss|postgresql"
-            + "|eclipse)|com\\.fasterxml|io\\.(quarkus|vertx|smallrye|netty)|[A-Za-z]Exception\\b|@[A-Z][a-z]+[A-Z]?"
-            + "|MessageBody|[Rr]esteasy|[Jj]ackson|\\bat [a-z]+\\.[a-z]+|\\bStackTrace");
+    private static final Pattern LEAK =
+            Pattern.compile("java\\.|jakarta\\.|javax\\.|org\\.(apache|hibernate|jboss|postgresql"
+                    + "|eclipse)|com\\.fasterxml|io\\.(quarkus|vertx|smallrye|netty)|[A-Za-z]Exception\\b|@[A-Z][a-z]+[A-Z]?"
+                    + "|MessageBody|[Rr]esteasy|[Jj]ackson|\\bat [a-z]+\\.[a-z]+|\\bStackTrace");
+
     private static final String NUL = "\u0000";
 
     private final String baseUri;
@@ -111,7 +112,9 @@ public final class BadInputSuite {
     /** Runs the corpus against every operation; fails listing every answer that was not a clean refusal. */
     public Report run() {
         JsonNode document = document();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
@@ -158,8 +161,12 @@ public final class BadInputSuite {
             expect(target.without("Authorization"), "no token", 401);
             expect(target.header("Authorization", "Bearer not-a-token"), "a garbage token", 401);
             if (bodyType != null) {
-                expect(target.without("Authorization").header("Content-Type", "application/xml").body("<x/>"),
-                        "no token and a body of another type (authentication comes first)", 401);
+                expect(
+                        target.without("Authorization")
+                                .header("Content-Type", "application/xml")
+                                .body("<x/>"),
+                        "no token and a body of another type (authentication comes first)",
+                        401);
             }
         }
         expect(target.header("Accept", "text/html"), "Accept: text/html", 406);
@@ -213,7 +220,8 @@ public final class BadInputSuite {
         expect(target.body("{\"pad\": \"" + "a".repeat((int) maxJsonBytes) + "\"}"), "a body over the JSON limit", 413);
         if (example instanceof ObjectNode object && object.size() > 0) {
             String first = object.fieldNames().next();
-            String duplicated = "{\"" + first + "\": " + object.get(first) + ", " + target.example.trim().substring(1);
+            String duplicated = "{\"" + first + "\": " + object.get(first) + ", "
+                    + target.example.trim().substring(1);
             expectNamed(target.body(duplicated), "the key " + first + " given twice", 400, first);
             ObjectNode unknown = object.deepCopy();
             unknown.put("notAField", 1);
@@ -229,18 +237,25 @@ public final class BadInputSuite {
         for (Iterator<Map.Entry<String, JsonNode>> fields = properties.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode fieldSchema = resolve(document, field.getValue());
-            for (Map.Entry<String, JsonNode> bad : badJsonValues(document, fieldSchema, base.get(field.getKey())).entrySet()) {
+            for (Map.Entry<String, JsonNode> bad : badJsonValues(document, fieldSchema, base.get(field.getKey()))
+                    .entrySet()) {
                 ObjectNode spoiled = base.deepCopy();
                 spoiled.set(field.getKey(), bad.getValue());
                 expectNamed(target.body(spoiled.toString()), field.getKey() + " " + bad.getKey(), 400, field.getKey());
             }
             JsonNode fieldExample = base.get(field.getKey());
             JsonNode itemSchema = resolve(document, fieldSchema.path("items"));
-            if (fieldExample instanceof ArrayNode items && items.size() > 0 && items.get(0) instanceof ObjectNode item) {
-                for (Iterator<Map.Entry<String, JsonNode>> inner = itemSchema.path("properties").fields(); inner.hasNext(); ) {
+            if (fieldExample instanceof ArrayNode items
+                    && items.size() > 0
+                    && items.get(0) instanceof ObjectNode item) {
+                for (Iterator<Map.Entry<String, JsonNode>> inner =
+                                itemSchema.path("properties").fields();
+                        inner.hasNext(); ) {
                     Map.Entry<String, JsonNode> innerField = inner.next();
                     JsonNode innerSchema = resolve(document, innerField.getValue());
-                    for (Map.Entry<String, JsonNode> bad : badJsonValues(document, innerSchema, item.get(innerField.getKey())).entrySet()) {
+                    for (Map.Entry<String, JsonNode> bad : badJsonValues(
+                                    document, innerSchema, item.get(innerField.getKey()))
+                            .entrySet()) {
                         ObjectNode spoiled = base.deepCopy();
                         ((ObjectNode) spoiled.get(field.getKey()).get(0)).set(innerField.getKey(), bad.getValue());
                         String name = field.getKey() + "[0]." + innerField.getKey();
@@ -280,7 +295,10 @@ public final class BadInputSuite {
             for (Map.Entry<String, String> bad : badCells(columns[i]).entrySet()) {
                 String[] spoiled = cells.clone();
                 spoiled[i] = bad.getValue();
-                expect(target.body(header + "\n" + String.join(",", spoiled) + "\n"), columns[i] + " " + bad.getKey(), 400);
+                expect(
+                        target.body(header + "\n" + String.join(",", spoiled) + "\n"),
+                        columns[i] + " " + bad.getKey(),
+                        400);
             }
         }
     }
@@ -316,10 +334,14 @@ public final class BadInputSuite {
             bad.put("a fraction", "1.5");
             bad.put("beyond 32 bits", "99999999999");
             if (schema.has("minimum")) {
-                bad.put("below its minimum", String.valueOf(schema.path("minimum").asLong() - 1));
+                bad.put(
+                        "below its minimum",
+                        String.valueOf(schema.path("minimum").asLong() - 1));
             }
             if (schema.has("maximum")) {
-                bad.put("above its maximum", String.valueOf(schema.path("maximum").asLong() + 1));
+                bad.put(
+                        "above its maximum",
+                        String.valueOf(schema.path("maximum").asLong() + 1));
             }
         } else if (type.equals("boolean")) {
             bad.put("not a boolean", "yes");
@@ -332,7 +354,12 @@ public final class BadInputSuite {
             bad.put("not an id", "not-an-id");
         } else {
             if (schema.has("pattern") || schema.has("maxLength")) {
-                bad.put("not matching its rule", "%3C%3E" + "z".repeat(Math.max(1, schema.path("maxLength").asInt(0) + 1)));
+                bad.put(
+                        "not matching its rule",
+                        "%3C%3E"
+                                + "z"
+                                        .repeat(Math.max(
+                                                1, schema.path("maxLength").asInt(0) + 1)));
             }
             bad.put("only a zero-width space", "%E2%80%8B");
         }
@@ -379,7 +406,9 @@ public final class BadInputSuite {
                 bad.put("beyond 32 bits", nodes.numberNode(99_999_999_999L));
             }
             if (schema.has("minimum")) {
-                bad.put("below its minimum", nodes.numberNode(schema.path("minimum").decimalValue().subtract(java.math.BigDecimal.ONE)));
+                bad.put(
+                        "below its minimum",
+                        nodes.numberNode(schema.path("minimum").decimalValue().subtract(java.math.BigDecimal.ONE)));
             }
         } else if (type.equals("boolean")) {
             bad.put("text", nodes.textNode("true"));
@@ -388,7 +417,9 @@ public final class BadInputSuite {
             bad.put("text", nodes.textNode("x"));
             int max = schema.path("maxItems").asInt(0);
             // (A set of 10,001 copies of one value is one value: only lists are checked for length.)
-            if (example instanceof ArrayNode items && items.size() > 0 && !schema.path("uniqueItems").asBoolean(false)) {
+            if (example instanceof ArrayNode items
+                    && items.size() > 0
+                    && !schema.path("uniqueItems").asBoolean(false)) {
                 ArrayNode many = nodes.arrayNode();
                 for (int i = 0; i < (max > 0 ? max + 1 : 10_001); i++) {
                     many.add(items.get(0).deepCopy());
@@ -425,7 +456,8 @@ public final class BadInputSuite {
         try {
             answer = http.send(request.method, request.target, request.headers, request.body);
         } catch (UncheckedIOException e) {
-            failures.add(request.key + " with " + what + ": no answer (" + e.getCause().getMessage() + ")");
+            failures.add(request.key + " with " + what + ": no answer ("
+                    + e.getCause().getMessage() + ")");
             return null;
         }
         sent++;
@@ -478,11 +510,19 @@ public final class BadInputSuite {
         if (content.isMissingNode() || content.size() == 0) {
             return null;
         }
-        return content.has("application/json") ? "application/json" : content.fieldNames().next();
+        return content.has("application/json")
+                ? "application/json"
+                : content.fieldNames().next();
     }
 
     private static JsonNode schemaOf(JsonNode document, JsonNode operation) {
-        return resolve(document, operation.path("requestBody").path("content").path("application/json").path("schema"));
+        return resolve(
+                document,
+                operation
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema"));
     }
 
     private static JsonNode resolve(JsonNode document, JsonNode schema) {
@@ -548,8 +588,10 @@ public final class BadInputSuite {
 
         Request query(String name, String value) {
             Request request = base();
-            String encoded = value.contains("%") || value.isEmpty() ? value : URLEncoder.encode(value, StandardCharsets.UTF_8);
-            String target = request.target.replaceAll("([?&])" + Pattern.quote(name) + "=[^&]*&?", "$1")
+            String encoded =
+                    value.contains("%") || value.isEmpty() ? value : URLEncoder.encode(value, StandardCharsets.UTF_8);
+            String target = request.target
+                    .replaceAll("([?&])" + Pattern.quote(name) + "=[^&]*&?", "$1")
                     .replaceAll("[?&]$", "");
             return request.target(target + (target.contains("?") ? "&" : "?") + name + "=" + encoded);
         }
@@ -562,8 +604,10 @@ public final class BadInputSuite {
         Request rawPathSuffix(String suffix) {
             Request request = base();
             int query = request.target.indexOf('?');
-            return request.target(query < 0 ? request.target + suffix
-                    : request.target.substring(0, query) + suffix + request.target.substring(query));
+            return request.target(
+                    query < 0
+                            ? request.target + suffix
+                            : request.target.substring(0, query) + suffix + request.target.substring(query));
         }
 
         Request pathValue(String name, String value) {

@@ -6,8 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Stops a child process and everything it started (kc.sh starts a JVM of its own). */
 public final class ChildProcesses {
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     public static void stop(Process process, Duration grace) {
         List<ProcessHandle> descendants = process.descendants().toList();

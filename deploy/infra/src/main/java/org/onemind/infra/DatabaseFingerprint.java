@@ -15,11 +15,13 @@ import java.util.Set;
  * counts by rows (the relay marks rows sent in the background, a new event is a new row).
  */
 public final class DatabaseFingerprint {
-    private static final Set<String> IGNORED = Set.of("flyway_schema_history", "scheduled_job_run", "rate_limit_window");
+    private static final Set<String> IGNORED =
+            Set.of("flyway_schema_history", "scheduled_job_run", "rate_limit_window");
 
     public static String of(String jdbcUrl) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
-             Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+                Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("select table_name from information_schema.tables"
                     + " where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name")) {
@@ -34,10 +36,14 @@ public final class DatabaseFingerprint {
                 String sql = table.startsWith("outbox")
                         ? "select count(*)::text from " + table
                         : "select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '')"
-                        + " from " + table + " t";
+                                + " from " + table + " t";
                 try (ResultSet row = statement.executeQuery(sql)) {
                     row.next();
-                    fingerprint.append(table).append('=').append(row.getString(1)).append(' ');
+                    fingerprint
+                            .append(table)
+                            .append('=')
+                            .append(row.getString(1))
+                            .append(' ');
                 }
             }
             return fingerprint.toString();
@@ -46,6 +52,5 @@ public final class DatabaseFingerprint {
         }
     }
 
-    private DatabaseFingerprint() {
-    }
+    private DatabaseFingerprint() {}
 }

@@ -37,8 +37,9 @@ public final class DatabaseOutage implements AutoCloseable {
     }
 
     private void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(adminUrl, PostgresServer.USER, PostgresServer.PASSWORD);
-             Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection(adminUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run '" + sql + "': " + e.getMessage(), e);

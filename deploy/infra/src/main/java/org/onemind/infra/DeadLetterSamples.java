@@ -2,7 +2,6 @@ package org.onemind.infra;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,27 +11,41 @@ import java.util.UUID;
 
 /** Dead letters written straight into a service's database, for tests that read or replay one. */
 public final class DeadLetterSamples {
-    private DeadLetterSamples() {
-    }
+    private DeadLetterSamples() {}
 
     /** A record that is not JSON, as set aside by {@code <service>/<channel>} (it stays poison). @return its id */
     public static String poison(String serviceJdbcUrl, String service, String channel, String topic) {
         String eventId = UUID.randomUUID().toString();
-        return setAside(serviceJdbcUrl, service, channel, topic, null,
-                Map.of("ce_id", eventId, "ce_type", "onemind.test.sample.v1"), "{not json").toString();
+        return setAside(
+                        serviceJdbcUrl,
+                        service,
+                        channel,
+                        topic,
+                        null,
+                        Map.of("ce_id", eventId, "ce_type", "onemind.test.sample.v1"),
+                        "{not json")
+                .toString();
     }
 
     /**
      * A record with these CloudEvent headers and body, as set aside by an earlier version of
      * {@code <service>/<channel>} (for a bug since fixed). @return its id
      */
-    public static UUID setAside(String serviceJdbcUrl, String service, String channel, String topic, String key,
-                                Map<String, String> headers, String payload) {
+    public static UUID setAside(
+            String serviceJdbcUrl,
+            String service,
+            String channel,
+            String topic,
+            String key,
+            Map<String, String> headers,
+            String payload) {
         UUID id = UUID.randomUUID();
-        try (Connection connection = DriverManager.getConnection(serviceJdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
-             PreparedStatement insert = connection.prepareStatement("insert into dead_letter (id, consumer, channel, topic,"
-                     + " record_partition, record_offset, record_key, headers, payload, event_id, event_type, reason, exception)"
-                     + " values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 'a sample set aside by a test', 'sample')")) {
+        try (Connection connection =
+                        DriverManager.getConnection(serviceJdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into dead_letter (id, consumer, channel, topic,"
+                                + " record_partition, record_offset, record_key, headers, payload, event_id, event_type, reason, exception)"
+                                + " values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 'a sample set aside by a test', 'sample')")) {
             insert.setObject(1, id);
             insert.setString(2, service + "/" + channel);
             insert.setString(3, channel);

@@ -7,7 +7,6 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,16 +29,20 @@ public final class EventSchemas {
             "onemind.compliance.", "compliance-service");
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     /** The schema file of an event type, if the type belongs to one of the producers. */
     public static Optional<Path> file(String type) {
-        return PRODUCERS.entrySet().stream().filter(e -> type.startsWith(e.getKey())).findFirst()
-                .map(e -> InfrastructureTestResource.repositoryRoot().resolve(e.getValue())
-                        .resolve("src/main/resources/events").resolve(type + ".schema.json"));
+        return PRODUCERS.entrySet().stream()
+                .filter(e -> type.startsWith(e.getKey()))
+                .findFirst()
+                .map(e -> InfrastructureTestResource.repositoryRoot()
+                        .resolve(e.getValue())
+                        .resolve("src/main/resources/events")
+                        .resolve(type + ".schema.json"));
     }
 
     /** What is wrong with {@code json} as an event of {@code type}: nothing when it matches its schema. */

@@ -36,7 +36,8 @@ public final class FaultProxy implements AutoCloseable {
 
     public static FaultProxy start(String targetHost, int targetPort) {
         try {
-            FaultProxy proxy = new FaultProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetHost, targetPort);
+            FaultProxy proxy =
+                    new FaultProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetHost, targetPort);
             Thread acceptor = new Thread(proxy::accept, "fault-proxy-" + proxy.port());
             acceptor.setDaemon(true);
             acceptor.start();
@@ -133,36 +134,39 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void pump(InputStream in, OutputStream out, Connection connection, boolean fromServer) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                    if (!fromServer && hangMarker != null) {
-                        synchronized (connection.clientText) {
-                            connection.clientText.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
-                            if (connection.clientText.indexOf(hangMarker) >= 0) {
-                                connection.hung = true;
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[8192];
+                    try {
+                        int read;
+                        while ((read = in.read(buffer)) >= 0) {
+                            if (!fromServer && hangMarker != null) {
+                                synchronized (connection.clientText) {
+                                    connection.clientText.append(
+                                            new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
+                                    if (connection.clientText.indexOf(hangMarker) >= 0) {
+                                        connection.hung = true;
+                                    }
+                                }
                             }
+                            holdWhileHung(connection);
+                            if (fromServer && !latency.isZero()) {
+                                Thread.sleep(latency.toMillis()); // the injected latency itself
+                            }
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
+                    } catch (IOException | InterruptedException closed) {
+                        // either side went away; the other notices on its next read or write
+                    } finally {
+                        try {
+                            out.close();
+                        } catch (IOException ignored) {
+                            // already closed
                         }
                     }
-                    holdWhileHung(connection);
-                    if (fromServer && !latency.isZero()) {
-                        Thread.sleep(latency.toMillis()); // the injected latency itself
-                    }
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException | InterruptedException closed) {
-                // either side went away; the other notices on its next read or write
-            } finally {
-                try {
-                    out.close();
-                } catch (IOException ignored) {
-                    // already closed
-                }
-            }
-        }, "fault-proxy-pump");
+                },
+                "fault-proxy-pump");
         thread.setDaemon(true);
         thread.start();
     }

@@ -1,7 +1,6 @@
 package org.onemind.infra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,7 +48,8 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             config.put("quarkus.mailer.port", String.valueOf(smtpProxy.port()));
         }
         // Keycloak takes longest to start: it starts first and the other servers start meanwhile.
-        java.util.concurrent.CompletableFuture<KeycloakServer> keycloakStart = keycloakDir == null ? null
+        java.util.concurrent.CompletableFuture<KeycloakServer> keycloakStart = keycloakDir == null
+                ? null
                 : java.util.concurrent.CompletableFuture.supplyAsync(() -> startKeycloak(work));
 
         String postgresUrl = System.getenv("ONEMIND_TEST_POSTGRES_URL");
@@ -96,8 +96,14 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return KeycloakServer.start(KeycloakServer.home(Path.of(keycloakDir).toAbsolutePath()), realmFile,
-                FreePorts.any(), false, work.resolve("keycloak.log"), java.time.Duration.ofMinutes(4), realmEnvironment);
+        return KeycloakServer.start(
+                KeycloakServer.home(Path.of(keycloakDir).toAbsolutePath()),
+                realmFile,
+                FreePorts.any(),
+                false,
+                work.resolve("keycloak.log"),
+                java.time.Duration.ofMinutes(4),
+                realmEnvironment);
     }
 
     /** The directory holding the root pom.xml and deploy/, looking upwards from the module. */
@@ -107,7 +113,8 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no deploy/keycloak above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no deploy/keycloak above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }
@@ -115,16 +122,16 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     @Override
     public void inject(TestInjector testInjector) {
         if (keycloak != null) {
-            testInjector.injectIntoFields(keycloak,
-                    new TestInjector.AnnotatedAndMatchesType(InjectKeycloak.class, KeycloakServer.class));
+            testInjector.injectIntoFields(
+                    keycloak, new TestInjector.AnnotatedAndMatchesType(InjectKeycloak.class, KeycloakServer.class));
         }
         if (smtpProxy != null) {
-            testInjector.injectIntoFields(smtpProxy,
-                    new TestInjector.AnnotatedAndMatchesType(InjectSmtpProxy.class, FaultProxy.class));
+            testInjector.injectIntoFields(
+                    smtpProxy, new TestInjector.AnnotatedAndMatchesType(InjectSmtpProxy.class, FaultProxy.class));
         }
         if (mailServer != null) {
-            testInjector.injectIntoFields(mailServer,
-                    new TestInjector.AnnotatedAndMatchesType(InjectMailServer.class, MailServer.class));
+            testInjector.injectIntoFields(
+                    mailServer, new TestInjector.AnnotatedAndMatchesType(InjectMailServer.class, MailServer.class));
         }
     }
 

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a {@link KeycloakServer} field of a test that {@link InfrastructureTestResource} fills. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectKeycloak {
-}
+public @interface InjectKeycloak {}

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a {@link MailServer} field of a test that {@link InfrastructureTestResource} fills. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectMailServer {
-}
+public @interface InjectMailServer {}

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Injects the {@link FaultProxy} that the service's mailer reaches the SMTP server through. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectSmtpProxy {
-}
+public @interface InjectSmtpProxy {}

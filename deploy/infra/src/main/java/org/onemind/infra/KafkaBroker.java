@@ -1,11 +1,5 @@
 package org.onemind.infra;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Time;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +11,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
 
 /** A single-node Kafka (KRaft, broker and controller in one) running inside this JVM. */
 public final class KafkaBroker implements AutoCloseable {
@@ -44,9 +43,16 @@ public final class KafkaBroker implements AutoCloseable {
             // A new cluster id on kept data fails, so format only a directory that was never formatted.
             if (!Files.exists(logDirectory.resolve("meta.properties"))) {
                 ByteArrayOutputStream output = new ByteArrayOutputStream();
-                int rc = StorageTool.execute(new String[] {
-                        "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(),
-                        "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+                int rc = StorageTool.execute(
+                        new String[] {
+                            "format",
+                            "--cluster-id",
+                            Uuid.randomUuid().toString(),
+                            "--config",
+                            config.toString(),
+                            "--ignore-formatted"
+                        },
+                        new PrintStream(output, true, StandardCharsets.UTF_8));
                 if (rc != 0) {
                     throw new IllegalStateException("Kafka storage format failed: " + output);
                 }

@@ -33,8 +33,8 @@ public final class KeycloakServer implements AutoCloseable {
      * @param realmFile a realm export to import when the realm does not exist yet
      * @param keepData false deletes the dev database first, so the realm is imported afresh
      */
-    public static KeycloakServer start(Path home, Path realmFile, int port, boolean keepData, Path logFile,
-                                       Duration timeout) {
+    public static KeycloakServer start(
+            Path home, Path realmFile, int port, boolean keepData, Path logFile, Duration timeout) {
         return start(home, realmFile, port, keepData, logFile, timeout, Map.of());
     }
 
@@ -42,8 +42,14 @@ public final class KeycloakServer implements AutoCloseable {
      * @param realmEnvironment values for the realm file's {@code ${VAR:default}} placeholders
      *                         (the SMTP server, client secrets)
      */
-    public static KeycloakServer start(Path home, Path realmFile, int port, boolean keepData, Path logFile,
-                                       Duration timeout, Map<String, String> realmEnvironment) {
+    public static KeycloakServer start(
+            Path home,
+            Path realmFile,
+            int port,
+            boolean keepData,
+            Path logFile,
+            Duration timeout,
+            Map<String, String> realmEnvironment) {
         try {
             Path data = home.resolve("data");
             if (!keepData) {
@@ -54,15 +60,15 @@ public final class KeycloakServer implements AutoCloseable {
             Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             int managementPort = FreePorts.any();
             List<String> command = new ArrayList<>(List.of(
-                    home.resolve("bin/kc.sh").toString(), "start-dev",
+                    home.resolve("bin/kc.sh").toString(),
+                    "start-dev",
                     "--http-port=" + port,
                     "--hostname=http://localhost:" + port,
                     "--http-management-port=" + managementPort,
                     "--health-enabled=true",
                     "--import-realm"));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
             home.resolve("bin/kc.sh").toFile().setExecutable(true);
             Map<String, String> env = builder.environment();
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
@@ -79,7 +85,8 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void awaitRealm(String realm, Duration timeout, Path logFile) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI discovery = URI.create(issuer(realm) + "/.well-known/openid-configuration");
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -87,7 +94,11 @@ public final class KeycloakServer implements AutoCloseable {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + logFile);
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(discovery).GET().build(),
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(discovery)
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -123,8 +134,10 @@ public final class KeycloakServer implements AutoCloseable {
     /** Finds the unpacked distribution (the directory holding {@code bin/kc.sh}) under {@code dir}. */
     public static Path home(Path dir) {
         try (var entries = Files.list(dir)) {
-            return entries.filter(p -> Files.exists(p.resolve("bin/kc.sh"))).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no Keycloak distribution under " + dir + "; build first"));
+            return entries.filter(p -> Files.exists(p.resolve("bin/kc.sh")))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new IllegalStateException("no Keycloak distribution under " + dir + "; build first"));
         } catch (IOException e) {
             throw new IllegalStateException("no Keycloak distribution under " + dir + "; build first", e);
         }

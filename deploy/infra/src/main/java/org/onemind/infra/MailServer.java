@@ -3,7 +3,6 @@ package org.onemind.infra;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.List;
 
 /** A real SMTP server (GreenMail) that keeps every message it accepts, and can be stopped and started. */

@@ -1,7 +1,6 @@
 package org.onemind.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,7 +37,8 @@ public final class PostgresServer implements AutoCloseable {
             int chosen = port > 0 ? port : FreePorts.any();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false) // we clear it ourselves before a clean start; the data outlives the run
+                    .setCleanDataDirectory(
+                            false) // we clear it ourselves before a clean start; the data outlives the run
                     .setPort(chosen)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", keepData ? "on" : "off")
@@ -72,7 +72,7 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
         try (Connection connection = java.sql.DriverManager.getConnection(adminJdbcUrl, USER, PASSWORD);
-             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, database);
             try (ResultSet rows = exists.executeQuery()) {
                 if (rows.next()) {

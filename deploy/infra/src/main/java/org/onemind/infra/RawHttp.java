@@ -36,10 +36,18 @@ public final class RawHttp {
     public Answer send(String method, String target, Map<String, String> headers, byte[] body) {
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(15_000);
-            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(host).append(':').append(port).append("\r\n")
+            StringBuilder head = new StringBuilder(method)
+                    .append(' ')
+                    .append(target)
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: ")
+                    .append(host)
+                    .append(':')
+                    .append(port)
+                    .append("\r\n")
                     .append("Connection: close\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            headers.forEach((name, value) ->
+                    head.append(name).append(": ").append(value).append("\r\n"));
             if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Length"))) {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
             }
@@ -87,7 +95,9 @@ public final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
         }
         byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
@@ -105,7 +115,8 @@ public final class RawHttp {
         }
         for (String line : new String(bytes, 0, end, StandardCharsets.ISO_8859_1).split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                return bytes.length - end - 4 >= Long.parseLong(line.substring(15).trim());
+                return bytes.length - end - 4
+                        >= Long.parseLong(line.substring(15).trim());
             }
         }
         return false;
@@ -115,7 +126,9 @@ public final class RawHttp {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int at = 0;
         while (at < chunked.length) {
-            int lineEnd = indexOf(java.util.Arrays.copyOfRange(chunked, at, chunked.length), "\r\n".getBytes(StandardCharsets.US_ASCII));
+            int lineEnd = indexOf(
+                    java.util.Arrays.copyOfRange(chunked, at, chunked.length),
+                    "\r\n".getBytes(StandardCharsets.US_ASCII));
             if (lineEnd < 0) {
                 break;
             }

@@ -1,7 +1,6 @@
 package org.onemind.infra;
 
 import io.smallrye.jwt.build.Jwt;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,10 +27,10 @@ public final class TestTokens {
     public static final String ISSUER = "https://tokens.test.onemind.invalid/realms/one-mind";
     public static final String AUDIENCE = "one-mind-api";
     private static final PrivateKey KEY = loadKey();
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String campaignAdmin() {
         return token("campaign-admin", Map.of());

@@ -1,14 +1,5 @@
 package org.onemind.infra;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +8,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * A test's view of a topic: collects every record from the beginning so a test can wait (with
@@ -35,7 +34,9 @@ public final class TopicProbe implements AutoCloseable {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        consumer = topics.length == 0 ? null : new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        consumer = topics.length == 0
+                ? null
+                : new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         if (consumer != null) {
             consumer.subscribe(List.of(topics));
         }
@@ -57,7 +58,9 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     public List<ConsumerRecord<String, String>> recordsOfType(String ceType) {
-        return records().stream().filter(r -> ceType.equals(header(r, "ce_type"))).toList();
+        return records().stream()
+                .filter(r -> ceType.equals(header(r, "ce_type")))
+                .toList();
     }
 
     /**
@@ -73,7 +76,8 @@ public final class TopicProbe implements AutoCloseable {
             }
             try {
                 com.fasterxml.jackson.databind.JsonNode body = JSON.readTree(record.value());
-                for (com.fasterxml.jackson.databind.JsonNode row : arrayField == null ? List.of(body) : body.path(arrayField)) {
+                for (com.fasterxml.jackson.databind.JsonNode row :
+                        arrayField == null ? List.of(body) : body.path(arrayField)) {
                     ids.add(row.path(idField).asText());
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -83,7 +87,8 @@ public final class TopicProbe implements AutoCloseable {
         return ids;
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     public static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
@@ -92,9 +97,21 @@ public final class TopicProbe implements AutoCloseable {
 
     /** The headers of a CloudEvent (binary mode) of {@code type} about {@code subject}, with a fresh {@code ce_id}. */
     public static Map<String, String> eventHeaders(String type, String subject) {
-        return Map.of("ce_specversion", "1.0", "ce_id", java.util.UUID.randomUUID().toString(),
-                "ce_type", type, "ce_source", "/test", "ce_time", java.time.OffsetDateTime.now().toString(),
-                "ce_subject", subject, "content-type", "application/json");
+        return Map.of(
+                "ce_specversion",
+                "1.0",
+                "ce_id",
+                java.util.UUID.randomUUID().toString(),
+                "ce_type",
+                type,
+                "ce_source",
+                "/test",
+                "ce_time",
+                java.time.OffsetDateTime.now().toString(),
+                "ce_subject",
+                subject,
+                "content-type",
+                "application/json");
     }
 
     /** Sends {@code body} as a CloudEvent of {@code type} about the agency, keyed by it. @return its {@code ce_id} */
@@ -134,7 +151,8 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     /** One producer per broker for the whole test JVM: creating one per send costs more than the send. */
-    private static final Map<String, KafkaProducer<String, String>> PRODUCERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, KafkaProducer<String, String>> PRODUCERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Sends a copy of a record that was consumed, as a redelivery would. */
     public void resend(ConsumerRecord<String, String> original) {

@@ -2,7 +2,6 @@ package org.onemind.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,11 +38,9 @@ final class DemoIdentities {
     private final LocalStack stack;
     private final Path partnerFile;
 
-    record Partner(String clientId, String clientSecret, UUID organizationId) {
-    }
+    record Partner(String clientId, String clientSecret, UUID organizationId) {}
 
-    record Demo(UUID managedAgencyId, String managedAgencyName, Partner partner) {
-    }
+    record Demo(UUID managedAgencyId, String managedAgencyName, Partner partner) {}
 
     DemoIdentities(LocalStack stack, Path dataDirectory) {
         this.stack = stack;
@@ -52,8 +49,13 @@ final class DemoIdentities {
 
     Demo ensure(String jdbcUrl) {
         String keycloakAdmin = masterToken();
-        if (send("GET", stack.keycloakUrl() + "/admin/realms/one-mind/clients?clientId=one-mind-agency-service",
-                keycloakAdmin, null, 200).isEmpty()) {
+        if (send(
+                        "GET",
+                        stack.keycloakUrl() + "/admin/realms/one-mind/clients?clientId=one-mind-agency-service",
+                        keycloakAdmin,
+                        null,
+                        200)
+                .isEmpty()) {
             // Keycloak imports a realm only when it does not exist: kept data holds the older realm.
             throw new IllegalStateException("the kept Keycloak data holds a realm from before agency members and "
                     + "partner API clients; start once with --clean (./deploy/local/run --clean)");
@@ -72,19 +74,33 @@ final class DemoIdentities {
             Properties saved = load();
             // Kept only while its organization still exists (a --clean start wipes the databases).
             if (status("GET", agencyService + "/api/v1/organizations/" + saved.getProperty("organizationId")) == 200) {
-                return new Partner(saved.getProperty("clientId"), saved.getProperty("clientSecret"),
+                return new Partner(
+                        saved.getProperty("clientId"),
+                        saved.getProperty("clientSecret"),
                         UUID.fromString(saved.getProperty("organizationId")));
             }
         }
-        JsonNode organization = send("POST", agencyService + "/api/v1/organizations", admin, Map.of(
-                "name", PARTNER_ORGANIZATION, "kind", "MENTAL_HEALTH_PROVIDER", "city", "Macon", "state", "GA"), 201);
+        JsonNode organization = send(
+                "POST",
+                agencyService + "/api/v1/organizations",
+                admin,
+                Map.of("name", PARTNER_ORGANIZATION, "kind", "MENTAL_HEALTH_PROVIDER", "city", "Macon", "state", "GA"),
+                201);
         String organizationId = organization.get("id").asText();
-        send("POST", agencyService + "/api/v1/agencies/" + agencyId + "/partnerships", admin,
-                Map.of("organizationId", organizationId, "mouSignedOn", "2026-01-15"), 201);
-        JsonNode client = send("POST", agencyService + "/api/v1/organizations/" + organizationId + "/api-clients", admin,
-                Map.of("name", "Demo partner integration"), 201);
-        Partner partner = new Partner(client.get("clientId").asText(), client.get("clientSecret").asText(),
-                UUID.fromString(organizationId));
+        send(
+                "POST",
+                agencyService + "/api/v1/agencies/" + agencyId + "/partnerships",
+                admin,
+                Map.of("organizationId", organizationId, "mouSignedOn", "2026-01-15"),
+                201);
+        JsonNode client = send(
+                "POST",
+                agencyService + "/api/v1/organizations/" + organizationId + "/api-clients",
+                admin,
+                Map.of("name", "Demo partner integration"),
+                201);
+        Partner partner = new Partner(
+                client.get("clientId").asText(), client.get("clientSecret").asText(), UUID.fromString(organizationId));
         Properties saved = new Properties();
         saved.setProperty("clientId", partner.clientId());
         saved.setProperty("clientSecret", partner.clientSecret());
@@ -108,19 +124,42 @@ final class DemoIdentities {
         if (!found.isEmpty()) {
             return;
         }
-        send("POST", users, keycloakAdmin, Map.of("username", username, "enabled", true,
-                "email", username + "@onemind.example", "emailVerified", true,
-                "firstName", "Demo", "lastName", role, "attributes", attributes,
-                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))), 201);
-        String userId = send("GET", users + "?exact=true&username=" + username, keycloakAdmin, null, 200).get(0).get("id").asText();
-        JsonNode roleRepresentation = send("GET", stack.keycloakUrl() + "/admin/realms/one-mind/roles/" + role,
-                keycloakAdmin, null, 200);
+        send(
+                "POST",
+                users,
+                keycloakAdmin,
+                Map.of(
+                        "username",
+                        username,
+                        "enabled",
+                        true,
+                        "email",
+                        username + "@onemind.example",
+                        "emailVerified",
+                        true,
+                        "firstName",
+                        "Demo",
+                        "lastName",
+                        role,
+                        "attributes",
+                        attributes,
+                        "credentials",
+                        List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))),
+                201);
+        String userId = send("GET", users + "?exact=true&username=" + username, keycloakAdmin, null, 200)
+                .get(0)
+                .get("id")
+                .asText();
+        JsonNode roleRepresentation =
+                send("GET", stack.keycloakUrl() + "/admin/realms/one-mind/roles/" + role, keycloakAdmin, null, 200);
         send("POST", users + "/" + userId + "/role-mappings/realm", keycloakAdmin, List.of(roleRepresentation), 204);
     }
 
     private static String[] firstSeedAgency(String jdbcUrl) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-             ResultSet rows = connection.createStatement().executeQuery("select id, name from agency order by name limit 1")) {
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("select id, name from agency order by name limit 1")) {
             if (!rows.next()) {
                 throw new IllegalStateException("no seed agency in " + jdbcUrl);
             }
@@ -131,25 +170,30 @@ final class DemoIdentities {
     }
 
     private String masterToken() {
-        return token(stack.keycloakUrl() + "/realms/master/protocol/openid-connect/token",
+        return token(
+                stack.keycloakUrl() + "/realms/master/protocol/openid-connect/token",
                 "grant_type=password&client_id=admin-cli&username=admin&password=admin");
     }
 
     String passwordToken(String username) {
-        return token(stack.issuer() + "/protocol/openid-connect/token", "grant_type=password&client_id=one-mind-cli&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + PASSWORD);
+        return token(
+                stack.issuer() + "/protocol/openid-connect/token",
+                "grant_type=password&client_id=one-mind-cli&username="
+                        + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + PASSWORD);
     }
 
     private String token(String endpoint, String form) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         return exchange(request, 200).get("access_token").asText();
     }
 
     private JsonNode send(String method, String url, String token, Object body, int expected) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
@@ -165,8 +209,12 @@ final class DemoIdentities {
     /** The status of an anonymous request (a public read). */
     private int status(String method, String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .method(method, HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

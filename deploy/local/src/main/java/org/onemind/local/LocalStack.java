@@ -1,11 +1,5 @@
 package org.onemind.local;
 
-import org.onemind.infra.ChildProcesses;
-import org.onemind.infra.FreePorts;
-import org.onemind.infra.KafkaBroker;
-import org.onemind.infra.KeycloakServer;
-import org.onemind.infra.PostgresServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,22 +14,41 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.onemind.infra.ChildProcesses;
+import org.onemind.infra.FreePorts;
+import org.onemind.infra.KafkaBroker;
+import org.onemind.infra.KeycloakServer;
+import org.onemind.infra.PostgresServer;
 
 /**
  * The whole system on one machine: PostgreSQL, Kafka, an SMTP server with its mail-reading API,
  * Keycloak with the {@code one-mind} realm, and the four services as child processes.
  */
 public final class LocalStack implements AutoCloseable {
-    public static final List<String> SERVICES = List.of("agency-service", "training-service", "compliance-service",
-            "notification-service");
-    private static final Map<String, String> DATABASES = Map.of("agency-service", "agency", "training-service",
-            "training", "compliance-service", "compliance", "notification-service", "notification");
+    public static final List<String> SERVICES =
+            List.of("agency-service", "training-service", "compliance-service", "notification-service");
+    private static final Map<String, String> DATABASES = Map.of(
+            "agency-service",
+            "agency",
+            "training-service",
+            "training",
+            "compliance-service",
+            "compliance",
+            "notification-service",
+            "notification");
 
     /** Where things go and which ports they take (0 = any free port). */
-    public record Settings(Path repository, Path dataDirectory, boolean clean, int postgresPort, int kafkaPort,
-                           int smtpPort, int mailApiPort, int keycloakPort, Map<String, Integer> servicePorts,
-                           Duration startTimeout) {
+    public record Settings(
+            Path repository,
+            Path dataDirectory,
+            boolean clean,
+            int postgresPort,
+            int kafkaPort,
+            int smtpPort,
+            int mailApiPort,
+            int keycloakPort,
+            Map<String, Integer> servicePorts,
+            Duration startTimeout) {
 
         /** The documented local defaults, each overridable by an environment variable. */
         public static Settings fromEnvironment(Path repository, boolean clean) {
@@ -44,19 +57,37 @@ public final class LocalStack implements AutoCloseable {
             services.put("training-service", env("ONEMIND_TRAINING_PORT", 8082));
             services.put("compliance-service", env("ONEMIND_COMPLIANCE_PORT", 8083));
             services.put("notification-service", env("ONEMIND_NOTIFICATION_PORT", 8084));
-            Path data = System.getenv("ONEMIND_DATA_DIR") != null ? Path.of(System.getenv("ONEMIND_DATA_DIR"))
+            Path data = System.getenv("ONEMIND_DATA_DIR") != null
+                    ? Path.of(System.getenv("ONEMIND_DATA_DIR"))
                     : repository.resolve("deploy/local/data");
-            return new Settings(repository, data, clean, env("ONEMIND_POSTGRES_PORT", 15432),
-                    env("ONEMIND_KAFKA_PORT", 9092), env("ONEMIND_SMTP_PORT", 2525), env("ONEMIND_MAIL_API_PORT", 8025),
-                    env("ONEMIND_KEYCLOAK_PORT", 8180), services, Duration.ofMinutes(5));
+            return new Settings(
+                    repository,
+                    data,
+                    clean,
+                    env("ONEMIND_POSTGRES_PORT", 15432),
+                    env("ONEMIND_KAFKA_PORT", 9092),
+                    env("ONEMIND_SMTP_PORT", 2525),
+                    env("ONEMIND_MAIL_API_PORT", 8025),
+                    env("ONEMIND_KEYCLOAK_PORT", 8180),
+                    services,
+                    Duration.ofMinutes(5));
         }
 
         /** Every port free-chosen and fresh data: for a system test that must not meet a running stack. */
         public static Settings isolated(Path repository, Path dataDirectory) {
             Map<String, Integer> services = new LinkedHashMap<>();
             SERVICES.forEach(s -> services.put(s, FreePorts.any()));
-            return new Settings(repository, dataDirectory, true, FreePorts.any(), FreePorts.any(), FreePorts.any(),
-                    FreePorts.any(), FreePorts.any(), services, Duration.ofMinutes(5));
+            return new Settings(
+                    repository,
+                    dataDirectory,
+                    true,
+                    FreePorts.any(),
+                    FreePorts.any(),
+                    FreePorts.any(),
+                    FreePorts.any(),
+                    FreePorts.any(),
+                    services,
+                    Duration.ofMinutes(5));
         }
 
         private static int env(String name, int fallback) {
@@ -107,12 +138,21 @@ public final class LocalStack implements AutoCloseable {
         kafkaBroker = KafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), keep);
         started.add(kafkaBroker);
 
-        mail = MailServerProcess.start(settings.repository().resolve("deploy/local/target/greenmail/greenmail-standalone.jar"),
-                settings.smtpPort(), settings.mailApiPort(), logs.resolve("greenmail.log"), Duration.ofMinutes(1));
+        mail = MailServerProcess.start(
+                settings.repository().resolve("deploy/local/target/greenmail/greenmail-standalone.jar"),
+                settings.smtpPort(),
+                settings.mailApiPort(),
+                logs.resolve("greenmail.log"),
+                Duration.ofMinutes(1));
         started.add(mail);
 
-        keycloak = KeycloakServer.start(keycloakHome(), settings.repository().resolve("deploy/keycloak/one-mind-realm.json"),
-                settings.keycloakPort(), keep, logs.resolve("keycloak.log"), settings.startTimeout(),
+        keycloak = KeycloakServer.start(
+                keycloakHome(),
+                settings.repository().resolve("deploy/keycloak/one-mind-realm.json"),
+                settings.keycloakPort(),
+                keep,
+                logs.resolve("keycloak.log"),
+                settings.startTimeout(),
                 Map.of("ONEMIND_SMTP_HOST", "localhost", "ONEMIND_SMTP_PORT", String.valueOf(mail.smtpPort())));
         started.add(keycloak);
 
@@ -159,10 +199,15 @@ public final class LocalStack implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; run ./mvnw package first");
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-                // Malformed URIs reach the service's HttpEdge, which answers a problem body.
-                "-Dvertx.disableURIValidation=true", "-jar", jar.toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xms32m",
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        // Malformed URIs reach the service's HttpEdge, which answers a problem body.
+                        "-Dvertx.disableURIValidation=true",
+                        "-jar",
+                        jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
@@ -182,8 +227,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_MAILER_HOST", "localhost");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.smtpPort()));
         // The campaign's listed agencies, loaded into an empty agency database so the directory is not empty.
-        env.put("ONEMIND_AGENCY_SEED_FILE", settings.repository().resolve("deploy/local/seed-agencies.csv").toString());
-        env.put("ONEMIND_NOTIFICATION_DRAFT_LETTER_URL",
+        env.put(
+                "ONEMIND_AGENCY_SEED_FILE",
+                settings.repository().resolve("deploy/local/seed-agencies.csv").toString());
+        env.put(
+                "ONEMIND_NOTIFICATION_DRAFT_LETTER_URL",
                 url("agency-service") + "/api/v1/agencies/{agencyId}/completion/letter");
         env.putAll(overrides);
         try {
@@ -198,15 +246,24 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void awaitReady(String service, Process process, String baseUrl, Instant deadline, Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create(baseUrl + "/q/health/ready");
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(service + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(ready).GET().build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                if (http.send(
+                                        // A request that is never answered (another program on the port) must not
+                                        // keep this loop from noticing that the service exited.
+                                        HttpRequest.newBuilder(ready)
+                                                .timeout(Duration.ofSeconds(5))
+                                                .GET()
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -280,7 +337,10 @@ public final class LocalStack implements AutoCloseable {
      */
     public Replica startReplica(String service) {
         int httpPort = org.onemind.infra.FreePorts.any();
-        Path log = settings.dataDirectory().toAbsolutePath().resolve("logs").resolve(service + "-replica-" + httpPort + ".log");
+        Path log = settings.dataDirectory()
+                .toAbsolutePath()
+                .resolve("logs")
+                .resolve(service + "-replica-" + httpPort + ".log");
         Process process = startService(service, httpPort, log, Map.of());
         String baseUrl = "http://localhost:" + httpPort;
         Replica replica = new Replica(process, baseUrl);
@@ -316,7 +376,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the broker again on the same port and data. */
     public void startBroker() {
-        kafkaBroker = KafkaBroker.start(settings.dataDirectory().toAbsolutePath().resolve("kafka"), kafkaBroker.port(), true);
+        kafkaBroker =
+                KafkaBroker.start(settings.dataDirectory().toAbsolutePath().resolve("kafka"), kafkaBroker.port(), true);
         started.add(kafkaBroker);
     }
 
@@ -331,32 +392,52 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         out.append("\nOne Mind Platform is running.\n\n");
         for (String service : SERVICES) {
-            out.append(String.format("  %-22s %s   (Swagger UI %s/q/swagger-ui, OpenAPI %s/q/openapi)%n", service,
-                    url(service), url(service), url(service)));
+            out.append(String.format(
+                    "  %-22s %s   (Swagger UI %s/q/swagger-ui, OpenAPI %s/q/openapi)%n",
+                    service, url(service), url(service), url(service)));
         }
         out.append(String.format("%n  %-22s %s   (admin console: admin / admin)%n", "Keycloak", keycloakUrl()));
         out.append(String.format("  %-22s %s%n", "token endpoint", issuer() + "/protocol/openid-connect/token"));
         out.append(String.format("  %-22s localhost:%d%n", "SMTP", mail.smtpPort()));
         out.append(String.format("  %-22s %s/api/user/{email}/messages/INBOX%n", "mail-reading API", mail.api()));
         out.append(String.format("  %-22s %s%n", "Kafka", kafkaBroker.bootstrapServers()));
-        out.append(String.format("  %-22s %s (user postgres / postgres)%n", "PostgreSQL",
-                postgres.jdbcUrl("{agency|training|compliance|notification}")));
-        out.append(String.format("  %-22s %s%n", "data and logs", settings.dataDirectory().toAbsolutePath()));
+        out.append(String.format(
+                "  %-22s %s (user postgres / postgres)%n",
+                "PostgreSQL", postgres.jdbcUrl("{agency|training|compliance|notification}")));
+        out.append(String.format(
+                "  %-22s %s%n", "data and logs", settings.dataDirectory().toAbsolutePath()));
         String tokenEndpoint = issuer() + "/protocol/openid-connect/token";
-        out.append("\nDemo identities (password ").append(DemoIdentities.PASSWORD).append("):\n");
+        out.append("\nDemo identities (password ")
+                .append(DemoIdentities.PASSWORD)
+                .append("):\n");
         out.append("  campaign-admin          role campaign-admin\n");
-        out.append("  agency-manager          role agency-manager of ").append(demo.managedAgencyName())
-                .append(" (").append(demo.managedAgencyId()).append(")\n");
-        out.append("  partner API client      ").append(demo.partner().clientId()).append(" / ")
-                .append(demo.partner().clientSecret()).append("\n");
-        out.append("                          (").append(DemoIdentities.PARTNER_ORGANIZATION)
+        out.append("  agency-manager          role agency-manager of ")
+                .append(demo.managedAgencyName())
+                .append(" (")
+                .append(demo.managedAgencyId())
+                .append(")\n");
+        out.append("  partner API client      ")
+                .append(demo.partner().clientId())
+                .append(" / ")
+                .append(demo.partner().clientSecret())
+                .append("\n");
+        out.append("                          (")
+                .append(DemoIdentities.PARTNER_ORGANIZATION)
                 .append(", partner of that agency)\n");
         out.append("Take a token with:\n");
         out.append("  curl -s -d grant_type=password -d client_id=one-mind-cli -d username=campaign-admin \\\n")
-                .append("       -d password=").append(DemoIdentities.PASSWORD).append(" ").append(tokenEndpoint).append("\n");
-        out.append("  curl -s -d grant_type=client_credentials -d client_id=").append(demo.partner().clientId())
-                .append(" \\\n       -d client_secret=").append(demo.partner().clientSecret()).append(" ")
-                .append(tokenEndpoint).append("\n");
+                .append("       -d password=")
+                .append(DemoIdentities.PASSWORD)
+                .append(" ")
+                .append(tokenEndpoint)
+                .append("\n");
+        out.append("  curl -s -d grant_type=client_credentials -d client_id=")
+                .append(demo.partner().clientId())
+                .append(" \\\n       -d client_secret=")
+                .append(demo.partner().clientSecret())
+                .append(" ")
+                .append(tokenEndpoint)
+                .append("\n");
         out.append("\nCtrl-C stops everything.\n");
         return out.toString();
     }
@@ -378,16 +459,22 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         quietInfrastructureLogs();
         boolean clean = List.of(args).contains("--clean");
-        Path repository = Path.of(System.getProperty("onemind.repository", ".")).toAbsolutePath().normalize();
+        Path repository = Path.of(System.getProperty("onemind.repository", "."))
+                .toAbsolutePath()
+                .normalize();
         Instant begin = Instant.now();
         LocalStack stack = start(Settings.fromEnvironment(repository, clean));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping One Mind Platform...");
-            stack.close();
-            System.out.println("Stopped.");
-        }, "local-stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping One Mind Platform...");
+                            stack.close();
+                            System.out.println("Stopped.");
+                        },
+                        "local-stack-shutdown"));
         System.out.print(stack.describe());
-        System.out.printf("%nReady in %d s.%n", Duration.between(begin, Instant.now()).toSeconds());
+        System.out.printf(
+                "%nReady in %d s.%n", Duration.between(begin, Instant.now()).toSeconds());
         Thread.currentThread().join();
     }
 
@@ -402,7 +489,8 @@ public final class LocalStack implements AutoCloseable {
 
     static void quietInfrastructureLogs() {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+        for (java.util.logging.Handler handler :
+                java.util.logging.Logger.getLogger("").getHandlers()) {
             handler.setLevel(java.util.logging.Level.WARNING);
         }
     }

@@ -2,14 +2,11 @@ package org.onemind.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.onemind.infra.PostgresServer;
-import org.postgresql.PGConnection;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -39,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.onemind.infra.PostgresServer;
+import org.postgresql.PGConnection;
 
 /**
  * The national benchmark: starts a stack of its own (fresh data, free ports), loads a national-shaped
@@ -77,8 +76,9 @@ public final class NationalBenchmark {
                     case "--threads" -> threads = Integer.parseInt(args[++i]);
                     case "--chain" -> chain = Integer.parseInt(args[++i]);
                     case "--read-seconds" -> readSeconds = Integer.parseInt(args[++i]);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (--agencies N, --threads T, --chain SAMPLES, --read-seconds S)");
+                    default ->
+                        throw new IllegalArgumentException("unknown option " + args[i]
+                                + " (--agencies N, --threads T, --chain SAMPLES, --read-seconds S)");
                 }
             }
             if (agencies < 1 || agencies > COUNTRY || threads < 1) {
@@ -101,15 +101,22 @@ public final class NationalBenchmark {
         String roster() {
             StringBuilder csv = new StringBuilder("employeeNumber,firstName,lastName,sworn\n");
             for (int j = 0; j < people(); j++) {
-                csv.append(employee(j)).append(",First").append(j).append(",Last").append(j).append(',')
-                        .append(j < sworn).append('\n');
+                csv.append(employee(j))
+                        .append(",First")
+                        .append(j)
+                        .append(",Last")
+                        .append(j)
+                        .append(',')
+                        .append(j < sworn)
+                        .append('\n');
             }
             return csv.toString();
         }
 
         /** The classes: course, days ago, who attended. */
         List<Klass> classes() {
-            return List.of(new Klass(MHFA, 4 * 365 + 30, j -> true),
+            return List.of(
+                    new Klass(MHFA, 4 * 365 + 30, j -> true),
                     new Klass(MHFA, 200, j -> j % 10 != 0),
                     new Klass(CIT, 300, j -> j < sworn && j % 3 == 0),
                     new Klass(ICAT, 100, j -> j % 20 == 0),
@@ -189,7 +196,9 @@ public final class NationalBenchmark {
         System.setProperty("http.maxConnections", "64");
         System.setProperty("sun.net.http.retryPost", "false"); // a POST is sent once: no duplicate registrations
         LocalStack.quietInfrastructureLogs();
-        Path repository = Path.of(System.getProperty("onemind.repository", ".")).toAbsolutePath().normalize();
+        Path repository = Path.of(System.getProperty("onemind.repository", "."))
+                .toAbsolutePath()
+                .normalize();
         Path data = repository.resolve("deploy/local/target/benchmark-data");
         System.out.printf("Starting a stack of its own under %s (fresh data, free ports)...%n", data);
         LocalStack stack = LocalStack.start(LocalStack.Settings.isolated(repository, data));
@@ -207,15 +216,23 @@ public final class NationalBenchmark {
         List<Agency> agencies = dataSet(options.agencies());
         long sworn = agencies.stream().mapToLong(Agency::sworn).sum();
         long people = agencies.stream().mapToLong(Agency::people).sum();
-        long certifications = agencies.stream().mapToLong(Agency::certifications).sum();
+        long certifications =
+                agencies.stream().mapToLong(Agency::certifications).sum();
         int largest = agencies.stream().mapToInt(Agency::sworn).max().orElse(0);
         int median = agencies.stream().mapToInt(Agency::sworn).sorted().toArray()[agencies.size() / 2];
-        System.out.printf("%nData set: %,d agencies, %,d sworn (median %d, largest %,d), %,d people, %,d certifications;"
-                + " %d client threads%n", agencies.size(), sworn, median, largest, people, certifications, options.threads());
-        table.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name")
-                + ", Java " + System.getProperty("java.version"));
-        table.put("data set", String.format("%,d agencies, %,d sworn (median %d, largest %,d), %,d people, %,d certifications",
-                agencies.size(), sworn, median, largest, people, certifications));
+        System.out.printf(
+                "%nData set: %,d agencies, %,d sworn (median %d, largest %,d), %,d people, %,d certifications;"
+                        + " %d client threads%n",
+                agencies.size(), sworn, median, largest, people, certifications, options.threads());
+        table.put(
+                "machine",
+                Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", Java "
+                        + System.getProperty("java.version"));
+        table.put(
+                "data set",
+                String.format(
+                        "%,d agencies, %,d sworn (median %d, largest %,d), %,d people, %,d certifications",
+                        agencies.size(), sworn, median, largest, people, certifications));
 
         System.out.println("Services (pid): " + stack.servicePids());
         double copyRate = copyReference(agencies);
@@ -228,8 +245,11 @@ public final class NationalBenchmark {
             pledge(agencyIds[agency.index()]);
         });
         double seconds = seconds(start);
-        table.put("registrations + pledges", String.format("%,d requests in %.1f s: %.0f requests/s", 2 * agencies.size(),
-                seconds, 2 * agencies.size() / seconds));
+        table.put(
+                "registrations + pledges",
+                String.format(
+                        "%,d requests in %.1f s: %.0f requests/s",
+                        2 * agencies.size(), seconds, 2 * agencies.size() / seconds));
 
         // 2. Imports: the roster, then five class rosters, per agency, biggest first so they do not trail.
         List<Agency> bySize = new ArrayList<>(agencies);
@@ -244,8 +264,12 @@ public final class NationalBenchmark {
             for (Klass klass : agency.classes()) {
                 String csv = klass.csv(agency);
                 if (csv.indexOf('\n') < csv.length() - 1) {
-                    post("training-service", "/api/v1/agencies/" + id + "/certifications/import?courseId=" + klass.course()
-                            + "&completedOn=" + today.minusDays(klass.daysAgo()) + "&deliveryMode=IN_PERSON", "text/csv", csv);
+                    post(
+                            "training-service",
+                            "/api/v1/agencies/" + id + "/certifications/import?courseId=" + klass.course()
+                                    + "&completedOn=" + today.minusDays(klass.daysAgo()) + "&deliveryMode=IN_PERSON",
+                            "text/csv",
+                            csv);
                 }
             }
         });
@@ -253,31 +277,49 @@ public final class NationalBenchmark {
         double importSeconds = (lastImportAnswered - importStart) / 1e9;
         long lastEventMillis = lastEventOnKafka("training");
         double endToEnd = Math.max(importSeconds, (lastEventMillis - importStartMillis) / 1000.0);
-        table.put("imports answered", String.format("%,d rows in %.1f s: %.0f rows/s", rows, importSeconds, rows / importSeconds));
-        table.put("imports end to end (HTTP to last event on Kafka)", String.format("%.1f s: %.0f rows/s = %.3f of COPY (target >= 0.10)",
-                endToEnd, rows / endToEnd, rows / endToEnd / copyRate));
+        table.put(
+                "imports answered",
+                String.format("%,d rows in %.1f s: %.0f rows/s", rows, importSeconds, rows / importSeconds));
+        table.put(
+                "imports end to end (HTTP to last event on Kafka)",
+                String.format(
+                        "%.1f s: %.0f rows/s = %.3f of COPY (target >= 0.10)",
+                        endToEnd, rows / endToEnd, rows / endToEnd / copyRate));
 
         // 3. Every agency final and exact.
         double finalAfter = awaitFinal(agencies, agencyIds, lastImportAnswered);
-        table.put("every agency final after the last import answered", String.format("%.1f s (target <= 300 s); every agency's"
-                + " figures exact", finalAfter));
+        table.put(
+                "every agency final after the last import answered",
+                String.format("%.1f s (target <= 300 s); every agency's" + " figures exact", finalAfter));
         tablesReadWhole(); // before the chain, whose own queries are not the load's
-        table.put("read-your-writes", String.format("%d answers 503 + Retry-After (agency not yet known, retried), %d 404s,"
-                + " %d 429s", notYetKnown.get(), notFound.get(), throttled.get()));
+        table.put(
+                "read-your-writes",
+                String.format(
+                        "%d answers 503 + Retry-After (agency not yet known, retried), %d 404s," + " %d 429s",
+                        notYetKnown.get(), notFound.get(), throttled.get()));
 
         // 4. The chain on an idle stack, beside Kafka's own end-to-end latency.
         awaitIdle();
         double[] kafkaLatency = endToEndLatencyReference();
         double[] chain = chain();
-        table.put("chain: POST certification -> evaluation readable", String.format("p50 %.1f ms, p99 %.1f ms over %d;"
-                        + " = %.1fx and %.1fx Kafka's (targets <= 5x, <= 3x)", chain[0], chain[1], options.chainSamples(),
-                chain[0] / kafkaLatency[0], chain[1] / kafkaLatency[1]));
+        table.put(
+                "chain: POST certification -> evaluation readable",
+                String.format(
+                        "p50 %.1f ms, p99 %.1f ms over %d;" + " = %.1fx and %.1fx Kafka's (targets <= 5x, <= 3x)",
+                        chain[0],
+                        chain[1],
+                        options.chainSamples(),
+                        chain[0] / kafkaLatency[0],
+                        chain[1] / kafkaLatency[1]));
 
         // 5. Authenticated reads beside pgbench -S.
         double pgbench = pgbenchReference();
         double[] reads = reads(agencyIds);
-        table.put("GET .../compliance, 8 connections", String.format("%.0f requests/s, p99 %.1f ms = %s of pgbench -S"
-                + " (target >= 0.25, p99 < 20 ms)", reads[0], reads[1], pgbench > 0 ? String.format("%.2f", reads[0] / pgbench) : "n/a"));
+        table.put(
+                "GET .../compliance, 8 connections",
+                String.format(
+                        "%.0f requests/s, p99 %.1f ms = %s of pgbench -S" + " (target >= 0.25, p99 < 20 ms)",
+                        reads[0], reads[1], pgbench > 0 ? String.format("%.2f", reads[0] / pgbench) : "n/a"));
 
         producerReference();
         resources(certifications);
@@ -289,18 +331,31 @@ public final class NationalBenchmark {
     // --- Load ---------------------------------------------------------------------------------------
 
     String register(Agency agency) {
-        String body = String.format(Locale.ROOT, """
+        String body = String.format(
+                Locale.ROOT,
+                """
                 {"name":"Benchmark Agency %d","type":"MUNICIPAL_POLICE","city":"City %d","state":"%s",
                  "declaredSworn":%d,"declaredNonSworn":%d,
                  "contacts":[{"name":"Chief %d","email":"chief%d@agency.example","role":"Chief"}]}""",
-                agency.index(), agency.index(), STATES[Math.floorMod(agency.index(), STATES.length)], agency.sworn(), agency.nonSworn(),
-                agency.index(), agency.index());
-        return json(post("agency-service", "/api/v1/agencies", "application/json", body)).get("id").asText();
+                agency.index(),
+                agency.index(),
+                STATES[Math.floorMod(agency.index(), STATES.length)],
+                agency.sworn(),
+                agency.nonSworn(),
+                agency.index(),
+                agency.index());
+        return json(post("agency-service", "/api/v1/agencies", "application/json", body))
+                .get("id")
+                .asText();
     }
 
     void pledge(String agencyId) {
         LocalDate today = LocalDate.now();
-        send("agency-service", "/api/v1/agencies/" + agencyId + "/pledge", "PUT", "application/json",
+        send(
+                "agency-service",
+                "/api/v1/agencies/" + agencyId + "/pledge",
+                "PUT",
+                "application/json",
                 "{\"pledgedOn\":\"" + today.minusYears(1) + "\",\"targetCompletionOn\":\"" + today.plusYears(1)
                         + "\",\"signedBy\":\"Chief\"}");
     }
@@ -326,12 +381,12 @@ public final class NationalBenchmark {
             if (answer.status() == 404) {
                 notFound.incrementAndGet();
             }
-            throw new IllegalStateException(method + " " + path + " answered " + answer.status() + ": " + answer.body());
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + answer.status() + ": " + answer.body());
         }
     }
 
-    record Answer(int status, String body, String retryAfter) {
-    }
+    record Answer(int status, String body, String retryAfter) {}
 
     /**
      * One request on this thread's kept-alive connection, blocking, as a frontend's server or a
@@ -341,7 +396,8 @@ public final class NationalBenchmark {
      */
     Answer call(String method, String url, String contentType, String body) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(url).toURL().openConnection();
             connection.setConnectTimeout(10_000);
             connection.setReadTimeout(300_000);
             connection.setRequestMethod(method);
@@ -376,7 +432,8 @@ public final class NationalBenchmark {
     String token() {
         if (token == null || System.nanoTime() - tokenAt > Duration.ofMinutes(3).toNanos()) {
             synchronized (this) {
-                if (token == null || System.nanoTime() - tokenAt > Duration.ofMinutes(3).toNanos()) {
+                if (token == null
+                        || System.nanoTime() - tokenAt > Duration.ofMinutes(3).toNanos()) {
                     token = stack.demoToken("campaign-admin");
                     tokenAt = System.nanoTime();
                 }
@@ -424,7 +481,8 @@ public final class NationalBenchmark {
             List<Agency> round = new ArrayList<>(pending);
             pending.clear();
             parallel(round, agency -> {
-                JsonNode compliance = get("compliance-service", "/api/v1/agencies/" + ids[agency.index()] + "/compliance");
+                JsonNode compliance =
+                        get("compliance-service", "/api/v1/agencies/" + ids[agency.index()] + "/compliance");
                 String mismatch = mismatch(agency, compliance);
                 if (mismatch == null) {
                     lastFinal.accumulateAndGet(System.nanoTime(), Math::max);
@@ -435,7 +493,8 @@ public final class NationalBenchmark {
                     }
                 }
             });
-            System.out.printf("  %,d of %,d agencies final and exact (%.0f s after the last import)%n",
+            System.out.printf(
+                    "  %,d of %,d agencies final and exact (%.0f s after the last import)%n",
                     agencies.size() - pending.size(), agencies.size(), seconds(since));
             if (!pending.isEmpty()) {
                 pause(500);
@@ -454,9 +513,14 @@ public final class NationalBenchmark {
         }
         JsonNode mhfa = compliance.path("practices").path("mhfa");
         JsonNode cit = compliance.path("practices").path("cit");
-        int[] actual = {mhfa.path("sworn").asInt(-1), mhfa.path("swornTrained").asInt(-1), cit.path("swornTrained").asInt(-1)};
+        int[] actual = {
+            mhfa.path("sworn").asInt(-1),
+            mhfa.path("swornTrained").asInt(-1),
+            cit.path("swornTrained").asInt(-1)
+        };
         int[] expected = {agency.sworn(), agency.expectedMhfaTrained(), agency.expectedCitTrained()};
-        return Arrays.equals(actual, expected) ? null
+        return Arrays.equals(actual, expected)
+                ? null
                 : "sworn/MHFA/CIT " + Arrays.toString(actual) + ", expected " + Arrays.toString(expected);
     }
 
@@ -474,7 +538,9 @@ public final class NationalBenchmark {
         Agency agency = new Agency(-1, Math.max(options.chainSamples(), 1), 0);
         long[] nanos = chainRound(agency, postedAt, readableAt);
         Arrays.sort(nanos);
-        return new double[] {nanos[nanos.length / 2] / 1e6, nanos[Math.min(nanos.length - 1, nanos.length * 99 / 100)] / 1e6};
+        return new double[] {
+            nanos[nanos.length / 2] / 1e6, nanos[Math.min(nanos.length - 1, nanos.length * 99 / 100)] / 1e6
+        };
     }
 
     /** Samples of the chain not counted first. */
@@ -487,7 +553,8 @@ public final class NationalBenchmark {
         String path = "/api/v1/agencies/" + id + "/compliance";
         while (true) {
             JsonNode compliance = get("compliance-service", path);
-            if (compliance != null && compliance.path("practices").path("cit").path("sworn").asInt() == agency.sworn()) {
+            if (compliance != null
+                    && compliance.path("practices").path("cit").path("sworn").asInt() == agency.sworn()) {
                 break;
             }
             pause(100);
@@ -499,12 +566,21 @@ public final class NationalBenchmark {
             if (postedAt != null) {
                 postedAt[i] = System.currentTimeMillis();
             }
-            post("training-service", "/api/v1/agencies/" + id + "/certifications", "application/json",
+            post(
+                    "training-service",
+                    "/api/v1/agencies/" + id + "/certifications",
+                    "application/json",
                     "{\"employeeNumber\":\"" + agency.employee(i) + "\",\"courseId\":\"" + CIT + "\",\"completedOn\":\""
                             + completedOn + "\",\"deliveryMode\":\"IN_PERSON\"}");
             while (true) {
                 JsonNode compliance = get("compliance-service", path);
-                if (compliance != null && compliance.path("practices").path("cit").path("swornTrained").asInt() == i + 1) {
+                if (compliance != null
+                        && compliance
+                                        .path("practices")
+                                        .path("cit")
+                                        .path("swornTrained")
+                                        .asInt()
+                                == i + 1) {
                     break;
                 }
                 // 0.1 ms between reads (Thread.sleep would round up to 1 ms, adding half of that to each sample)
@@ -531,20 +607,23 @@ public final class NationalBenchmark {
     void chainStages(String agencyId, long[] postedAt, long[] readableAt) throws Exception {
         List<long[]> events = new ArrayList<>(); // created, sent
         List<String> ids = new ArrayList<>();
-        try (Connection training = connect("training"); Statement statement = training.createStatement();
-             ResultSet rows = statement.executeQuery("select id, extract(epoch from created_at) * 1000,"
-                     + " extract(epoch from sent_at) * 1000 from outbox_event where record_key = '" + agencyId
-                     + "' and type = 'onemind.training.certification-recorded.v1' order by seq")) {
+        try (Connection training = connect("training");
+                Statement statement = training.createStatement();
+                ResultSet rows = statement.executeQuery("select id, extract(epoch from created_at) * 1000,"
+                        + " extract(epoch from sent_at) * 1000 from outbox_event where record_key = '" + agencyId
+                        + "' and type = 'onemind.training.certification-recorded.v1' order by seq")) {
             while (rows.next()) {
                 ids.add(rows.getString(1));
                 events.add(new long[] {rows.getLong(2), rows.getLong(3)});
             }
         }
         Map<String, Long> applied = new java.util.HashMap<>();
-        try (Connection compliance = connect("compliance"); Statement statement = compliance.createStatement();
-             ResultSet rows = statement.executeQuery("select event_id, extract(epoch from processed_at) * 1000 from processed_event"
-                     + " where consumer = 'compliance-service/training-events' and event_id in ('"
-                     + String.join("','", ids) + "')")) {
+        try (Connection compliance = connect("compliance");
+                Statement statement = compliance.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select event_id, extract(epoch from processed_at) * 1000 from processed_event"
+                                + " where consumer = 'compliance-service/training-events' and event_id in ('"
+                                + String.join("','", ids) + "')")) {
             while (rows.next()) {
                 applied.put(rows.getString(1), rows.getLong(2));
             }
@@ -580,7 +659,11 @@ public final class NationalBenchmark {
                 while (System.nanoTime() < until && n < latencies.length) {
                     String id = ids[ThreadLocalRandom.current().nextInt(ids.length)];
                     long start = System.nanoTime();
-                    Answer answer = call("GET", stack.url("compliance-service") + "/api/v1/agencies/" + id + "/compliance", null, null);
+                    Answer answer = call(
+                            "GET",
+                            stack.url("compliance-service") + "/api/v1/agencies/" + id + "/compliance",
+                            null,
+                            null);
                     if (answer.status() != 200) {
                         throw new IllegalStateException("GET compliance answered " + answer.status());
                     }
@@ -606,40 +689,62 @@ public final class NationalBenchmark {
 
     /** COPY of the same rows (people and certifications) into plain tables of a scratch database. @return rows/s */
     double copyReference(List<Agency> agencies) throws Exception {
-        try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
+        try (Connection admin = connect("postgres");
+                Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists benchmark_reference");
             statement.execute("create database benchmark_reference");
         }
         long rows = 0;
         long start;
-        try (Connection connection = connect("benchmark_reference"); Statement statement = connection.createStatement()) {
-            statement.execute("create table person (agency integer, employee_number text, first_name text, last_name text, sworn boolean)");
-            statement.execute("create table certification (agency integer, employee_number text, course text, completed_on date)");
+        try (Connection connection = connect("benchmark_reference");
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "create table person (agency integer, employee_number text, first_name text, last_name text, sworn boolean)");
+            statement.execute(
+                    "create table certification (agency integer, employee_number text, course text, completed_on date)");
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             LocalDate today = LocalDate.now();
             start = System.nanoTime();
             for (Agency agency : agencies) {
                 StringBuilder people = new StringBuilder();
                 for (int j = 0; j < agency.people(); j++) {
-                    people.append(agency.index()).append(',').append(agency.employee(j)).append(",First").append(j)
-                            .append(",Last").append(j).append(',').append(j < agency.sworn()).append('\n');
+                    people.append(agency.index())
+                            .append(',')
+                            .append(agency.employee(j))
+                            .append(",First")
+                            .append(j)
+                            .append(",Last")
+                            .append(j)
+                            .append(',')
+                            .append(j < agency.sworn())
+                            .append('\n');
                 }
                 rows += copy.copyIn("copy person from stdin with (format csv)", new StringReader(people.toString()));
                 StringBuilder certifications = new StringBuilder();
                 for (Klass klass : agency.classes()) {
                     for (int j = 0; j < agency.people(); j++) {
                         if (klass.attends().test(j)) {
-                            certifications.append(agency.index()).append(',').append(agency.employee(j)).append(',')
-                                    .append(klass.course()).append(',').append(today.minusDays(klass.daysAgo())).append('\n');
+                            certifications
+                                    .append(agency.index())
+                                    .append(',')
+                                    .append(agency.employee(j))
+                                    .append(',')
+                                    .append(klass.course())
+                                    .append(',')
+                                    .append(today.minusDays(klass.daysAgo()))
+                                    .append('\n');
                         }
                     }
                 }
-                rows += copy.copyIn("copy certification from stdin with (format csv)", new StringReader(certifications.toString()));
+                rows += copy.copyIn(
+                        "copy certification from stdin with (format csv)", new StringReader(certifications.toString()));
             }
         }
         double seconds = seconds(start);
         double rate = rows / seconds;
-        table.put("reference: PostgreSQL COPY of the same rows", String.format("%,d rows in %.1f s: %.0f rows/s", rows, seconds, rate));
+        table.put(
+                "reference: PostgreSQL COPY of the same rows",
+                String.format("%,d rows in %.1f s: %.0f rows/s", rows, seconds, rate));
         return rate;
     }
 
@@ -649,24 +754,61 @@ public final class NationalBenchmark {
             table.put("reference: pgbench -S -c 8", "n/a (pgbench is not installed)");
             return 0;
         }
-        String port = String.valueOf(URI.create(stack.jdbcUrl("postgres").substring(5)).getPort());
+        String port = String.valueOf(
+                URI.create(stack.jdbcUrl("postgres").substring(5)).getPort());
         Map<String, String> env = Map.of("PGPASSWORD", PostgresServer.PASSWORD);
-        run(env, "pgbench", "-h", "localhost", "-p", port, "-U", PostgresServer.USER, "-i", "-s", "10", "-q", "benchmark_reference");
-        String out = run(env, "pgbench", "-h", "localhost", "-p", port, "-U", PostgresServer.USER, "-S", "-c", "8", "-j", "2",
-                "-T", String.valueOf(options.readFor().toSeconds()), "benchmark_reference");
+        run(
+                env,
+                "pgbench",
+                "-h",
+                "localhost",
+                "-p",
+                port,
+                "-U",
+                PostgresServer.USER,
+                "-i",
+                "-s",
+                "10",
+                "-q",
+                "benchmark_reference");
+        String out = run(
+                env,
+                "pgbench",
+                "-h",
+                "localhost",
+                "-p",
+                port,
+                "-U",
+                PostgresServer.USER,
+                "-S",
+                "-c",
+                "8",
+                "-j",
+                "2",
+                "-T",
+                String.valueOf(options.readFor().toSeconds()),
+                "benchmark_reference");
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
         Matcher latency = Pattern.compile("latency average = ([0-9.]+) ms").matcher(out);
         double value = tps.find() ? Double.parseDouble(tps.group(1)) : 0;
-        table.put("reference: pgbench -S -c 8", String.format("%.0f TPS%s", value,
-                latency.find() ? ", average latency " + latency.group(1) + " ms" : ""));
+        table.put(
+                "reference: pgbench -S -c 8",
+                String.format(
+                        "%.0f TPS%s", value, latency.find() ? ", average latency " + latency.group(1) + " ms" : ""));
         return value;
     }
 
     /** Kafka's EndToEndLatency, acks=all, 512 B, same broker. @return p50 and p99 in ms */
     double[] endToEndLatencyReference() throws Exception {
-        String out = kafkaTool("org.apache.kafka.tools.EndToEndLatency", stack.kafkaBootstrapServers(), "benchmark-latency",
-                String.valueOf(Math.max(1000, options.chainSamples())), "all", "512");
-        Matcher percentiles = Pattern.compile("50th = ([0-9.]+), 99th = ([0-9.]+)").matcher(out);
+        String out = kafkaTool(
+                "org.apache.kafka.tools.EndToEndLatency",
+                stack.kafkaBootstrapServers(),
+                "benchmark-latency",
+                String.valueOf(Math.max(1000, options.chainSamples())),
+                "all",
+                "512");
+        Matcher percentiles =
+                Pattern.compile("50th = ([0-9.]+), 99th = ([0-9.]+)").matcher(out);
         if (!percentiles.find()) {
             throw new IllegalStateException("EndToEndLatency printed no percentiles: " + out);
         }
@@ -674,27 +816,43 @@ public final class NationalBenchmark {
         // Kafka reports whole milliseconds; under 1 ms counts as 1 so that the ratio stays meaningful.
         figures[0] = Math.max(1, figures[0]);
         figures[1] = Math.max(1, figures[1]);
-        table.put("reference: Kafka EndToEndLatency (acks=all, 512 B)", String.format("p50 %.0f ms, p99 %.0f ms",
-                figures[0], figures[1]));
+        table.put(
+                "reference: Kafka EndToEndLatency (acks=all, 512 B)",
+                String.format("p50 %.0f ms, p99 %.0f ms", figures[0], figures[1]));
         return figures;
     }
 
     void producerReference() throws Exception {
-        String out = kafkaTool("org.apache.kafka.tools.ProducerPerformance", "--topic", "benchmark-producer",
-                "--num-records", "200000", "--record-size", "512", "--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + stack.kafkaBootstrapServers(), "acks=all");
+        String out = kafkaTool(
+                "org.apache.kafka.tools.ProducerPerformance",
+                "--topic",
+                "benchmark-producer",
+                "--num-records",
+                "200000",
+                "--record-size",
+                "512",
+                "--throughput",
+                "-1",
+                "--producer-props",
+                "bootstrap.servers=" + stack.kafkaBootstrapServers(),
+                "acks=all");
         Matcher rate = Pattern.compile("([0-9.]+) records/sec").matcher(out);
         String last = null;
         while (rate.find()) {
             last = rate.group(1);
         }
-        table.put("reference: Kafka ProducerPerformance (acks=all, 512 B)", (last == null ? "n/a" : String.format("%.0f",
-                Double.parseDouble(last))) + " records/s");
+        table.put(
+                "reference: Kafka ProducerPerformance (acks=all, 512 B)",
+                (last == null ? "n/a" : String.format("%.0f", Double.parseDouble(last))) + " records/s");
     }
 
     String kafkaTool(String mainClass, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), mainClass));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         command.addAll(List.of(args));
         return run(Map.of(), command.toArray(String[]::new));
     }
@@ -713,52 +871,73 @@ public final class NationalBenchmark {
                     }
                 }
             }
-            rss.append(rss.isEmpty() ? "" : ", ").append(service.getKey()).append(' ').append(peak);
+            rss.append(rss.isEmpty() ? "" : ", ")
+                    .append(service.getKey())
+                    .append(' ')
+                    .append(peak);
         }
         table.put("peak RSS per service (target <= 512 MB)", rss.toString());
         long total = 0;
         StringBuilder sizes = new StringBuilder();
-        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect("postgres");
+                Statement statement = connection.createStatement()) {
             for (String database : List.of("agency", "training", "compliance", "notification")) {
                 try (ResultSet size = statement.executeQuery("select pg_database_size('" + database + "')")) {
                     size.next();
                     total += size.getLong(1);
-                    sizes.append(sizes.isEmpty() ? "" : ", ").append(database).append(' ')
+                    sizes.append(sizes.isEmpty() ? "" : ", ")
+                            .append(database)
+                            .append(' ')
                             .append(String.format("%.0f MB", size.getLong(1) / 1e6));
                 }
             }
         }
         long events = 0;
         for (String database : List.of("agency", "training", "compliance", "notification")) {
-            try (Connection connection = connect(database); Statement statement = connection.createStatement();
-                 ResultSet size = statement.executeQuery("select pg_total_relation_size('outbox_event')"
-                         + " + pg_total_relation_size('processed_event')")) {
+            try (Connection connection = connect(database);
+                    Statement statement = connection.createStatement();
+                    ResultSet size = statement.executeQuery("select pg_total_relation_size('outbox_event')"
+                            + " + pg_total_relation_size('processed_event')")) {
                 size.next();
                 events += size.getLong(1);
             }
         }
-        table.put("database size", String.format("%.0f MB (%s): %.0f bytes per certification, of which event tables"
-                        + " (outbox, processed events; purged after 7 and 35 days) %.0f MB; without them %.0f bytes per certification",
-                total / 1e6, sizes, (double) total / Math.max(1, certifications), events / 1e6,
-                (double) (total - events) / Math.max(1, certifications)));
+        table.put(
+                "database size",
+                String.format(
+                        "%.0f MB (%s): %.0f bytes per certification, of which event tables"
+                                + " (outbox, processed events; purged after 7 and 35 days) %.0f MB; without them %.0f bytes per certification",
+                        total / 1e6,
+                        sizes,
+                        (double) total / Math.max(1, certifications),
+                        events / 1e6,
+                        (double) (total - events) / Math.max(1, certifications)));
     }
 
     /** Large tables read whole by the load: a query a missing (or unusable) index turned into a scan. */
     void tablesReadWhole() throws Exception {
         StringBuilder scans = new StringBuilder();
         for (String database : List.of("agency", "training", "compliance", "notification")) {
-            try (Connection connection = connect(database); Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("select relname, seq_scan, seq_tup_read from pg_stat_user_tables"
-                         // Large tables read whole, many times: a small table's scan is the planner's right choice.
-                         + " where seq_tup_read > 100000 and seq_tup_read / greatest(seq_scan, 1) > 10000"
-                         + " order by seq_tup_read desc limit 3")) {
+            try (Connection connection = connect(database);
+                    Statement statement = connection.createStatement();
+                    ResultSet rows =
+                            statement.executeQuery("select relname, seq_scan, seq_tup_read from pg_stat_user_tables"
+                                    // Large tables read whole, many times: a small table's scan is the planner's right
+                                    // choice.
+                                    + " where seq_tup_read > 100000 and seq_tup_read / greatest(seq_scan, 1) > 10000"
+                                    + " order by seq_tup_read desc limit 3")) {
                 while (rows.next()) {
-                    scans.append(scans.isEmpty() ? "" : ", ").append(database).append('.').append(rows.getString(1))
+                    scans.append(scans.isEmpty() ? "" : ", ")
+                            .append(database)
+                            .append('.')
+                            .append(rows.getString(1))
                             .append(String.format(" %,d scans / %,d rows", rows.getLong(2), rows.getLong(3)));
                 }
             }
         }
-        table.put("tables read whole (> 10,000 rows a scan, > 100,000 in all)", scans.isEmpty() ? "none" : scans.toString());
+        table.put(
+                "tables read whole (> 10,000 rows a scan, > 100,000 in all)",
+                scans.isEmpty() ? "none" : scans.toString());
     }
 
     /** Until no service has an event to publish or an email to send, then a few quiet seconds. */
@@ -767,15 +946,20 @@ public final class NationalBenchmark {
             lastEventOnKafka(database);
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        try (Connection connection = connect("notification"); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect("notification");
+                Statement statement = connection.createStatement()) {
             while (true) {
-                try (ResultSet rs = statement.executeQuery("select count(*) filter (where status in ('PENDING', 'RETRYING')),"
-                        + " count(*) filter (where status = 'SENT'), extract(epoch from max(sent_at) - min(created_at))"
-                        + " from notification")) {
+                try (ResultSet rs =
+                        statement.executeQuery("select count(*) filter (where status in ('PENDING', 'RETRYING')),"
+                                + " count(*) filter (where status = 'SENT'), extract(epoch from max(sent_at) - min(created_at))"
+                                + " from notification")) {
                     rs.next();
                     if (rs.getLong(1) == 0 || System.nanoTime() > deadline) {
-                        table.put("emails", String.format("%,d sent, %,d still waiting; the first queued to the last sent %.0f s",
-                                rs.getLong(2), rs.getLong(1), rs.getDouble(3)));
+                        table.put(
+                                "emails",
+                                String.format(
+                                        "%,d sent, %,d still waiting; the first queued to the last sent %.0f s",
+                                        rs.getLong(2), rs.getLong(1), rs.getDouble(3)));
                         break;
                     }
                 }
@@ -787,12 +971,14 @@ public final class NationalBenchmark {
 
     /** When the last event of a service's outbox reached Kafka (waits until none is unsent). */
     long lastEventOnKafka(String database) throws Exception {
-        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement()) {
             while (true) {
                 // Both by index (the partial index of unsent rows, the primary key), so that the benchmark's
                 // own queries stay out of the sequential-scan figures. Events are sent in seq order.
-                try (ResultSet rs = statement.executeQuery("select (select count(*) from outbox_event where sent_at is null),"
-                        + " (select extract(epoch from sent_at) * 1000 from outbox_event order by seq desc limit 1)")) {
+                try (ResultSet rs = statement.executeQuery(
+                        "select (select count(*) from outbox_event where sent_at is null),"
+                                + " (select extract(epoch from sent_at) * 1000 from outbox_event order by seq desc limit 1)")) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
                         return rs.getLong(2);
@@ -821,7 +1007,8 @@ public final class NationalBenchmark {
         builder.environment().putAll(env);
         Process process = builder.start();
         StringBuilder out = new StringBuilder();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 out.append(line).append('\n');
             }

@@ -1,24 +1,23 @@
 package org.onemind.local;
 
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The product's chain on the real stack: a Keycloak token, certifications recorded through the
@@ -37,8 +36,8 @@ class LocalStackIT {
         if (stack != null) {
             Map<String, Long> pids = stack.servicePids();
             stack.close();
-            pids.forEach((service, pid) -> assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
-                    service + " is left running"));
+            pids.forEach((service, pid) -> assertFalse(
+                    ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), service + " is left running"));
         }
     }
 
@@ -46,70 +45,115 @@ class LocalStackIT {
     void recordingEnoughCitCertificationsMakesThePracticeMetAndEmailsTheAgency() {
         String admin = stack.demoToken("campaign-admin");
         String contact = "chief-" + UUID.randomUUID().toString().substring(0, 8) + "@macon.example";
-        String agencyId = given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+        String agencyId = given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body("""
                         {"name": "Macon Police Department", "type": "MUNICIPAL_POLICE", "city": "Macon", "state": "GA",
                          "declaredSworn": 10, "declaredNonSworn": 2,
                          "contacts": [{"name": "Chief Ada Wells", "email": "%s", "role": "Chief"}]}""".formatted(contact))
                 .post(stack.url("agency-service") + "/api/v1/agencies")
-                .then().statusCode(201).extract().path("id");
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
                 // Relative to today: the pledge is on track whatever day the test runs.
                 .body("{\"pledgedOn\": \"%s\", \"targetCompletionOn\": \"%s\", \"signedBy\": \"Chief Ada Wells\"}"
-                        .formatted(java.time.LocalDate.now().minusDays(14), java.time.LocalDate.now().plusMonths(23)))
+                        .formatted(
+                                java.time.LocalDate.now().minusDays(14),
+                                java.time.LocalDate.now().plusMonths(23)))
                 .put(stack.url("agency-service") + "/api/v1/agencies/{id}/pledge", agencyId)
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
 
         // training-service learns of the agency from agency.events; until then the agency is unknown to it.
         String personnel = stack.url("training-service") + "/api/v1/agencies/" + agencyId + "/personnel";
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(admin).get(personnel).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().auth().oauth2(admin).get(personnel).statusCode() == 200);
         List<String> officers = new java.util.ArrayList<>();
         for (int i = 1; i <= 10; i++) {
-            officers.add(given().auth().oauth2(admin).contentType(ContentType.JSON)
-                    .body("{\"employeeNumber\": \"M-%03d\", \"firstName\": \"Officer\", \"lastName\": \"No%d\", \"sworn\": true}"
-                            .formatted(i, i))
-                    .post(personnel).then().statusCode(201).extract().path("id"));
+            officers.add(given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(
+                            "{\"employeeNumber\": \"M-%03d\", \"firstName\": \"Officer\", \"lastName\": \"No%d\", \"sworn\": true}"
+                                    .formatted(i, i))
+                    .post(personnel)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
         }
         String compliance = stack.url("compliance-service") + "/api/v1/agencies/" + agencyId + "/compliance";
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(admin).get(compliance)
-                .then().statusCode(200).body("practices.cit.sworn", equalTo(10)).body("practices.cit.required", equalTo(2))
-                .body("practices.cit.met", equalTo(false)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(admin)
+                        .get(compliance)
+                        .then()
+                        .statusCode(200)
+                        .body("practices.cit.sworn", equalTo(10))
+                        .body("practices.cit.required", equalTo(2))
+                        .body("practices.cit.met", equalTo(false)));
 
         for (String officer : officers.subList(0, 2)) {
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body("""
                             {"personnelId": "%s", "courseId": "00000000-0000-4000-8000-00000000a002",
-                             "completedOn": "2026-03-02", "deliveryMode": "IN_PERSON", "certificateNumber": "CIT-%s"}"""
-                            .formatted(officer, officer.substring(0, 6)))
+                             "completedOn": "2026-03-02", "deliveryMode": "IN_PERSON", "certificateNumber": "CIT-%s"}""".formatted(officer, officer.substring(0, 6)))
                     .post(stack.url("training-service") + "/api/v1/agencies/{id}/certifications", agencyId)
-                    .then().statusCode(201);
+                    .then()
+                    .statusCode(201);
         }
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(admin).get(compliance)
-                .then().statusCode(200).body("practices.cit.met", equalTo(true)).body("practices.cit.swornTrained", equalTo(2)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(admin)
+                        .get(compliance)
+                        .then()
+                        .statusCode(200)
+                        .body("practices.cit.met", equalTo(true))
+                        .body("practices.cit.swornTrained", equalTo(2)));
 
         String citMet = "Macon Police Department: Crisis Intervention Team is now met";
         await().atMost(Duration.ofSeconds(60)).until(() -> subjects(contact).contains(citMet));
         // One email, counted over a quiet period: a duplicate would arrive within it.
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15))
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(15))
                 .until(() -> subjects(contact).stream().filter(citMet::equals).count() == 1);
-        JsonPath inbox = new JsonPath(RestAssured.get(stack.mailApi() + "/api/user/" + contact + "/messages/INBOX").asString());
+        JsonPath inbox = new JsonPath(RestAssured.get(stack.mailApi() + "/api/user/" + contact + "/messages/INBOX")
+                .asString());
         List<String> subjects = inbox.getList("subject");
         assertEquals(1, subjects.stream().filter(citMet::equals).count(), "one email for the practice that became met");
         assertTrue(subjects.contains("Macon Police Department: your One Mind pledge is received"), subjects.toString());
         String body = inbox.getString("find { it.subject == '" + citMet + "' }.mimeMessage");
         assertTrue(body.contains("2 sworn officers hold a current certification; 2 required"), body);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin)
-                .get(stack.url("notification-service") + "/api/v1/agencies/{id}/notifications", agencyId)
-                .then().statusCode(200).body("items.status", org.hamcrest.Matchers.everyItem(equalTo("SENT")))
-                .body("items.type", org.hamcrest.Matchers.hasItems("PRACTICE_MET", "PLEDGE_RECEIVED"))
-                .body("items[0].recipient", equalTo(contact)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(admin)
+                        .get(stack.url("notification-service") + "/api/v1/agencies/{id}/notifications", agencyId)
+                        .then()
+                        .statusCode(200)
+                        .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("SENT")))
+                        .body("items.type", org.hamcrest.Matchers.hasItems("PRACTICE_MET", "PLEDGE_RECEIVED"))
+                        .body("items[0].recipient", equalTo(contact)));
     }
 
     @Test
     void requestsWithoutAValidTokenAreRefused() {
-        given().get(stack.url("agency-service") + "/api/v1/agencies/{id}", UUID.randomUUID()).then().statusCode(401);
-        given().auth().oauth2("not-a-token").get(stack.url("compliance-service") + "/api/v1/agencies/{id}/compliance",
-                UUID.randomUUID()).then().statusCode(401);
+        given().get(stack.url("agency-service") + "/api/v1/agencies/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2("not-a-token")
+                .get(stack.url("compliance-service") + "/api/v1/agencies/{id}/compliance", UUID.randomUUID())
+                .then()
+                .statusCode(401);
         given().get(stack.url("training-service") + "/api/v1/courses").then().statusCode(200);
     }
 
@@ -119,25 +163,48 @@ class LocalStackIT {
         String training = stack.url("training-service");
         String manager = stack.demoToken("agency-manager");
         String employeeNumber = "P-" + UUID.randomUUID().toString().substring(0, 6);
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(manager)
-                .get(training + "/api/v1/agencies/{id}/personnel", demo.managedAgencyId()).statusCode() == 200);
-        given().auth().oauth2(manager).contentType(ContentType.JSON)
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().auth()
+                                .oauth2(manager)
+                                .get(training + "/api/v1/agencies/{id}/personnel", demo.managedAgencyId())
+                                .statusCode()
+                        == 200);
+        given().auth()
+                .oauth2(manager)
+                .contentType(ContentType.JSON)
                 .body(Map.of("employeeNumber", employeeNumber, "firstName", "Ana", "lastName", "Ruiz", "sworn", true))
-                .post(training + "/api/v1/agencies/{id}/personnel", demo.managedAgencyId()).then().statusCode(201);
+                .post(training + "/api/v1/agencies/{id}/personnel", demo.managedAgencyId())
+                .then()
+                .statusCode(201);
 
         // What the README tells partners to do: a client-credentials token, then the class roster as CSV.
         String partner = partnerToken(demo.partner().clientId(), demo.partner().clientSecret());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(partner).contentType("text/csv")
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(partner)
+                        .contentType("text/csv")
+                        .body("employeeNumber\n" + employeeNumber + "\n")
+                        .queryParam("courseId", CIT_COURSE)
+                        .queryParam("completedOn", "2026-03-02")
+                        .queryParam("deliveryMode", "IN_PERSON")
+                        .post(training + "/api/v1/agencies/{id}/certifications/import", demo.managedAgencyId())
+                        .then()
+                        .statusCode(200)
+                        .body("recorded", equalTo(1)));
+        given().auth()
+                .oauth2(partner)
+                .contentType("text/csv")
                 .body("employeeNumber\n" + employeeNumber + "\n")
-                .queryParam("courseId", CIT_COURSE).queryParam("completedOn", "2026-03-02").queryParam("deliveryMode", "IN_PERSON")
-                .post(training + "/api/v1/agencies/{id}/certifications/import", demo.managedAgencyId())
-                .then().statusCode(200).body("recorded", equalTo(1)));
-        given().auth().oauth2(partner).contentType("text/csv").body("employeeNumber\n" + employeeNumber + "\n")
-                .queryParam("courseId", CIT_COURSE).queryParam("completedOn", "2026-03-02")
+                .queryParam("courseId", CIT_COURSE)
+                .queryParam("completedOn", "2026-03-02")
                 .post(training + "/api/v1/agencies/{id}/certifications/import", UUID.randomUUID())
-                .then().statusCode(404);
-        given().auth().oauth2(partner).get(training + "/api/v1/agencies/{id}/personnel", demo.managedAgencyId())
-                .then().statusCode(403);
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(partner)
+                .get(training + "/api/v1/agencies/{id}/personnel", demo.managedAgencyId())
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -149,31 +216,101 @@ class LocalStackIT {
         String agencyA = demo.managedAgencyId().toString();
 
         // B: another seed agency, with a manager of its own; a partner organization with no partnership.
-        String agencyB = given().auth().oauth2(admin).queryParam("size", 50).get(stack.url("agency-service") + "/api/v1/agencies")
-                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class).stream()
-                .filter(id -> !id.equals(agencyA)).findFirst().orElseThrow();
+        String agencyB = given()
+                .auth()
+                .oauth2(admin)
+                .queryParam("size", 50)
+                .get(stack.url("agency-service") + "/api/v1/agencies")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class)
+                .stream()
+                .filter(id -> !id.equals(agencyA))
+                .findFirst()
+                .orElseThrow();
         String managerOfB = "manager-b-" + UUID.randomUUID().toString().substring(0, 6);
         stack.demoUser(managerOfB, "agency-manager", Map.of("agency_id", List.of(agencyB)));
-        String lonelyProvider = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "Provider without partners " + UUID.randomUUID(), "kind", "MENTAL_HEALTH_PROVIDER"))
-                .post(stack.url("agency-service") + "/api/v1/organizations").then().statusCode(201).extract().path("id");
-        var lonelyClient = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "matrix"))
+        String lonelyProvider = given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name", "Provider without partners " + UUID.randomUUID(), "kind", "MENTAL_HEALTH_PROVIDER"))
+                .post(stack.url("agency-service") + "/api/v1/organizations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        var lonelyClient = given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "matrix"))
                 .post(stack.url("agency-service") + "/api/v1/organizations/{oid}/api-clients", lonelyProvider)
-                .then().statusCode(201).extract().jsonPath();
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(manager)
-                .get(training + "/api/v1/agencies/{id}/personnel", agencyA).statusCode() == 200);
-        String person = given().auth().oauth2(manager).contentType(ContentType.JSON)
-                .body(Map.of("employeeNumber", "M-" + UUID.randomUUID().toString().substring(0, 6), "firstName", "Lee",
-                        "lastName", "Park", "sworn", true))
-                .post(training + "/api/v1/agencies/{id}/personnel", agencyA).then().statusCode(201).extract().path("id");
-        String certification = given().auth().oauth2(manager).contentType(ContentType.JSON)
-                .body(Map.of("personnelId", person, "courseId", CIT_COURSE, "completedOn", "2026-02-01", "deliveryMode", "IN_PERSON"))
-                .post(training + "/api/v1/agencies/{id}/certifications", agencyA).then().statusCode(201).extract().path("id");
-        String request = given().auth().oauth2(manager).contentType(ContentType.JSON)
-                .body(Map.of("agencyId", agencyA, "name", "County crisis course", "hours", 8, "topics", List.of("de-escalation"),
-                        "requestedCategory", "MHFA"))
-                .post(training + "/api/v1/course-recognition-requests").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().auth()
+                                .oauth2(manager)
+                                .get(training + "/api/v1/agencies/{id}/personnel", agencyA)
+                                .statusCode()
+                        == 200);
+        String person = given().auth()
+                .oauth2(manager)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "employeeNumber",
+                        "M-" + UUID.randomUUID().toString().substring(0, 6),
+                        "firstName",
+                        "Lee",
+                        "lastName",
+                        "Park",
+                        "sworn",
+                        true))
+                .post(training + "/api/v1/agencies/{id}/personnel", agencyA)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String certification = given().auth()
+                .oauth2(manager)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "personnelId",
+                        person,
+                        "courseId",
+                        CIT_COURSE,
+                        "completedOn",
+                        "2026-02-01",
+                        "deliveryMode",
+                        "IN_PERSON"))
+                .post(training + "/api/v1/agencies/{id}/certifications", agencyA)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String request = given().auth()
+                .oauth2(manager)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "agencyId",
+                        agencyA,
+                        "name",
+                        "County crisis course",
+                        "hours",
+                        8,
+                        "topics",
+                        List.of("de-escalation"),
+                        "requestedCategory",
+                        "MHFA"))
+                .post(training + "/api/v1/course-recognition-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         Path rules = stack.repository().resolve("training-service/src/test/resources/access-rules.txt");
         try (var in = java.nio.file.Files.newInputStream(rules)) {
@@ -181,9 +318,12 @@ class LocalStackIT {
                     .token(org.onemind.infra.AccessMatrix.Caller.CAMPAIGN_ADMIN, admin)
                     .token(org.onemind.infra.AccessMatrix.Caller.MANAGER_OF_A, manager)
                     .token(org.onemind.infra.AccessMatrix.Caller.MANAGER_OF_B, stack.demoToken(managerOfB))
-                    .token(org.onemind.infra.AccessMatrix.Caller.PARTNER_OF_A,
-                            partnerToken(demo.partner().clientId(), demo.partner().clientSecret()))
-                    .token(org.onemind.infra.AccessMatrix.Caller.PARTNER_OF_NOBODY,
+                    .token(
+                            org.onemind.infra.AccessMatrix.Caller.PARTNER_OF_A,
+                            partnerToken(
+                                    demo.partner().clientId(), demo.partner().clientSecret()))
+                    .token(
+                            org.onemind.infra.AccessMatrix.Caller.PARTNER_OF_NOBODY,
                             partnerToken(lonelyClient.getString("clientId"), lonelyClient.getString("clientSecret")))
                     .pathValues((operation, name) -> switch (name) {
                         case "agencyId" -> agencyA;
@@ -191,8 +331,9 @@ class LocalStackIT {
                         case "certificationId" -> certification;
                         case "courseId" -> CIT_COURSE;
                         case "requestId" -> request;
-                        case "deadLetterId" -> org.onemind.infra.DeadLetterSamples.poison(stack.jdbcUrl("training"),
-                                "training-service", "agency-events", "agency.events");
+                        case "deadLetterId" ->
+                            org.onemind.infra.DeadLetterSamples.poison(
+                                    stack.jdbcUrl("training"), "training-service", "agency-events", "agency.events");
                         default -> throw new IllegalStateException("no value for {" + name + "}");
                     })
                     .verify();
@@ -208,7 +349,10 @@ class LocalStackIT {
                 .formParam("client_id", clientId)
                 .formParam("client_secret", secret)
                 .post(stack.issuer() + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     static List<String> subjects(String email) {

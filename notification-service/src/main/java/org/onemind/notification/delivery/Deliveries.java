@@ -4,12 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
 import org.onemind.notification.email.ComplianceEmails;
 import org.onemind.platform.tracing.TraceContext;
 import org.onemind.platform.tx.AfterCommit;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /** Records emails to send in the consumer's transaction; the dispatcher sends them after commit. */
 @ApplicationScoped
@@ -25,17 +24,23 @@ public class Deliveries {
     Dispatcher dispatcher;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueue(UUID agencyId, NotificationType type, String recipient, ComplianceEmails.Email email,
-                        String eventId) {
+    public void enqueue(
+            UUID agencyId, NotificationType type, String recipient, ComplianceEmails.Email email, String eventId) {
         Instant now = Instant.now();
         // The unique (event, type, recipient) key makes a repeat of the same decision a no-op.
         em.createNativeQuery("insert into notification (id, agency_id, type, recipient, subject, html_body, text_body,"
                         + " status, attempts, next_attempt_at, created_at, event_id, traceparent)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', 0, ?8, ?8, ?9, ?10)"
                         + " on conflict (event_id, type, recipient) do nothing")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, agencyId).setParameter(3, type.name())
-                .setParameter(4, recipient).setParameter(5, email.subject()).setParameter(6, email.html())
-                .setParameter(7, email.text()).setParameter(8, now).setParameter(9, eventId)
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, agencyId)
+                .setParameter(3, type.name())
+                .setParameter(4, recipient)
+                .setParameter(5, email.subject())
+                .setParameter(6, email.html())
+                .setParameter(7, email.text())
+                .setParameter(8, now)
+                .setParameter(9, eventId)
                 .setParameter(10, TraceContext.current())
                 .executeUpdate();
         afterCommit.once(Deliveries.class, dispatcher::nudge);

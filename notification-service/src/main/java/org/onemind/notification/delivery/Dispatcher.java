@@ -10,14 +10,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.onemind.platform.tx.NudgedWork;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.onemind.platform.tx.NudgedWork;
 
 /**
  * Sends due emails over SMTP and records each outcome in its own transaction: a crash or a failed
@@ -64,7 +63,9 @@ public class Dispatcher {
         senders.nudge();
     }
 
-    @Scheduled(every = "${onemind.notification.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${onemind.notification.dispatch-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         nudge();
     }
@@ -74,8 +75,10 @@ public class Dispatcher {
         int sent = 0;
         try {
             Optional<Boolean> outcome;
-            while ((outcome = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds())
-                    .call(this::dispatchOne)).isPresent()) {
+            while ((outcome = QuarkusTransaction.requiringNew()
+                            .timeout(transactionTimeoutSeconds())
+                            .call(this::dispatchOne))
+                    .isPresent()) {
                 if (outcome.get()) {
                     sent++;
                 }
@@ -95,9 +98,12 @@ public class Dispatcher {
     private Optional<Boolean> dispatchOne() {
         // The statuses as literals, not parameters: only then can PostgreSQL use the partial index of due
         // emails (notification_due) in a generic plan instead of scanning every email ever sent.
-        List<Notification> due = em.createQuery("from Notification where status in ("
-                        + DeliveryStatus.class.getName() + ".PENDING, " + DeliveryStatus.class.getName() + ".RETRYING)"
-                        + " and nextAttemptAt <= :now order by nextAttemptAt", Notification.class)
+        List<Notification> due = em.createQuery(
+                        "from Notification where status in ("
+                                + DeliveryStatus.class.getName() + ".PENDING, " + DeliveryStatus.class.getName()
+                                + ".RETRYING)"
+                                + " and nextAttemptAt <= :now order by nextAttemptAt",
+                        Notification.class)
                 .setParameter("now", Instant.now())
                 .setMaxResults(1)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -126,13 +132,20 @@ public class Dispatcher {
             notification.lastError = error;
             if (notification.attempts >= maxAttempts) {
                 notification.status = DeliveryStatus.FAILED;
-                LOG.errorf("giving up on email %s to %s after %d attempts: %s", notification.id,
-                        notification.recipient, notification.attempts, error);
+                LOG.errorf(
+                        "giving up on email %s to %s after %d attempts: %s",
+                        notification.id, notification.recipient, notification.attempts, error);
             } else {
                 notification.status = DeliveryStatus.RETRYING;
                 notification.nextAttemptAt = Instant.now().plus(backoff(notification.attempts));
-                LOG.warnf("email %s to %s failed (attempt %d of %d), retrying at %s: %s", notification.id,
-                        notification.recipient, notification.attempts, maxAttempts, notification.nextAttemptAt, error);
+                LOG.warnf(
+                        "email %s to %s failed (attempt %d of %d), retrying at %s: %s",
+                        notification.id,
+                        notification.recipient,
+                        notification.attempts,
+                        maxAttempts,
+                        notification.nextAttemptAt,
+                        error);
             }
             return Optional.of(false);
         }
@@ -154,7 +167,8 @@ public class Dispatcher {
             return "the SMTP server could not be reached (connection refused)";
         }
         String message = root.getMessage() == null || root.getMessage().isBlank()
-                ? "the SMTP server did not take the email" : root.getMessage();
+                ? "the SMTP server did not take the email"
+                : root.getMessage();
         message = CLASS_NAME_PREFIX.matcher(message).replaceAll("").strip();
         return message.length() > 500 ? message.substring(0, 500) : message;
     }

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,15 +13,20 @@ import java.util.UUID;
 public class Notification extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public UUID agencyId;
+
     @Enumerated(EnumType.STRING)
     public NotificationType type;
+
     public String recipient;
     public String subject;
     public String htmlBody;
     public String textBody;
+
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
+
     public int attempts;
     public Instant nextAttemptAt;
     public String lastError;

@@ -1,6 +1,5 @@
 package org.onemind.notification.delivery;
 
-import org.onemind.platform.api.Paging;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,13 +13,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.onemind.platform.problem.ApiException;
-import org.onemind.platform.security.Roles;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.api.ListPage;
+import org.onemind.platform.api.Paging;
+import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.security.Roles;
 
 @Path("/api/v1")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -36,12 +36,31 @@ public class NotificationResource {
     @Inject
     org.onemind.platform.tx.AfterCommit afterCommit;
 
-    public record NotificationResponse(UUID id, NotificationType type, String recipient, String subject,
-                                       DeliveryStatus status, int attempts, Instant sentAt, Instant nextAttemptAt,
-                                       String lastError, String eventId, Instant createdAt) {
+    public record NotificationResponse(
+            UUID id,
+            NotificationType type,
+            String recipient,
+            String subject,
+            DeliveryStatus status,
+            int attempts,
+            Instant sentAt,
+            Instant nextAttemptAt,
+            String lastError,
+            String eventId,
+            Instant createdAt) {
         static NotificationResponse of(Notification n) {
-            return new NotificationResponse(n.id, n.type, n.recipient, n.subject, n.status, n.attempts, n.sentAt,
-                    n.status == DeliveryStatus.RETRYING ? n.nextAttemptAt : null, n.lastError, n.eventId, n.createdAt);
+            return new NotificationResponse(
+                    n.id,
+                    n.type,
+                    n.recipient,
+                    n.subject,
+                    n.status,
+                    n.attempts,
+                    n.sentAt,
+                    n.status == DeliveryStatus.RETRYING ? n.nextAttemptAt : null,
+                    n.lastError,
+                    n.eventId,
+                    n.createdAt);
         }
     }
 
@@ -49,24 +68,32 @@ public class NotificationResource {
     @Path("/agencies/{agencyId}/notifications")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "The delivery log: every email about the agency and what became of it, newest first")
-    public org.onemind.platform.api.Page<NotificationResponse> log(@PathParam("agencyId") UUID agencyId,
-                                                                   @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
-                                                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        var found = Notification.<Notification>find("agencyId", Sort.descending("createdAt").and("id"), agencyId);
+    public ListPage<NotificationResponse> log(
+            @PathParam("agencyId") UUID agencyId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE)
+                    int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        var found = Notification.<Notification>find(
+                "agencyId", Sort.descending("createdAt").and("id"), agencyId);
         long total = found.count();
         if (total == 0 && directory.agencyName(agencyId).isEmpty()) {
             throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
         }
-        return new org.onemind.platform.api.Page<>(found.page(Page.of(page, size)).list().stream()
-                .map(NotificationResponse::of).toList(), page, size, total);
+        return new ListPage<>(
+                found.page(Page.of(page, size)).list().stream()
+                        .map(NotificationResponse::of)
+                        .toList(),
+                page,
+                size,
+                total);
     }
 
     @POST
-    @Path("/notifications/{id}/resend")
+    @Path("/notifications/{notificationId}/resend")
     @RolesAllowed(Roles.CAMPAIGN_ADMIN)
     @Transactional
     @Operation(summary = "Send a failed email again (or an already sent one, once more)")
-    public NotificationResponse resend(@PathParam("id") UUID id) {
+    public NotificationResponse resend(@PathParam("notificationId") UUID id) {
         Notification notification = Notification.findById(id);
         if (notification == null) {
             throw ApiException.notFound("notification", id);

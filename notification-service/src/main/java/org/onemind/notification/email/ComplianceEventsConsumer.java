@@ -5,6 +5,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -13,11 +17,6 @@ import org.onemind.notification.delivery.NotificationType;
 import org.onemind.notification.recipient.RecipientDirectory;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.inbox.EventConsumer;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Decides which emails a compliance change deserves: practices that became met, practices that
@@ -28,10 +27,12 @@ import java.util.UUID;
 public class ComplianceEventsConsumer extends EventConsumer {
 
     public ComplianceEventsConsumer() {
-        super("compliance-events",
+        super(
+                "compliance-events",
                 "onemind.compliance.compliance-evaluated.v1",
                 "onemind.compliance.certifications-expiring.v1");
     }
+
     private static final Logger LOG = Logger.getLogger(ComplianceEventsConsumer.class);
 
     @Inject
@@ -56,6 +57,17 @@ public class ComplianceEventsConsumer extends EventConsumer {
     @Blocking
     public void onComplianceEvents(ConsumerRecords<String, String> records) {
         consumeAll(records);
+    }
+
+    /**
+     * Most evaluations only move a count: no practice became met or unmet and eligibility stayed, so
+     * no email is due and the reminders' row (eligibility, unmet practices) stays as it is.
+     */
+    @Override
+    public boolean needs(CloudEvent event) {
+        return !event.type().equals("onemind.compliance.compliance-evaluated.v1")
+                || !event.data().path("changes").isEmpty()
+                || event.data().path("eligibleChanged").asBoolean();
     }
 
     @Override
@@ -85,9 +97,11 @@ public class ComplianceEventsConsumer extends EventConsumer {
         List<String> becameMet = new ArrayList<>();
         List<String> becameUnmet = new ArrayList<>();
         for (JsonNode change : event.data().path("changes")) {
-            ("MET".equals(change.path("to").asText()) ? becameMet : becameUnmet).add(change.path("practice").asText());
+            ("MET".equals(change.path("to").asText()) ? becameMet : becameUnmet)
+                    .add(change.path("practice").asText());
         }
-        boolean becameEligible = event.data().path("eligibleChanged").asBoolean() && event.data().path("eligible").asBoolean();
+        boolean becameEligible = event.data().path("eligibleChanged").asBoolean()
+                && event.data().path("eligible").asBoolean();
 
         deadlines.compliance(agencyId, event.data());
         if (!becameMet.isEmpty()) {
@@ -110,19 +124,30 @@ public class ComplianceEventsConsumer extends EventConsumer {
     /** certifications-expiring: the practice, how many, from when, and the day it would be unmet. */
     private void expiring(CloudEvent event, UUID agencyId, String agencyName) {
         String practice = event.text("practice");
-        String label = ComplianceEmails.line(practice, com.fasterxml.jackson.databind.node.MissingNode.getInstance()).label();
-        notices.send(agencyId, NotificationType.CERTIFICATIONS_EXPIRING, event.id(), new Notices.Content(
-                agencyName + ": " + label + " certifications are about to expire",
-                List.of(event.text("count") + " " + label + " certification(s) of " + agencyName + " expire from "
-                                + event.text("earliestExpiry") + ". Unless they are renewed, the " + label
-                                + " practice will no longer be met on " + event.text("wouldBecomeUnmetOn") + ".",
-                        "The campaign recommends a refresher course before the certifications expire."),
-                List.of(), null));
+        String label = ComplianceEmails.line(practice, com.fasterxml.jackson.databind.node.MissingNode.getInstance())
+                .label();
+        notices.send(
+                agencyId,
+                NotificationType.CERTIFICATIONS_EXPIRING,
+                event.id(),
+                new Notices.Content(
+                        agencyName + ": " + label + " certifications are about to expire",
+                        List.of(
+                                event.text("count") + " " + label + " certification(s) of " + agencyName
+                                        + " expire from "
+                                        + event.text("earliestExpiry") + ". Unless they are renewed, the " + label
+                                        + " practice will no longer be met on " + event.text("wouldBecomeUnmetOn")
+                                        + ".",
+                                "The campaign recommends a refresher course before the certifications expire."),
+                        List.of(),
+                        null));
     }
 
-    private void enqueue(CloudEvent event, UUID agencyId, NotificationType type, String agencyName, List<String> practices) {
+    private void enqueue(
+            CloudEvent event, UUID agencyId, NotificationType type, String agencyName, List<String> practices) {
         for (RecipientDirectory.Recipient recipient : directory.recipients(agencyId, type)) {
-            ComplianceEmails.Email email = emails.compose(type, agencyName, recipient.name(), practices, event.data(), agencyId);
+            ComplianceEmails.Email email =
+                    emails.compose(type, agencyName, recipient.name(), practices, event.data(), agencyId);
             deliveries.enqueue(agencyId, type, recipient.email(), email, event.id());
         }
     }

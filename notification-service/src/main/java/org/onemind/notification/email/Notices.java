@@ -4,12 +4,11 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
 import org.onemind.notification.delivery.Deliveries;
 import org.onemind.notification.delivery.NotificationType;
 import org.onemind.notification.recipient.RecipientDirectory;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Sends one kind of email to every contact of an agency who wants that kind: the same subject and
@@ -33,18 +32,24 @@ public class Notices {
     Deliveries deliveries;
 
     /** What an email says: its subject, paragraphs, listed facts and an optional link. */
-    public record Content(String subject, List<String> paragraphs, List<String> lines, String link) {
-    }
+    public record Content(String subject, List<String> paragraphs, List<String> lines, String link) {}
 
     /** @return how many emails were queued */
     public int send(UUID agencyId, NotificationType type, String eventId, Content content) {
         int queued = 0;
         for (RecipientDirectory.Recipient recipient : directory.recipients(agencyId, type)) {
-            ComplianceEmails.Email email = new ComplianceEmails.Email(content.subject(),
-                    html.data("contactName", recipient.name()).data("paragraphs", content.paragraphs())
-                            .data("lines", content.lines()).data("link", content.link()).render(),
-                    text.data("contactName", recipient.name()).data("paragraphs", content.paragraphs())
-                            .data("lines", content.lines()).data("link", content.link()).render());
+            ComplianceEmails.Email email = new ComplianceEmails.Email(
+                    content.subject(),
+                    html.data("contactName", recipient.name())
+                            .data("paragraphs", content.paragraphs())
+                            .data("lines", content.lines())
+                            .data("link", content.link())
+                            .render(),
+                    text.data("contactName", recipient.name())
+                            .data("paragraphs", content.paragraphs())
+                            .data("lines", content.lines())
+                            .data("link", content.link())
+                            .render());
             deliveries.enqueue(agencyId, type, recipient.email(), email, eventId);
             queued++;
         }

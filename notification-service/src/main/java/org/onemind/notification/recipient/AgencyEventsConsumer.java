@@ -4,25 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.onemind.notification.delivery.NotificationType;
+import org.onemind.notification.email.Notices;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
 import org.onemind.platform.inbox.EventConsumer;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import org.onemind.notification.delivery.NotificationType;
-import org.onemind.notification.email.Notices;
-import java.util.List;
-import java.util.UUID;
 
 /** Keeps each agency's contacts from agency.events. */
 @ApplicationScoped
 public class AgencyEventsConsumer extends EventConsumer {
 
     public AgencyEventsConsumer() {
-        super("agency-events",
+        super(
+                "agency-events",
                 "onemind.agency.agency-registered.v1",
                 "onemind.agency.agency-updated.v1",
                 "onemind.agency.pledge-taken.v1",
@@ -56,9 +56,10 @@ public class AgencyEventsConsumer extends EventConsumer {
         switch (event.type()) {
             case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> contacts(event);
             case "onemind.agency.pledge-taken.v1" -> pledgeTaken(event);
-            case "onemind.agency.pledge-withdrawn.v1" -> deadlines.pledge(event.uuid("agencyId"), null, null, "WITHDRAWN");
+            case "onemind.agency.pledge-withdrawn.v1" ->
+                deadlines.pledge(event.uuid("agencyId"), null, null, "WITHDRAWN");
             case "onemind.agency.completion-submitted.v1" ->
-                    deadlines.pledge(event.uuid("agencyId"), null, null, "COMPLETION_SUBMITTED");
+                deadlines.pledge(event.uuid("agencyId"), null, null, "COMPLETION_SUBMITTED");
             case "onemind.agency.completion-reviewed.v1" -> completionReviewed(event);
             default -> {
                 // not something anyone is told about
@@ -71,15 +72,20 @@ public class AgencyEventsConsumer extends EventConsumer {
         LocalDate target = event.date("targetCompletionOn");
         deadlines.pledge(agencyId, event.date("pledgedOn"), target, "PLEDGED");
         String agencyName = notices.agencyName(agencyId);
-        notices.send(agencyId, NotificationType.PLEDGE_RECEIVED, event.id(), new Notices.Content(
-                agencyName + ": your One Mind pledge is received",
-                List.of("Thank you for taking the One Mind Campaign pledge on " + event.date("pledgedOn") + ". "
-                        + agencyName + " has until " + target + " to put these four practices in place:"),
-                List.of("A sustainable partnership with a mental health organization",
-                        "A model policy on responding to persons affected by mental illness",
-                        "Mental Health First Aid (or equivalent) for 100% of sworn officers and selected non-sworn staff",
-                        "Crisis Intervention Team training for at least 20% of sworn officers"),
-                null));
+        notices.send(
+                agencyId,
+                NotificationType.PLEDGE_RECEIVED,
+                event.id(),
+                new Notices.Content(
+                        agencyName + ": your One Mind pledge is received",
+                        List.of("Thank you for taking the One Mind Campaign pledge on " + event.date("pledgedOn") + ". "
+                                + agencyName + " has until " + target + " to put these four practices in place:"),
+                        List.of(
+                                "A sustainable partnership with a mental health organization",
+                                "A model policy on responding to persons affected by mental illness",
+                                "Mental Health First Aid (or equivalent) for 100% of sworn officers and selected non-sworn staff",
+                                "Crisis Intervention Team training for at least 20% of sworn officers"),
+                        null));
     }
 
     private void completionReviewed(CloudEvent event) {
@@ -90,16 +96,31 @@ public class AgencyEventsConsumer extends EventConsumer {
         com.fasterxml.jackson.databind.JsonNode reason = event.data().get("reason");
         String why = reason == null || reason.isNull() ? "" : reason.asText();
         if (verified) {
-            notices.send(agencyId, NotificationType.COMPLETION_VERIFIED, event.id(), new Notices.Content(
-                    "Congratulations, " + agencyName + ": One Mind pledge completed",
-                    List.of(agencyName + " has completed the One Mind Campaign pledge: all four practices are in place"
-                            + " and verified. Thank you for improving your response to persons affected by mental illness."),
-                    List.of(), null));
+            notices.send(
+                    agencyId,
+                    NotificationType.COMPLETION_VERIFIED,
+                    event.id(),
+                    new Notices.Content(
+                            "Congratulations, " + agencyName + ": One Mind pledge completed",
+                            List.of(
+                                    agencyName
+                                            + " has completed the One Mind Campaign pledge: all four practices are in place"
+                                            + " and verified. Thank you for improving your response to persons affected by mental illness."),
+                            List.of(),
+                            null));
         } else {
-            notices.send(agencyId, NotificationType.COMPLETION_REJECTED, event.id(), new Notices.Content(
-                    agencyName + ": your One Mind completion needs another look",
-                    List.of("The campaign reviewed " + agencyName + "'s completion and could not verify it yet.",
-                            "The reviewer's reason: " + why), List.of(), null));
+            notices.send(
+                    agencyId,
+                    NotificationType.COMPLETION_REJECTED,
+                    event.id(),
+                    new Notices.Content(
+                            agencyName + ": your One Mind completion needs another look",
+                            List.of(
+                                    "The campaign reviewed " + agencyName
+                                            + "'s completion and could not verify it yet.",
+                                    "The reviewer's reason: " + why),
+                            List.of(),
+                            null));
         }
     }
 
@@ -113,12 +134,15 @@ public class AgencyEventsConsumer extends EventConsumer {
             JsonNode id = contact.get("contactId");
             JsonNode email = contact.get("email");
             if (id == null || email == null || email.asText().isBlank()) {
-                throw new UnprocessableEventException("event " + event.id() + " has a contact without contactId or email");
+                throw new UnprocessableEventException(
+                        "event " + event.id() + " has a contact without contactId or email");
             }
             JsonNode name = contact.get("name");
             JsonNode role = contact.get("role");
-            recipients.add(new RecipientDirectory.Recipient(UUID.fromString(id.asText()),
-                    name == null ? email.asText() : name.asText(), email.asText(),
+            recipients.add(new RecipientDirectory.Recipient(
+                    UUID.fromString(id.asText()),
+                    name == null ? email.asText() : name.asText(),
+                    email.asText(),
                     role == null || role.isNull() ? null : role.asText()));
         }
         UUID agencyId = event.uuid("agencyId");

@@ -5,15 +5,14 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
-import org.onemind.notification.delivery.NotificationType;
-import org.onemind.notification.email.Notices;
-
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.onemind.notification.delivery.NotificationType;
+import org.onemind.notification.email.Notices;
 
 /**
  * Daily: agencies whose pledge target is 90 or 30 days away with practices still unmet are
@@ -44,14 +43,17 @@ public class DeadlineReminders {
     /** @return how many emails were queued */
     @SuppressWarnings("unchecked")
     public int remind(LocalDate today) {
-        List<Object[]> open = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select agency_id, target_completion_on, unmet from agency_deadline where pledge_status = 'PLEDGED'"
-                        + " and target_completion_on is not null and not eligible").getResultList());
+        List<Object[]> open = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select agency_id, target_completion_on, unmet from agency_deadline where pledge_status = 'PLEDGED'"
+                                        + " and target_completion_on is not null and not eligible")
+                        .getResultList());
         int queued = 0;
         for (Object[] row : open) {
             UUID agencyId = (UUID) row[0];
             LocalDate target = org.onemind.platform.api.SqlValues.localDate(row[1]);
-            List<String> unmet = row[2] == null || ((String) row[2]).isBlank() ? List.of()
+            List<String> unmet = row[2] == null || ((String) row[2]).isBlank()
+                    ? List.of()
                     : Arrays.asList(((String) row[2]).split(","));
             long days = ChronoUnit.DAYS.between(today, target);
             String reminder = days < 0 ? "passed" : days <= 30 ? "30" : days <= 90 ? "90" : null;
@@ -68,14 +70,26 @@ public class DeadlineReminders {
         String agencyName = notices.agencyName(agencyId);
         List<String> lines = unmet.stream().map(p -> p + " is not met yet").toList();
         if (reminder.equals("passed")) {
-            return notices.send(agencyId, NotificationType.DEADLINE_PASSED, key, new Notices.Content(
-                    agencyName + ": the One Mind pledge target date has passed",
-                    List.of("The target completion date of " + agencyName + "'s One Mind pledge was " + target
-                            + ". These practices are still open:"), lines, null));
+            return notices.send(
+                    agencyId,
+                    NotificationType.DEADLINE_PASSED,
+                    key,
+                    new Notices.Content(
+                            agencyName + ": the One Mind pledge target date has passed",
+                            List.of("The target completion date of " + agencyName + "'s One Mind pledge was " + target
+                                    + ". These practices are still open:"),
+                            lines,
+                            null));
         }
-        return notices.send(agencyId, NotificationType.DEADLINE_APPROACHING, key, new Notices.Content(
-                agencyName + ": " + reminder + " days or less to the One Mind pledge target",
-                List.of("The target completion date of " + agencyName + "'s One Mind pledge is " + target
-                        + ". These practices are still open:"), lines, null));
+        return notices.send(
+                agencyId,
+                NotificationType.DEADLINE_APPROACHING,
+                key,
+                new Notices.Content(
+                        agencyName + ": " + reminder + " days or less to the One Mind pledge target",
+                        List.of("The target completion date of " + agencyName + "'s One Mind pledge is " + target
+                                + ". These practices are still open:"),
+                        lines,
+                        null));
     }
 }

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,10 @@ public class Deadlines {
                         + " pledged_on = coalesce(excluded.pledged_on, agency_deadline.pledged_on),"
                         + " target_completion_on = coalesce(excluded.target_completion_on, agency_deadline.target_completion_on),"
                         + " pledge_status = excluded.pledge_status")
-                .setParameter(1, agencyId).setParameter(2, pledgedOn).setParameter(3, target).setParameter(4, status)
+                .setParameter(1, agencyId)
+                .setParameter(2, pledgedOn)
+                .setParameter(3, target)
+                .setParameter(4, status)
                 .executeUpdate();
     }
 
@@ -37,9 +39,13 @@ public class Deadlines {
             }
         }
         // Once per compliance event, most of which (a new count) leave the row as it is: plain JDBC, and no rewrite.
-        org.onemind.platform.tx.Jdbc.update(em, "insert into agency_deadline (agency_id, eligible, unmet) values (?, ?, ?)"
-                + " on conflict (agency_id) do update set eligible = excluded.eligible, unmet = excluded.unmet"
-                + " where (agency_deadline.eligible, agency_deadline.unmet) is distinct from (excluded.eligible, excluded.unmet)",
-                agencyId, evaluation.path("eligible").asBoolean(), String.join(",", unmet));
+        org.onemind.platform.tx.Jdbc.update(
+                em,
+                "insert into agency_deadline (agency_id, eligible, unmet) values (?, ?, ?)"
+                        + " on conflict (agency_id) do update set eligible = excluded.eligible, unmet = excluded.unmet"
+                        + " where (agency_deadline.eligible, agency_deadline.unmet) is distinct from (excluded.eligible, excluded.unmet)",
+                agencyId,
+                evaluation.path("eligible").asBoolean(),
+                String.join(",", unmet));
     }
 }

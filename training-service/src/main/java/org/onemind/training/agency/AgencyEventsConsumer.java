@@ -3,20 +3,20 @@ package org.onemind.training.agency;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.inbox.EventConsumer;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /** Keeps the agencies training-service may record training for, and which partners may act for them. */
 @ApplicationScoped
 public class AgencyEventsConsumer extends EventConsumer {
 
     public AgencyEventsConsumer() {
-        super("agency-events",
+        super(
+                "agency-events",
                 "onemind.agency.agency-registered.v1",
                 "onemind.agency.agency-updated.v1",
                 "onemind.agency.partnership-established.v1",
@@ -43,19 +43,23 @@ public class AgencyEventsConsumer extends EventConsumer {
                 if (agency == null) {
                     agency = new KnownAgency();
                     agency.agencyId = agencyId;
-                    agency.registeredAt = event.time() == null ? Instant.now() : event.time().toInstant();
+                    agency.registeredAt =
+                            event.time() == null ? Instant.now() : event.time().toInstant();
                 }
                 agency.name = event.text("name");
                 agency.persist();
             }
-            case "onemind.agency.partnership-established.v1" -> em.createNativeQuery(
-                            "insert into partner_scope (partnership_id, agency_id, organization_id, active)"
-                                    + " values (?1, ?2, ?3, true) on conflict (partnership_id) do nothing")
-                    .setParameter(1, event.uuid("partnershipId")).setParameter(2, event.uuid("agencyId"))
-                    .setParameter(3, event.uuid("organizationId")).executeUpdate();
-            case "onemind.agency.partnership-ended.v1" -> em.createNativeQuery(
-                            "update partner_scope set active = false where partnership_id = ?1")
-                    .setParameter(1, event.uuid("partnershipId")).executeUpdate();
+            case "onemind.agency.partnership-established.v1" ->
+                em.createNativeQuery("insert into partner_scope (partnership_id, agency_id, organization_id, active)"
+                                + " values (?1, ?2, ?3, true) on conflict (partnership_id) do nothing")
+                        .setParameter(1, event.uuid("partnershipId"))
+                        .setParameter(2, event.uuid("agencyId"))
+                        .setParameter(3, event.uuid("organizationId"))
+                        .executeUpdate();
+            case "onemind.agency.partnership-ended.v1" ->
+                em.createNativeQuery("update partner_scope set active = false where partnership_id = ?1")
+                        .setParameter(1, event.uuid("partnershipId"))
+                        .executeUpdate();
             default -> {
                 // other agency events do not concern rosters or certifications
             }

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,6 +13,7 @@ import java.util.UUID;
 public class KnownAgency extends PanacheEntityBase {
     @Id
     public UUID agencyId;
+
     public String name;
     public Instant registeredAt;
 }

@@ -4,14 +4,12 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
 public final class CertificationRequests {
-    private CertificationRequests() {
-    }
+    private CertificationRequests() {}
 
     /** The person is named by {@code personnelId} or by {@code employeeNumber}. */
     public record RecordCertification(
@@ -21,6 +19,5 @@ public final class CertificationRequests {
             @NotNull LocalDate completedOn,
             @NotNull DeliveryMode deliveryMode,
             @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
-            @Size(max = 100) String certificateNumber) {
-    }
+            @Size(max = 100) String certificateNumber) {}
 }

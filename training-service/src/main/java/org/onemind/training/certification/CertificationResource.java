@@ -1,24 +1,20 @@
 package org.onemind.training.certification;
 
-import org.onemind.platform.api.Paging;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import io.quarkus.panache.common.Parameters;
-import org.onemind.training.course.Category;
-import org.onemind.training.importing.ClassRosterImport;
-import java.time.LocalDate;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,16 +22,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.onemind.platform.security.Roles;
-import org.onemind.training.course.Course;
-
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.api.ListPage;
+import org.onemind.platform.api.Paging;
+import org.onemind.platform.security.Roles;
+import org.onemind.training.course.Category;
+import org.onemind.training.course.Course;
+import org.onemind.training.importing.ClassRosterImport;
 
 @Path("/api/v1/agencies/{agencyId}/certifications")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -48,29 +48,39 @@ public class CertificationResource {
     @Inject
     ClassRosterImport classRosterImport;
 
-    public record Revoke(@org.onemind.platform.input.MultiLine @NotBlank @Size(max = 2000) String reason) {
-    }
+    public record Revoke(
+            @org.onemind.platform.input.MultiLine @NotBlank @Size(max = 2000)
+            String reason) {}
 
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
-    @Operation(summary = "Record a completed course for a person on the roster; the expiry follows the course's validity")
-    public Response record(@PathParam("agencyId") UUID agencyId, @HeaderParam("Idempotency-Key") String idempotencyKey,
-                           @Valid @NotNull CertificationRequests.RecordCertification request, @Context UriInfo uri) {
+    @Operation(
+            summary = "Record a completed course for a person on the roster; the expiry follows the course's validity")
+    public Response record(
+            @PathParam("agencyId") UUID agencyId,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull CertificationRequests.RecordCertification request,
+            @Context UriInfo uri) {
         CertificationService.Recorded recorded = certifications.record(agencyId, request, idempotencyKey);
-        return Response.created(uri.getAbsolutePathBuilder().path(recorded.certification().id.toString()).build())
-                .entity(CertificationResponse.of(recorded.certification(), recorded.course().categoryNames()))
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(recorded.certification().id.toString())
+                        .build())
+                .entity(CertificationResponse.of(
+                        recorded.certification(), recorded.course().categoryNames()))
                 .build();
     }
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "The agency's certifications, newest completion first")
-    public org.onemind.platform.api.Page<CertificationResponse> list(@PathParam("agencyId") UUID agencyId,
-                                                                     @QueryParam("personnelId") UUID personnelId,
-                                                                     @QueryParam("category") Category category,
-                                                                     @QueryParam("expiringBefore") LocalDate expiringBefore,
-                                                                     @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
-                                                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+    public ListPage<CertificationResponse> list(
+            @PathParam("agencyId") UUID agencyId,
+            @QueryParam("personnelId") UUID personnelId,
+            @QueryParam("category") Category category,
+            @QueryParam("expiringBefore") LocalDate expiringBefore,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE)
+                    int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         org.onemind.training.personnel.PersonnelService.requireKnownAgency(agencyId);
         StringBuilder query = new StringBuilder("from Certification c where c.agencyId = :agency");
         Parameters params = Parameters.with("agency", agencyId);
@@ -80,28 +90,37 @@ public class CertificationResource {
         }
         if (category != null) {
             query.append(" and exists (select 1 from Course k where k.id = c.courseId and k.")
-                    .append(category == Category.MHFA ? "mhfa" : "cit").append(" = true)");
+                    .append(category == Category.MHFA ? "mhfa" : "cit")
+                    .append(" = true)");
         }
         if (expiringBefore != null) {
             query.append(" and c.revokedAt is null and c.expiresOn is not null and c.expiresOn < :before");
             params.and("before", expiringBefore);
         }
-        var found = Certification.<Certification>find(query.toString(), Sort.descending("completedOn").and("id"), params);
+        var found = Certification.<Certification>find(
+                query.toString(), Sort.descending("completedOn").and("id"), params);
         long total = found.count();
         List<Certification> items = found.page(Page.of(page, size)).list();
-        Map<UUID, Course> courses = Course.<Course>listAll().stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
-        return new org.onemind.platform.api.Page<>(items.stream()
-                .map(c -> CertificationResponse.of(c, courses.get(c.courseId).categoryNames())).toList(),
-                page, size, total);
+        Map<UUID, Course> courses =
+                Course.<Course>listAll().stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        return new ListPage<>(
+                items.stream()
+                        .map(c -> CertificationResponse.of(
+                                c, courses.get(c.courseId).categoryNames()))
+                        .toList(),
+                page,
+                size,
+                total);
     }
 
     @POST
     @Path("/{certificationId}/revocation")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Revoke a certification, with the reason; it no longer counts")
-    public CertificationResponse revoke(@PathParam("agencyId") UUID agencyId,
-                                        @PathParam("certificationId") UUID certificationId,
-                                        @Valid @NotNull Revoke request) {
+    public CertificationResponse revoke(
+            @PathParam("agencyId") UUID agencyId,
+            @PathParam("certificationId") UUID certificationId,
+            @Valid @NotNull Revoke request) {
         Certification certification = certifications.revoke(agencyId, certificationId, request.reason());
         Course course = Course.findById(certification.courseId);
         return CertificationResponse.of(certification, course.categoryNames());
@@ -111,13 +130,15 @@ public class CertificationResource {
     @Path("/import")
     @Consumes({"text/csv", "application/csv"})
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
-    @Operation(summary = "Import a class roster: who completed courseId on completedOn (CSV header: employeeNumber,"
-            + "certificateNumber,hours); all or nothing, with every bad row reported")
-    public ClassRosterImport.Report importClass(@PathParam("agencyId") UUID agencyId,
-                                                @QueryParam("courseId") UUID courseId,
-                                                @QueryParam("completedOn") LocalDate completedOn,
-                                                @QueryParam("deliveryMode") @DefaultValue("IN_PERSON") DeliveryMode deliveryMode,
-                                                java.io.InputStream body) {
+    @Operation(
+            summary = "Import a class roster: who completed courseId on completedOn (CSV header: employeeNumber,"
+                    + "certificateNumber,hours); all or nothing, with every bad row reported")
+    public ClassRosterImport.Report importClass(
+            @PathParam("agencyId") UUID agencyId,
+            @QueryParam("courseId") UUID courseId,
+            @QueryParam("completedOn") LocalDate completedOn,
+            @QueryParam("deliveryMode") @DefaultValue("IN_PERSON") DeliveryMode deliveryMode,
+            java.io.InputStream body) {
         return classRosterImport.importClass(agencyId, courseId, completedOn, deliveryMode, body);
     }
 }

@@ -3,16 +3,15 @@ package org.onemind.training.certification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.training.course.Course;
 import org.onemind.training.events.TrainingEvents;
 import org.onemind.training.personnel.Personnel;
 import org.onemind.training.personnel.PersonnelService;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
 
 @ApplicationScoped
 public class CertificationService {
@@ -22,8 +21,7 @@ public class CertificationService {
 
     Clock clock = Clock.systemDefaultZone();
 
-    public record Recorded(Certification certification, Course course) {
-    }
+    public record Recorded(Certification certification, Course course) {}
 
     @jakarta.inject.Inject
     jakarta.persistence.EntityManager em;
@@ -45,22 +43,30 @@ public class CertificationService {
         }
         String hash = hash(request);
         @SuppressWarnings("unchecked")
-        java.util.List<Object[]> earlier = em.createNativeQuery("select request_hash, certification_id from idempotency_record"
-                        + " where agency_id = ?1 and idempotency_key = ?2")
-                .setParameter(1, agencyId).setParameter(2, idempotencyKey).getResultList();
+        java.util.List<Object[]> earlier = em.createNativeQuery(
+                        "select request_hash, certification_id from idempotency_record"
+                                + " where agency_id = ?1 and idempotency_key = ?2")
+                .setParameter(1, agencyId)
+                .setParameter(2, idempotencyKey)
+                .getResultList();
         if (!earlier.isEmpty()) {
             if (!hash.equals(earlier.get(0)[0])) {
-                throw ApiException.unprocessable("idempotency-key-reused",
+                throw ApiException.unprocessable(
+                        "idempotency-key-reused",
                         "Idempotency-Key " + idempotencyKey + " was used with another request body");
             }
             Certification original = Certification.findById(earlier.get(0)[1]);
             return new Recorded(original, Course.findById(original.courseId));
         }
         Recorded recorded = record(agencyId, request);
-        em.createNativeQuery("insert into idempotency_record (agency_id, idempotency_key, request_hash, certification_id,"
-                        + " created_at) values (?1, ?2, ?3, ?4, now())")
-                .setParameter(1, agencyId).setParameter(2, idempotencyKey).setParameter(3, hash)
-                .setParameter(4, recorded.certification().id).executeUpdate();
+        em.createNativeQuery(
+                        "insert into idempotency_record (agency_id, idempotency_key, request_hash, certification_id,"
+                                + " created_at) values (?1, ?2, ?3, ?4, now())")
+                .setParameter(1, agencyId)
+                .setParameter(2, idempotencyKey)
+                .setParameter(3, hash)
+                .setParameter(4, recorded.certification().id)
+                .executeUpdate();
         return recorded;
     }
 
@@ -76,13 +82,15 @@ public class CertificationService {
     @Transactional
     public Certification revoke(UUID agencyId, UUID certificationId, String reason) {
         PersonnelService.requireKnownAgency(agencyId);
-        Certification certification = Certification.<Certification>find("id = ?1 and agencyId = ?2", certificationId, agencyId)
+        Certification certification = Certification.<Certification>find(
+                        "id = ?1 and agencyId = ?2", certificationId, agencyId)
                 .firstResult();
         if (certification == null) {
             throw ApiException.notFound("certification", certificationId);
         }
         if (certification.revokedAt != null) {
-            throw ApiException.conflict("already-revoked", "the certification was revoked on " + certification.revokedAt);
+            throw ApiException.conflict(
+                    "already-revoked", "the certification was revoked on " + certification.revokedAt);
         }
         certification.revokedAt = Instant.now();
         certification.revocationReason = reason.trim();
@@ -121,12 +129,15 @@ public class CertificationService {
     }
 
     private static Personnel personOf(UUID agencyId, CertificationRequests.RecordCertification request) {
-        if (request.personnelId() == null && (request.employeeNumber() == null || request.employeeNumber().isBlank())) {
+        if (request.personnelId() == null
+                && (request.employeeNumber() == null || request.employeeNumber().isBlank())) {
             throw ApiException.invalid("personnelId", "name the person by personnelId or employeeNumber");
         }
         Personnel person = request.personnelId() != null
-                ? Personnel.<Personnel>find("id = ?1 and agencyId = ?2", request.personnelId(), agencyId).firstResult()
-                : Personnel.<Personnel>find("agencyId = ?1 and employeeNumber = ?2", agencyId, request.employeeNumber()).firstResult();
+                ? Personnel.<Personnel>find("id = ?1 and agencyId = ?2", request.personnelId(), agencyId)
+                        .firstResult()
+                : Personnel.<Personnel>find("agencyId = ?1 and employeeNumber = ?2", agencyId, request.employeeNumber())
+                        .firstResult();
         if (person == null) {
             String field = request.personnelId() != null ? "personnelId" : "employeeNumber";
             throw ApiException.invalid(field, "no such person on this agency's roster");

@@ -1,5 +1,7 @@
 package org.onemind.training.certification;
 
 public enum DeliveryMode {
-    IN_PERSON, VIRTUAL_LIVE, RECORDED
+    IN_PERSON,
+    VIRTUAL_LIVE,
+    RECORDED
 }

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -16,11 +15,13 @@ import java.util.UUID;
 public class Course extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public String name;
     public boolean mhfa;
     public boolean cit;
     public BigDecimal hours;
     public Integer validityMonths;
+
     @Version
     public int version;
 

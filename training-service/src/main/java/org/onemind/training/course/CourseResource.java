@@ -20,15 +20,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.onemind.platform.api.Page;
-import org.onemind.platform.security.Roles;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.api.ListPage;
+import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/courses")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -38,30 +37,35 @@ public class CourseResource {
     @Inject
     CourseService courses;
 
-    public record CourseResponse(UUID id, String name, List<String> categories, BigDecimal hours,
-                                 Integer validityMonths) {
+    public record CourseResponse(
+            UUID id, String name, List<String> categories, BigDecimal hours, Integer validityMonths) {
         static CourseResponse of(Course c) {
             return new CourseResponse(c.id, c.name, c.categoryNames(), c.hours, c.validityMonths);
         }
     }
 
-    public record CreateCourse(@NotBlank @Size(max = 300) String name, @NotNull Set<@NotNull Category> categories,
-                               @NotNull @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
-                               @Min(1) @Max(240) Integer validityMonths) {
-    }
+    public record CreateCourse(
+            @NotBlank @Size(max = 300) String name,
+            @NotNull Set<@NotNull Category> categories,
+            @NotNull @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
+            @Min(1) @Max(240) Integer validityMonths) {}
 
     /** Absent fields keep their value; {@code noExpiry: true} clears the validity. */
-    public record ChangeCourse(@Size(min = 1, max = 300) String name, Set<@NotNull Category> categories,
-                               @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
-                               @Min(1) @Max(240) Integer validityMonths, Boolean noExpiry) {
-    }
+    public record ChangeCourse(
+            @Size(min = 1, max = 300) String name,
+            Set<@NotNull Category> categories,
+            @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
+            @Min(1) @Max(240) Integer validityMonths,
+            Boolean noExpiry) {}
 
     @GET
     @PermitAll
     @Operation(summary = "The course catalog and the practices each course satisfies (public)")
-    public Page<CourseResponse> list() {
-        List<CourseResponse> items = Course.<Course>listAll(Sort.by("name")).stream().map(CourseResponse::of).toList();
-        return new Page<>(items, 0, items.size(), items.size());
+    public ListPage<CourseResponse> list() {
+        List<CourseResponse> items = Course.<Course>listAll(Sort.by("name")).stream()
+                .map(CourseResponse::of)
+                .toList();
+        return new ListPage<>(items, 0, items.size(), items.size());
     }
 
     @POST
@@ -69,14 +73,18 @@ public class CourseResource {
     @Operation(summary = "Add a course to the catalog")
     public Response create(@Valid @NotNull CreateCourse request, @Context UriInfo uri) {
         Course course = courses.create(request.name(), request.categories(), request.hours(), request.validityMonths());
-        return Response.created(uri.getAbsolutePathBuilder().path(course.id.toString()).build())
-                .entity(CourseResponse.of(course)).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(course.id.toString()).build())
+                .entity(CourseResponse.of(course))
+                .build();
     }
 
     @PATCH
     @Path("/{courseId}")
     @RolesAllowed(Roles.CAMPAIGN_ADMIN)
-    @Operation(summary = "Reclassify a course (categories, validity): every agency with its certifications is re-evaluated")
+    @Operation(
+            summary =
+                    "Reclassify a course (categories, validity): every agency with its certifications is re-evaluated")
     public CourseResponse change(@PathParam("courseId") UUID courseId, @Valid @NotNull ChangeCourse request) {
         return CourseResponse.of(courses.change(courseId, request));
     }

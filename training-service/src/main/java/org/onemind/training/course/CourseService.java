@@ -3,12 +3,11 @@ package org.onemind.training.course;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.onemind.platform.problem.ApiException;
-import org.onemind.training.events.TrainingEvents;
-
 import java.math.BigDecimal;
 import java.util.Set;
 import java.util.UUID;
+import org.onemind.platform.problem.ApiException;
+import org.onemind.training.events.TrainingEvents;
 
 @ApplicationScoped
 public class CourseService {

@@ -2,14 +2,13 @@ package org.onemind.training.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.onemind.platform.outbox.Outbox;
 import org.onemind.training.certification.Certification;
 import org.onemind.training.course.Course;
 import org.onemind.training.personnel.Personnel;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 
 /** The events of {@code training.events} (EVENTS.md), written through the outbox, keyed by agency. */
 @ApplicationScoped
@@ -31,36 +30,39 @@ public class TrainingEvents {
     @Inject
     Outbox outbox;
 
-    public record PersonnelAdded(UUID agencyId, UUID personnelId, boolean sworn, boolean selectedForTraining,
-                                 LocalDate hiredOn) {
-    }
+    public record PersonnelAdded(
+            UUID agencyId, UUID personnelId, boolean sworn, boolean selectedForTraining, LocalDate hiredOn) {}
 
-    public record PersonnelImported(UUID agencyId, List<ImportedPerson> personnel) {
-    }
+    public record PersonnelImported(UUID agencyId, List<ImportedPerson> personnel) {}
 
-    public record ImportedPerson(UUID personnelId, boolean sworn, boolean selectedForTraining, LocalDate hiredOn) {
-    }
+    public record ImportedPerson(UUID personnelId, boolean sworn, boolean selectedForTraining, LocalDate hiredOn) {}
 
-    public record CertificationsRecorded(UUID agencyId, UUID courseId, List<String> categories, LocalDate completedOn,
-                                         LocalDate expiresOn, String deliveryMode, List<RecordedCertification> certifications) {
-    }
+    public record CertificationsRecorded(
+            UUID agencyId,
+            UUID courseId,
+            List<String> categories,
+            LocalDate completedOn,
+            LocalDate expiresOn,
+            String deliveryMode,
+            List<RecordedCertification> certifications) {}
 
-    public record RecordedCertification(UUID certificationId, UUID personnelId) {
-    }
+    public record RecordedCertification(UUID certificationId, UUID personnelId) {}
 
-    public record CertificationRecorded(UUID agencyId, UUID certificationId, UUID personnelId, UUID courseId,
-                                        List<String> categories, LocalDate completedOn, LocalDate expiresOn,
-                                        String deliveryMode) {
-    }
+    public record CertificationRecorded(
+            UUID agencyId,
+            UUID certificationId,
+            UUID personnelId,
+            UUID courseId,
+            List<String> categories,
+            LocalDate completedOn,
+            LocalDate expiresOn,
+            String deliveryMode) {}
 
-    public record PersonnelSeparated(UUID agencyId, UUID personnelId, LocalDate separatedOn) {
-    }
+    public record PersonnelSeparated(UUID agencyId, UUID personnelId, LocalDate separatedOn) {}
 
-    public record CertificationRevoked(UUID agencyId, UUID certificationId, String reason) {
-    }
+    public record CertificationRevoked(UUID agencyId, UUID certificationId, String reason) {}
 
-    public record CourseChanged(UUID courseId, String name, List<String> categories, Integer validityMonths) {
-    }
+    public record CourseChanged(UUID courseId, String name, List<String> categories, Integer validityMonths) {}
 
     public void personnelAdded(Personnel person) {
         publish(person.agencyId, PERSONNEL_ADDED, described(person));
@@ -72,16 +74,32 @@ public class TrainingEvents {
 
     /** People a roster import added or changed (at most {@link #ROWS_PER_EVENT}, all of one agency). */
     public void personnelImported(UUID agencyId, List<Personnel> people) {
-        publish(agencyId, PERSONNEL_IMPORTED, new PersonnelImported(agencyId, people.stream()
-                .map(p -> new ImportedPerson(p.id, p.sworn, p.selectedForTraining, p.hiredOn)).toList()));
+        publish(
+                agencyId,
+                PERSONNEL_IMPORTED,
+                new PersonnelImported(
+                        agencyId,
+                        people.stream()
+                                .map(p -> new ImportedPerson(p.id, p.sworn, p.selectedForTraining, p.hiredOn))
+                                .toList()));
     }
 
     /** Certifications of one class (at most {@link #ROWS_PER_EVENT}, one agency, course and date). */
     public void certificationsRecorded(UUID agencyId, Course course, List<Certification> certifications) {
         Certification first = certifications.get(0);
-        publish(agencyId, CERTIFICATIONS_RECORDED, new CertificationsRecorded(agencyId, course.id, course.categoryNames(),
-                first.completedOn, first.expiresOn, first.deliveryMode.name(), certifications.stream()
-                .map(c -> new RecordedCertification(c.id, c.personnelId)).toList()));
+        publish(
+                agencyId,
+                CERTIFICATIONS_RECORDED,
+                new CertificationsRecorded(
+                        agencyId,
+                        course.id,
+                        course.categoryNames(),
+                        first.completedOn,
+                        first.expiresOn,
+                        first.deliveryMode.name(),
+                        certifications.stream()
+                                .map(c -> new RecordedCertification(c.id, c.personnelId))
+                                .toList()));
     }
 
     private static PersonnelAdded described(Personnel person) {
@@ -89,24 +107,38 @@ public class TrainingEvents {
     }
 
     public void personnelSeparated(Personnel person) {
-        publish(person.agencyId, PERSONNEL_SEPARATED, new PersonnelSeparated(person.agencyId, person.id, person.separatedOn));
+        publish(
+                person.agencyId,
+                PERSONNEL_SEPARATED,
+                new PersonnelSeparated(person.agencyId, person.id, person.separatedOn));
     }
 
     public void certificationRevoked(Certification certification) {
-        publish(certification.agencyId, CERTIFICATION_REVOKED, new CertificationRevoked(certification.agencyId,
-                certification.id, certification.revocationReason));
+        publish(
+                certification.agencyId,
+                CERTIFICATION_REVOKED,
+                new CertificationRevoked(certification.agencyId, certification.id, certification.revocationReason));
     }
 
     /** Keyed by course: a reclassification concerns every agency with certifications of it. */
     public void courseChanged(Course course) {
-        outbox.publish(TOPIC, course.id.toString(), COURSE_CHANGED, null,
+        outbox.publish(
+                TOPIC,
+                course.id.toString(),
+                COURSE_CHANGED,
+                null,
                 new CourseChanged(course.id, course.name, course.categoryNames(), course.validityMonths));
     }
 
-
     private static CertificationRecorded recordedBody(Certification certification, Course course) {
-        return new CertificationRecorded(certification.agencyId, certification.id, certification.personnelId, course.id,
-                course.categoryNames(), certification.completedOn, certification.expiresOn,
+        return new CertificationRecorded(
+                certification.agencyId,
+                certification.id,
+                certification.personnelId,
+                course.id,
+                course.categoryNames(),
+                certification.completedOn,
+                certification.expiresOn,
                 certification.deliveryMode.name());
     }
 

@@ -4,16 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.onemind.platform.problem.ApiException;
-import org.onemind.platform.tx.Jdbc;
-import org.onemind.platform.tx.JdbcBatch;
-import org.onemind.training.certification.Certification;
-import org.onemind.training.certification.CertificationRequests;
-import org.onemind.training.certification.DeliveryMode;
-import org.onemind.training.course.Course;
-import org.onemind.training.events.TrainingEvents;
-import org.onemind.training.personnel.PersonnelService;
-
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -25,6 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.tx.Jdbc;
+import org.onemind.platform.tx.JdbcBatch;
+import org.onemind.training.certification.Certification;
+import org.onemind.training.certification.CertificationRequests;
+import org.onemind.training.certification.DeliveryMode;
+import org.onemind.training.course.Course;
+import org.onemind.training.events.TrainingEvents;
+import org.onemind.training.personnel.PersonnelService;
 
 /**
  * A training provider's class roster: who completed one course on one date. All or nothing, with
@@ -47,20 +46,20 @@ public class ClassRosterImport {
     @Inject
     CsvUpload csv;
 
-    public record Report(int rows, int recorded, UUID courseId, LocalDate completedOn) {
-    }
+    public record Report(int rows, int recorded, UUID courseId, LocalDate completedOn) {}
 
-    record Person(UUID id, LocalDate separatedOn) {
-    }
+    record Person(UUID id, LocalDate separatedOn) {}
 
     @Transactional
-    public Report importClass(UUID agencyId, UUID courseId, LocalDate completedOn, DeliveryMode mode, InputStream body) {
+    public Report importClass(
+            UUID agencyId, UUID courseId, LocalDate completedOn, DeliveryMode mode, InputStream body) {
         PersonnelService.requireKnownAgency(agencyId);
         if (courseId == null) {
             throw ApiException.invalid("courseId", "name the course the class completed (query parameter courseId)");
         }
         if (completedOn == null) {
-            throw ApiException.invalid("completedOn", "give the completion date (query parameter completedOn, YYYY-MM-DD)");
+            throw ApiException.invalid(
+                    "completedOn", "give the completion date (query parameter completedOn, YYYY-MM-DD)");
         }
         Course course = Course.findById(courseId);
         if (course == null) {
@@ -78,15 +77,18 @@ public class ClassRosterImport {
             String certificateNumber = row.text("certificateNumber");
             BigDecimal hours = row.decimal("hours");
             // The same rules as recording one certification through the JSON API.
-            row.validate(new CertificationRequests.RecordCertification(null, employeeNumber, course.id, completedOn,
-                    deliveryMode, hours, certificateNumber));
+            row.validate(new CertificationRequests.RecordCertification(
+                    null, employeeNumber, course.id, completedOn, deliveryMode, hours, certificateNumber));
             if (row.failed()) {
                 return null;
             }
             Person person = employeeNumber == null ? null : roster.get(employeeNumber);
             if (person == null) {
-                row.error("employeeNumber", employeeNumber == null ? "required"
-                        : "no one with employee number " + employeeNumber + " on this agency's roster");
+                row.error(
+                        "employeeNumber",
+                        employeeNumber == null
+                                ? "required"
+                                : "no one with employee number " + employeeNumber + " on this agency's roster");
                 return null;
             }
             if (person.separatedOn() != null && completedOn.isAfter(person.separatedOn())) {
@@ -120,18 +122,24 @@ public class ClassRosterImport {
     }
 
     private Map<String, Person> roster(UUID agencyId) {
-        List<Map.Entry<String, Person>> rows = Jdbc.query(em, "select employee_number, id, separated_on from personnel"
-                + " where agency_id = ?", row -> Map.entry(row.getString(1), new Person(row.getObject(2, UUID.class),
-                row.getObject(3, LocalDate.class))), agencyId);
+        List<Map.Entry<String, Person>> rows = Jdbc.query(
+                em,
+                "select employee_number, id, separated_on from personnel" + " where agency_id = ?",
+                row -> Map.entry(
+                        row.getString(1), new Person(row.getObject(2, UUID.class), row.getObject(3, LocalDate.class))),
+                agencyId);
         Map<String, Person> roster = new HashMap<>(rows.size() * 2);
         rows.forEach(entry -> roster.put(entry.getKey(), entry.getValue()));
         return roster;
     }
 
     private void write(List<Certification> certifications) {
-        JdbcBatch.write(em, "insert into certification (id, agency_id, personnel_id, course_id, completed_on, expires_on,"
-                + " delivery_mode, hours, certificate_number, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                certifications, (insert, c) -> {
+        JdbcBatch.write(
+                em,
+                "insert into certification (id, agency_id, personnel_id, course_id, completed_on, expires_on,"
+                        + " delivery_mode, hours, certificate_number, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                certifications,
+                (insert, c) -> {
                     insert.setObject(1, c.id);
                     insert.setObject(2, c.agencyId);
                     insert.setObject(3, c.personnelId);

@@ -4,16 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.onemind.platform.input.BoundedInput;
-import org.onemind.platform.input.Dates;
-import org.onemind.platform.input.TextRules;
-import org.onemind.platform.problem.ApiException;
-import org.onemind.platform.problem.ProblemMappers;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +20,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.onemind.platform.input.BoundedInput;
+import org.onemind.platform.input.Dates;
+import org.onemind.platform.input.TextRules;
+import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.problem.ProblemMappers;
 
 /**
  * A CSV upload read as a stream, one row at a time, never the whole file: at most
@@ -45,8 +44,7 @@ public class CsvUpload {
     public static final int MAX_REPORTED_ERRORS = 1000;
 
     /** A rejected row: its line in the file, the column and why. */
-    public record RowError(long line, String field, String message) {
-    }
+    public record RowError(long line, String field, String message) {}
 
     /** Reads one row into what the import keeps, or null when the row has errors (recorded on it). */
     @FunctionalInterface
@@ -76,10 +74,18 @@ public class CsvUpload {
      * if any row is bad, or 413 above the size or row limits.
      */
     public <R> List<R> read(InputStream body, Set<String> columns, Set<String> required, RowReader<R> reader) {
-        Reader text = utf8(new BoundedInput(body, maxBytes, "the file is larger than " + maxBytes / (1024 * 1024)
-                + " MB; split it into smaller files"));
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+        Reader text = utf8(new BoundedInput(
+                body,
+                maxBytes,
+                "the file is larger than " + maxBytes / (1024 * 1024) + " MB; split it into smaller files"));
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .get();
         List<R> rows = new ArrayList<>();
         Errors errors = new Errors();
         try (CSVParser parser = format.parse(text)) {
@@ -87,12 +93,18 @@ public class CsvUpload {
             checkHeader(header, columns, required);
             for (CSVRecord record : parser) {
                 if (record.getRecordNumber() > maxRows) {
-                    throw new ApiException(413, "upload-too-many-rows", "Upload too large", "the file has more than "
-                            + maxRows + " rows; split it into smaller files", null).with("maxRows", maxRows);
+                    throw new ApiException(
+                                    413,
+                                    "upload-too-many-rows",
+                                    "Upload too large",
+                                    "the file has more than " + maxRows + " rows; split it into smaller files",
+                                    null)
+                            .with("maxRows", maxRows);
                 }
                 Row row = new Row(record, errors, validator);
                 if (record.size() > header.size()) {
-                    row.error("line", "has " + record.size() + " cells but the header has " + header.size() + " columns");
+                    row.error(
+                            "line", "has " + record.size() + " cells but the header has " + header.size() + " columns");
                     continue;
                 }
                 R read = reader.read(row);
@@ -105,22 +117,31 @@ public class CsvUpload {
                 throw api;
             }
             Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
-            if (cause instanceof CharacterCodingException || cause != null && cause.getCause() instanceof CharacterCodingException) {
+            if (cause instanceof CharacterCodingException
+                    || cause != null && cause.getCause() instanceof CharacterCodingException) {
                 throw csvInvalid("the file is not UTF-8 text");
             }
             String message = String.valueOf(cause == null ? e.getMessage() : cause.getMessage());
             if (message.contains("duplicate name")) {
                 throw csvInvalid("the header names a column twice");
             }
-            java.util.regex.Matcher line = java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
+            java.util.regex.Matcher line =
+                    java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
             throw csvInvalid("the file is not valid CSV" + (line.find() ? " at line " + line.group(1) : "")
                     + ": a quote is not closed, or a quote is inside an unquoted value");
         }
         if (errors.count > 0) {
-            throw new ApiException(400, "csv-rows-invalid", "Invalid rows", errors.count
-                    + " row(s) cannot be imported; nothing was written"
-                    + (errors.count > MAX_REPORTED_ERRORS ? " (the first " + MAX_REPORTED_ERRORS + " are listed)" : ""),
-                    null).with("rowErrors", errors.listed);
+            throw new ApiException(
+                            400,
+                            "csv-rows-invalid",
+                            "Invalid rows",
+                            errors.count
+                                    + " row(s) cannot be imported; nothing was written"
+                                    + (errors.count > MAX_REPORTED_ERRORS
+                                            ? " (the first " + MAX_REPORTED_ERRORS + " are listed)"
+                                            : ""),
+                            null)
+                    .with("rowErrors", errors.listed);
         }
         return rows;
     }
@@ -135,15 +156,25 @@ public class CsvUpload {
         Set<String> missing = new TreeSet<>(required);
         missing.removeAll(header);
         if (!missing.isEmpty()) {
-            throw new ApiException(400, "csv-invalid", "Invalid CSV", "the header row lacks " + missing
-                    + " (columns are separated by commas; found " + shown(header) + ")", null)
+            throw new ApiException(
+                            400,
+                            "csv-invalid",
+                            "Invalid CSV",
+                            "the header row lacks " + missing + " (columns are separated by commas; found "
+                                    + shown(header) + ")",
+                            null)
                     .with("missingColumns", missing);
         }
         Set<String> unknown = new LinkedHashSet<>(header);
         unknown.removeAll(columns);
         if (!unknown.isEmpty()) {
-            throw new ApiException(400, "csv-invalid", "Invalid CSV", "the header names columns this import does not"
-                    + " know: " + shown(List.copyOf(unknown)) + "; the columns are " + new TreeSet<>(columns), null)
+            throw new ApiException(
+                            400,
+                            "csv-invalid",
+                            "Invalid CSV",
+                            "the header names columns this import does not" + " know: " + shown(List.copyOf(unknown))
+                                    + "; the columns are " + new TreeSet<>(columns),
+                            null)
                     .with("unknownColumns", unknown.stream().limit(MAX_COLUMNS).toList());
         }
     }
@@ -155,8 +186,12 @@ public class CsvUpload {
     }
 
     private static Reader utf8(InputStream in) {
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        Reader reader = new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
         BufferedReader buffered = new BufferedReader(reader, 64 * 1024);
         try {
             buffered.mark(1);
@@ -164,7 +199,10 @@ public class CsvUpload {
                 buffered.reset();
             }
         } catch (IOException e) {
-            throw csvInvalid(e instanceof CharacterCodingException ? "the file is not UTF-8 text" : "the file could not be read");
+            throw csvInvalid(
+                    e instanceof CharacterCodingException
+                            ? "the file is not UTF-8 text"
+                            : "the file could not be read");
         }
         return buffered;
     }

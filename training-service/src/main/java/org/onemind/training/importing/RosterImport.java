@@ -4,13 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.onemind.platform.tx.Jdbc;
-import org.onemind.platform.tx.JdbcBatch;
-import org.onemind.training.events.TrainingEvents;
-import org.onemind.training.personnel.Personnel;
-import org.onemind.training.personnel.PersonnelRequests;
-import org.onemind.training.personnel.PersonnelService;
-
 import java.io.InputStream;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -23,6 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.onemind.platform.tx.Jdbc;
+import org.onemind.platform.tx.JdbcBatch;
+import org.onemind.training.events.TrainingEvents;
+import org.onemind.training.personnel.Personnel;
+import org.onemind.training.personnel.PersonnelRequests;
+import org.onemind.training.personnel.PersonnelService;
 
 /**
  * A whole roster from CSV, all or nothing: every row is checked first and any bad row refuses the
@@ -34,8 +33,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class RosterImport {
     static final Set<String> REQUIRED = Set.of("employeeNumber", "firstName", "lastName", "sworn");
-    static final Set<String> COLUMNS = Set.of("employeeNumber", "firstName", "lastName", "sworn", "role",
-            "selectedForTraining", "hiredOn");
+    static final Set<String> COLUMNS =
+            Set.of("employeeNumber", "firstName", "lastName", "sworn", "role", "selectedForTraining", "hiredOn");
     /** Rows written per JDBC batch and published per event, so a large roster never holds all its rows at once. */
     static final int CHUNK = TrainingEvents.ROWS_PER_EVENT;
 
@@ -48,12 +47,17 @@ public class RosterImport {
     @Inject
     CsvUpload csv;
 
-    public record Report(int rows, int added, int updated, int unchanged) {
-    }
+    public record Report(int rows, int added, int updated, int unchanged) {}
 
-    record Row(long line, String employeeNumber, String firstName, String lastName, boolean sworn, String role,
-               boolean selected, LocalDate hiredOn) {
-    }
+    record Row(
+            long line,
+            String employeeNumber,
+            String firstName,
+            String lastName,
+            boolean sworn,
+            String role,
+            boolean selected,
+            LocalDate hiredOn) {}
 
     @Transactional
     public Report importRoster(UUID agencyId, InputStream body) {
@@ -126,7 +130,8 @@ public class RosterImport {
         String role = row.text("role");
         Boolean selected = row.bool("selectedForTraining", Boolean.FALSE);
         LocalDate hiredOn = row.date("hiredOn");
-        row.validate(new PersonnelRequests.AddPersonnel(employeeNumber, firstName, lastName, sworn, role, selected, hiredOn));
+        row.validate(new PersonnelRequests.AddPersonnel(
+                employeeNumber, firstName, lastName, sworn, role, selected, hiredOn));
         if (row.failed()) {
             return null;
         }
@@ -134,9 +139,12 @@ public class RosterImport {
     }
 
     private static boolean differs(Personnel person, Row row) {
-        return !Objects.equals(person.firstName, row.firstName()) || !Objects.equals(person.lastName, row.lastName())
-                || person.sworn != row.sworn() || !Objects.equals(person.role, row.role())
-                || person.selectedForTraining != row.selected() || !Objects.equals(person.hiredOn, row.hiredOn());
+        return !Objects.equals(person.firstName, row.firstName())
+                || !Objects.equals(person.lastName, row.lastName())
+                || person.sworn != row.sworn()
+                || !Objects.equals(person.role, row.role())
+                || person.selectedForTraining != row.selected()
+                || !Objects.equals(person.hiredOn, row.hiredOn());
     }
 
     private static void apply(Personnel person, Row row) {
@@ -149,8 +157,11 @@ public class RosterImport {
     }
 
     private Map<String, Personnel> existing(UUID agencyId) {
-        List<Personnel> rows = Jdbc.query(em, "select id, employee_number, first_name, last_name, sworn, role,"
-                + " selected_for_training, hired_on, separated_on, version from personnel where agency_id = ? for update", row -> {
+        List<Personnel> rows = Jdbc.query(
+                em,
+                "select id, employee_number, first_name, last_name, sworn, role,"
+                        + " selected_for_training, hired_on, separated_on, version from personnel where agency_id = ? for update",
+                row -> {
                     Personnel p = new Personnel();
                     p.id = row.getObject(1, UUID.class);
                     p.agencyId = agencyId;
@@ -164,7 +175,8 @@ public class RosterImport {
                     p.separatedOn = row.getObject(9, LocalDate.class);
                     p.version = row.getInt(10);
                     return p;
-                }, agencyId);
+                },
+                agencyId);
         Map<String, Personnel> byNumber = new HashMap<>(rows.size() * 2);
         rows.forEach(p -> byNumber.put(p.employeeNumber, p));
         return byNumber;
@@ -172,9 +184,12 @@ public class RosterImport {
 
     private void write(List<Personnel> added, List<Personnel> updated) {
         Timestamp now = Timestamp.from(Instant.now());
-        JdbcBatch.write(em, "insert into personnel (id, agency_id, employee_number, first_name, last_name, sworn, role,"
-                + " selected_for_training, hired_on, version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
-                added, (insert, p) -> {
+        JdbcBatch.write(
+                em,
+                "insert into personnel (id, agency_id, employee_number, first_name, last_name, sworn, role,"
+                        + " selected_for_training, hired_on, version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                added,
+                (insert, p) -> {
                     insert.setObject(1, p.id);
                     insert.setObject(2, p.agencyId);
                     insert.setString(3, p.employeeNumber);
@@ -186,9 +201,12 @@ public class RosterImport {
                     insert.setDate(9, p.hiredOn == null ? null : Date.valueOf(p.hiredOn));
                     insert.setTimestamp(10, now);
                 });
-        JdbcBatch.write(em, "update personnel set first_name = ?, last_name = ?, sworn = ?, role = ?,"
-                + " selected_for_training = ?, hired_on = ?, version = version + 1 where id = ?",
-                updated, (update, p) -> {
+        JdbcBatch.write(
+                em,
+                "update personnel set first_name = ?, last_name = ?, sworn = ?, role = ?,"
+                        + " selected_for_training = ?, hired_on = ?, version = version + 1 where id = ?",
+                updated,
+                (update, p) -> {
                     update.setString(1, p.firstName);
                     update.setString(2, p.lastName);
                     update.setBoolean(3, p.sworn);

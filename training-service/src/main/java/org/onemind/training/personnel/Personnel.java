@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import java.util.UUID;
 public class Personnel extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public UUID agencyId;
     public String employeeNumber;
     public String firstName;
@@ -22,7 +22,9 @@ public class Personnel extends PanacheEntityBase {
     public boolean selectedForTraining;
     public LocalDate hiredOn;
     public LocalDate separatedOn;
+
     @Version
     public int version;
+
     public Instant createdAt;
 }

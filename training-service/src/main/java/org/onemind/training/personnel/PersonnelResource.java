@@ -1,6 +1,5 @@
 package org.onemind.training.personnel;
 
-import org.onemind.platform.api.Paging;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,11 +20,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.platform.api.ListPage;
+import org.onemind.platform.api.Paging;
 import org.onemind.platform.security.Roles;
-
-import java.util.UUID;
 
 @Path("/api/v1/agencies/{agencyId}/personnel")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -41,11 +41,15 @@ public class PersonnelResource {
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Add a person to the agency's roster")
-    public Response add(@PathParam("agencyId") UUID agencyId, @Valid @NotNull PersonnelRequests.AddPersonnel request,
-                        @Context UriInfo uri) {
+    public Response add(
+            @PathParam("agencyId") UUID agencyId,
+            @Valid @NotNull PersonnelRequests.AddPersonnel request,
+            @Context UriInfo uri) {
         Personnel person = personnel.add(agencyId, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(person.id.toString()).build())
-                .entity(PersonnelResponse.of(person)).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(person.id.toString()).build())
+                .entity(PersonnelResponse.of(person))
+                .build();
     }
 
     /** A current (not revoked, not expired) certification of a course in the category, for person p. */
@@ -62,29 +66,38 @@ public class PersonnelResource {
     @Operation(summary = "One person, with the ETag for updates")
     public Response get(@PathParam("agencyId") UUID agencyId, @PathParam("personnelId") UUID personnelId) {
         Personnel person = personnel.find(agencyId, personnelId);
-        return Response.ok(PersonnelResponse.of(person)).tag(String.valueOf(person.version)).build();
+        return Response.ok(PersonnelResponse.of(person))
+                .tag(String.valueOf(person.version))
+                .build();
     }
 
     @PATCH
     @Path("/{personnelId}")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Update a person; send the ETag you read as If-Match")
-    public Response update(@PathParam("agencyId") UUID agencyId, @PathParam("personnelId") UUID personnelId,
-                           @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PersonnelRequests.UpdatePersonnel request) {
+    public Response update(
+            @PathParam("agencyId") UUID agencyId,
+            @PathParam("personnelId") UUID personnelId,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull PersonnelRequests.UpdatePersonnel request) {
         personnel.find(agencyId, personnelId); // an unknown person is 404 before any precondition
-        Personnel person = personnel.update(agencyId, personnelId,
-                org.onemind.platform.api.ETags.versionOf(ifMatch, "person"), request);
-        return Response.ok(PersonnelResponse.of(person)).tag(String.valueOf(person.version)).build();
+        Personnel person = personnel.update(
+                agencyId, personnelId, org.onemind.platform.api.ETags.versionOf(ifMatch, "person"), request);
+        return Response.ok(PersonnelResponse.of(person))
+                .tag(String.valueOf(person.version))
+                .build();
     }
 
     @POST
     @Path("/import")
     @Consumes({"text/csv", "application/csv"})
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "Import a whole roster from CSV (header: employeeNumber,firstName,lastName,sworn,role,"
-            + "selectedForTraining,hiredOn); all or nothing, with every bad row reported; a re-import changes nothing")
-    public org.onemind.training.importing.RosterImport.Report importRoster(@PathParam("agencyId") UUID agencyId,
-                                                                           java.io.InputStream body) {
+    @Operation(
+            summary =
+                    "Import a whole roster from CSV (header: employeeNumber,firstName,lastName,sworn,role,"
+                            + "selectedForTraining,hiredOn); all or nothing, with every bad row reported; a re-import changes nothing")
+    public org.onemind.training.importing.RosterImport.Report importRoster(
+            @PathParam("agencyId") UUID agencyId, java.io.InputStream body) {
         return rosterImport.importRoster(agencyId, body);
     }
 
@@ -92,21 +105,27 @@ public class PersonnelResource {
     @Path("/{personnelId}/separation")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Record that a person left the agency; they leave the counts from that date")
-    public PersonnelResponse separate(@PathParam("agencyId") UUID agencyId, @PathParam("personnelId") UUID personnelId,
-                                      @Valid @NotNull PersonnelRequests.Separate request) {
+    public PersonnelResponse separate(
+            @PathParam("agencyId") UUID agencyId,
+            @PathParam("personnelId") UUID personnelId,
+            @Valid @NotNull PersonnelRequests.Separate request) {
         return PersonnelResponse.of(personnel.separate(agencyId, personnelId, request));
     }
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "The roster; filter by sworn, active, trained=MHFA|CIT or missing=MHFA|CIT (a current certification in that category, or none)")
-    public org.onemind.platform.api.Page<PersonnelResponse> list(@PathParam("agencyId") UUID agencyId,
-                                                                 @QueryParam("sworn") Boolean sworn,
-                                                                 @QueryParam("active") Boolean active,
-                                                                 @QueryParam("missing") org.onemind.training.course.Category missing,
-                                                                 @QueryParam("trained") org.onemind.training.course.Category trained,
-                                                                 @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE) int page,
-                                                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+    @Operation(
+            summary =
+                    "The roster; filter by sworn, active, trained=MHFA|CIT or missing=MHFA|CIT (a current certification in that category, or none)")
+    public ListPage<PersonnelResponse> list(
+            @PathParam("agencyId") UUID agencyId,
+            @QueryParam("sworn") Boolean sworn,
+            @QueryParam("active") Boolean active,
+            @QueryParam("missing") org.onemind.training.course.Category missing,
+            @QueryParam("trained") org.onemind.training.course.Category trained,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE)
+                    int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         PersonnelService.requireKnownAgency(agencyId);
         StringBuilder query = new StringBuilder("from Personnel p where p.agencyId = :agency");
         io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("agency", agencyId);
@@ -126,9 +145,12 @@ public class PersonnelResource {
             query.append(" and").append(currentIn(trained));
             params.and("today", java.time.LocalDate.now());
         }
-        var found = Personnel.<Personnel>find(query.toString(), Sort.by("lastName").and("firstName").and("id"), params);
+        var found = Personnel.<Personnel>find(
+                query.toString(), Sort.by("lastName").and("firstName").and("id"), params);
         long total = found.count();
-        var items = found.page(Page.of(page, size)).list().stream().map(PersonnelResponse::of).toList();
-        return new org.onemind.platform.api.Page<>(items, page, size, total);
+        var items = found.page(Page.of(page, size)).list().stream()
+                .map(PersonnelResponse::of)
+                .toList();
+        return new ListPage<>(items, page, size, total);
     }
 }

@@ -3,12 +3,11 @@ package org.onemind.training.personnel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.training.agency.KnownAgency;
 import org.onemind.training.events.TrainingEvents;
-
-import java.time.Instant;
-import java.util.UUID;
 
 @ApplicationScoped
 public class PersonnelService {
@@ -20,7 +19,8 @@ public class PersonnelService {
     public Personnel add(UUID agencyId, PersonnelRequests.AddPersonnel request) {
         requireKnownAgency(agencyId);
         if (Personnel.count("agencyId = ?1 and employeeNumber = ?2", agencyId, request.employeeNumber()) > 0) {
-            throw ApiException.conflict("duplicate-employee-number",
+            throw ApiException.conflict(
+                    "duplicate-employee-number",
                     "employee number " + request.employeeNumber() + " is already on this agency's roster");
         }
         Personnel person = new Personnel();
@@ -41,7 +41,8 @@ public class PersonnelService {
     }
 
     @Transactional
-    public Personnel update(UUID agencyId, UUID personnelId, int expectedVersion, PersonnelRequests.UpdatePersonnel request) {
+    public Personnel update(
+            UUID agencyId, UUID personnelId, int expectedVersion, PersonnelRequests.UpdatePersonnel request) {
         Personnel person = find(agencyId, personnelId);
         if (!org.onemind.platform.api.ETags.matches(person.version, expectedVersion)) {
             throw ApiException.preconditionFailed("person " + personnelId + " changed since version " + expectedVersion
@@ -89,7 +90,8 @@ public class PersonnelService {
 
     public Personnel find(UUID agencyId, UUID personnelId) {
         requireKnownAgency(agencyId);
-        Personnel person = Personnel.<Personnel>find("id = ?1 and agencyId = ?2", personnelId, agencyId).firstResult();
+        Personnel person = Personnel.<Personnel>find("id = ?1 and agencyId = ?2", personnelId, agencyId)
+                .firstResult();
         if (person == null) {
             throw ApiException.notFound("person", personnelId);
         }
@@ -98,8 +100,12 @@ public class PersonnelService {
 
     public static void requireKnownAgency(UUID agencyId) {
         // Plain JDBC: every write of the agency's data asks (each import request), and loading the entity costs more.
-        if (org.onemind.platform.tx.Jdbc.first(KnownAgency.getEntityManager(), "select 1 from known_agency where agency_id = ?",
-                row -> true, agencyId).isEmpty()) {
+        if (org.onemind.platform.tx.Jdbc.first(
+                        KnownAgency.getEntityManager(),
+                        "select 1 from known_agency where agency_id = ?",
+                        row -> true,
+                        agencyId)
+                .isEmpty()) {
             throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
         }
     }

@@ -18,9 +18,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.onemind.platform.api.Page;
+import org.onemind.platform.api.ListPage;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.security.Caller;
 import org.onemind.platform.security.Roles;
@@ -28,13 +34,6 @@ import org.onemind.training.course.Category;
 import org.onemind.training.course.Course;
 import org.onemind.training.course.CourseService;
 import org.onemind.training.personnel.PersonnelService;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 @Path("/api/v1/course-recognition-requests")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -47,24 +46,51 @@ public class RecognitionResource {
     @Inject
     CourseService courses;
 
-    public record Ask(@NotNull UUID agencyId, @NotBlank @Size(max = 300) String name, @Size(max = 300) String provider,
-                      @NotNull @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
-                      @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 300) String> topics,
-                      @NotNull Category requestedCategory) {
-    }
+    public record Ask(
+            @NotNull UUID agencyId,
+            @NotBlank @Size(max = 300) String name,
+            @Size(max = 300) String provider,
+            @NotNull @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
+            @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 300) String> topics,
+            @NotNull Category requestedCategory) {}
 
-    public enum Decision { APPROVED, REJECTED }
+    public enum Decision {
+        APPROVED,
+        REJECTED
+    }
 
     /** With APPROVED, {@code courseId} reclassifies a catalog course; without it a new course is added. */
-    public record Decide(@NotNull Decision decision, @org.onemind.platform.input.MultiLine @Size(max = 2000) String reason, UUID courseId) {
-    }
+    public record Decide(
+            @NotNull Decision decision,
 
-    public record RequestResponse(UUID id, UUID agencyId, String name, String provider, BigDecimal hours,
-                                  List<String> topics, Category requestedCategory, RecognitionRequest.Status status,
-                                  String decisionReason, UUID courseId) {
+            @org.onemind.platform.input.MultiLine @Size(max = 2000)
+            String reason,
+
+            UUID courseId) {}
+
+    public record RequestResponse(
+            UUID id,
+            UUID agencyId,
+            String name,
+            String provider,
+            BigDecimal hours,
+            List<String> topics,
+            Category requestedCategory,
+            RecognitionRequest.Status status,
+            String decisionReason,
+            UUID courseId) {
         static RequestResponse of(RecognitionRequest r) {
-            return new RequestResponse(r.id, r.agencyId, r.name, r.provider, r.hours, Arrays.asList(r.topics.split("\n")),
-                    r.requestedCategory, r.status, r.decisionReason, r.courseId);
+            return new RequestResponse(
+                    r.id,
+                    r.agencyId,
+                    r.name,
+                    r.provider,
+                    r.hours,
+                    Arrays.asList(r.topics.split("\n")),
+                    r.requestedCategory,
+                    r.status,
+                    r.decisionReason,
+                    r.courseId);
         }
     }
 
@@ -81,24 +107,31 @@ public class RecognitionResource {
         r.name = request.name().trim();
         r.provider = request.provider();
         r.hours = request.hours();
-        r.topics = String.join("\n", request.topics().stream().map(t -> t.replace('\n', ' ').trim()).toList());
+        r.topics = String.join(
+                "\n",
+                request.topics().stream().map(t -> t.replace('\n', ' ').trim()).toList());
         r.requestedCategory = request.requestedCategory();
         r.status = RecognitionRequest.Status.PENDING;
         r.createdAt = Instant.now();
         r.persist();
-        return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build()).entity(RequestResponse.of(r)).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(r.id.toString()).build())
+                .entity(RequestResponse.of(r))
+                .build();
     }
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Recognition requests: every one for campaign admins, the agency's own for its manager")
-    public Page<RequestResponse> list() {
+    public ListPage<RequestResponse> list() {
         List<RecognitionRequest> found = caller.isCampaignAdmin()
                 ? RecognitionRequest.listAll(Sort.descending("createdAt"))
-                : caller.agencyId().map(a -> RecognitionRequest.<RecognitionRequest>list("agencyId", Sort.descending("createdAt"), a))
-                .orElse(List.of());
+                : caller.agencyId()
+                        .map(a -> RecognitionRequest.<RecognitionRequest>list(
+                                "agencyId", Sort.descending("createdAt"), a))
+                        .orElse(List.of());
         List<RequestResponse> items = found.stream().map(RequestResponse::of).toList();
-        return new Page<>(items, 0, items.size(), items.size());
+        return new ListPage<>(items, 0, items.size(), items.size());
     }
 
     @POST
@@ -128,8 +161,11 @@ public class RecognitionResource {
             r.courseId = course.id;
             r.status = RecognitionRequest.Status.APPROVED;
         } else {
-            Course course = courses.create(r.name + (r.provider == null ? "" : " (" + r.provider + ")"),
-                    Set.of(r.requestedCategory), r.hours, null);
+            Course course = courses.create(
+                    r.name + (r.provider == null ? "" : " (" + r.provider + ")"),
+                    Set.of(r.requestedCategory),
+                    r.hours,
+                    null);
             r.courseId = course.id;
             r.status = RecognitionRequest.Status.APPROVED;
         }

@@ -1,13 +1,12 @@
 package org.onemind.platform.api;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.onemind.platform.problem.ApiException;
-
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.onemind.platform.problem.ApiException;
 
 /**
  * Agency ids are UUID version 7 (RFC 9562): the first 48 bits are the time of registration in
@@ -19,8 +18,7 @@ import java.util.UUID;
 public final class AgencyIds {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private AgencyIds() {
-    }
+    private AgencyIds() {}
 
     /** A new agency's id, minted now. */
     public static UUID newId() {
@@ -48,17 +46,26 @@ public final class AgencyIds {
      * the id was minted, 10 minutes by default), else 404.
      */
     public static ApiException notKnownHere(UUID agencyId) {
-        return notKnownHere(agencyId, Instant.now(), ConfigProvider.getConfig()
-                .getOptionalValue("onemind.agencies.propagation-window", Duration.class).orElse(Duration.ofMinutes(10)));
+        return notKnownHere(
+                agencyId,
+                Instant.now(),
+                ConfigProvider.getConfig()
+                        .getOptionalValue("onemind.agencies.propagation-window", Duration.class)
+                        .orElse(Duration.ofMinutes(10)));
     }
 
     static ApiException notKnownHere(UUID agencyId, Instant now, Duration window) {
         Optional<Instant> minted = mintedAt(agencyId);
-        if (minted.isPresent() && !minted.get().isBefore(now.minus(window)) && !minted.get().isAfter(now.plusSeconds(60))) {
-            String service = ConfigProvider.getConfig().getOptionalValue("quarkus.application.name", String.class)
+        if (minted.isPresent()
+                && !minted.get().isBefore(now.minus(window))
+                && !minted.get().isAfter(now.plusSeconds(60))) {
+            String service = ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.application.name", String.class)
                     .orElse("this service");
-            return ApiException.unavailable("agency-not-yet-known", "agency " + agencyId + " was registered moments ago and "
-                            + service + " has not received it yet; retry after the number of seconds in Retry-After")
+            return ApiException.unavailable(
+                            "agency-not-yet-known",
+                            "agency " + agencyId + " was registered moments ago and " + service
+                                    + " has not received it yet; retry after the number of seconds in Retry-After")
                     .withHeader("Retry-After", 1);
         }
         return ApiException.notFound("agency", agencyId);

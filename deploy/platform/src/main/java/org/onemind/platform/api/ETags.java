@@ -9,8 +9,7 @@ public final class ETags {
         return expectedVersion == ANY_VERSION || currentVersion == expectedVersion;
     }
 
-    private ETags() {
-    }
+    private ETags() {}
 
     /** {@code If-Match: *}: any current version (RFC 9110 13.1.1), i.e. "the resource exists". */
     public static final int ANY_VERSION = -1;
@@ -21,7 +20,8 @@ public final class ETags {
      */
     public static int versionOf(String ifMatch, String what) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw ApiException.preconditionRequired("send the " + what + "'s ETag as If-Match, so that no one's change is lost");
+            throw ApiException.preconditionRequired(
+                    "send the " + what + "'s ETag as If-Match, so that no one's change is lost");
         }
         String tag = ifMatch.trim();
         if (tag.equals("*")) {

@@ -5,6 +5,5 @@ public final class Paging {
     /** The last page a list answers (0-based); a deeper one is a 400 problem. */
     public static final int MAX_PAGE = 100_000;
 
-    private Paging() {
-    }
+    private Paging() {}
 }

@@ -6,8 +6,7 @@ import java.time.OffsetDateTime;
 
 /** Values of native-query result rows, whichever JDBC type the driver chose for them. */
 public final class SqlValues {
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     public static LocalDate localDate(Object value) {
         if (value == null) {

@@ -10,12 +10,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.onemind.platform.api.Page;
-import org.onemind.platform.security.Roles;
-
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.onemind.platform.api.ListPage;
+import org.onemind.platform.security.Roles;
 
 /**
  * Campaign admins' view of the events a service could never apply, and the way to apply them again
@@ -31,10 +30,14 @@ public abstract class DeadLetterResource {
 
     @GET
     @Operation(summary = "The events this service could never apply, oldest first, with the reason for each")
-    public Page<DeadLetterView> list(@QueryParam("status") @jakarta.validation.constraints.Pattern(
-                                             regexp = "PENDING|REPLAYED", message = "must be PENDING or REPLAYED") String status,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(org.onemind.platform.api.Paging.MAX_PAGE) int page,
-                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+    public ListPage<DeadLetterView> list(
+            @QueryParam("status")
+                    @jakarta.validation.constraints.Pattern(
+                            regexp = "PENDING|REPLAYED",
+                            message = "must be PENDING or REPLAYED")
+                    String status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(org.onemind.platform.api.Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return deadLetters.list(Optional.ofNullable(status).map(DeadLetterStatus::valueOf), page, size);
     }
 
@@ -47,7 +50,8 @@ public abstract class DeadLetterResource {
 
     @POST
     @Path("/{deadLetterId}/replay")
-    @Operation(summary = "Apply one dead letter again",
+    @Operation(
+            summary = "Apply one dead letter again",
             description = "Runs the event through its consumer as if it had just arrived. An event that was applied"
                     + " meanwhile changes nothing. If it still cannot be applied the answer is 409 with the reason, and"
                     + " it stays PENDING.")
@@ -57,7 +61,8 @@ public abstract class DeadLetterResource {
 
     @POST
     @Path("/replay")
-    @Operation(summary = "Apply pending dead letters again, oldest first",
+    @Operation(
+            summary = "Apply pending dead letters again, oldest first",
             description = "At most `limit` per call; the answer says how many were applied, which still fail and why,"
                     + " and how many remain pending.")
     public ReplayOutcome replayPending(@QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {

@@ -8,23 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.onemind.platform.api.Page;
-import org.onemind.platform.api.SqlValues;
-import org.onemind.platform.events.CloudEvent;
-import org.onemind.platform.inbox.EventHandler;
-import org.onemind.platform.inbox.Failures;
-import org.onemind.platform.inbox.IncomingEvents;
-import org.onemind.platform.outbox.KafkaEventPublisher;
-import org.onemind.platform.problem.ApiException;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +16,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.onemind.platform.api.ListPage;
+import org.onemind.platform.api.SqlValues;
+import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.inbox.EventHandler;
+import org.onemind.platform.inbox.Failures;
+import org.onemind.platform.inbox.IncomingEvents;
+import org.onemind.platform.outbox.KafkaEventPublisher;
+import org.onemind.platform.problem.ApiException;
 
 /**
  * Records that a consumer could never apply. Each is kept in the service's database (for campaign
@@ -42,8 +41,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
-    private static final TypeReference<LinkedHashMap<String, String>> HEADERS = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, String>> HEADERS = new TypeReference<>() {};
 
     @Inject
     EntityManager em;
@@ -70,21 +68,32 @@ public class DeadLetters {
     public void record(String consumer, String channel, ConsumerRecord<String, String> record, Throwable failure) {
         Throwable cause = Failures.rootCause(failure);
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        String group = config.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class).orElse(service);
+        String group = config.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class)
+                .orElse(service);
         Instant now = Instant.now();
         Map<String, String> originalHeaders = new LinkedHashMap<>();
         for (Header header : record.headers()) {
-            originalHeaders.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+            originalHeaders.put(
+                    header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            int inserted = em.createNativeQuery("insert into dead_letter (id, consumer, channel, topic, record_partition,"
-                            + " record_offset, record_key, headers, payload, event_id, event_type, reason, exception, dead_lettered_at)"
-                            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) on conflict do nothing")
-                    .setParameter(1, UUID.randomUUID()).setParameter(2, consumer).setParameter(3, channel)
-                    .setParameter(4, record.topic()).setParameter(5, record.partition()).setParameter(6, record.offset())
-                    .setParameter(7, record.key()).setParameter(8, write(originalHeaders)).setParameter(9, record.value())
-                    .setParameter(10, originalHeaders.get(CloudEvent.ID)).setParameter(11, originalHeaders.get(CloudEvent.TYPE))
-                    .setParameter(12, truncate(reason)).setParameter(13, cause.getClass().getName())
+            int inserted = em.createNativeQuery(
+                            "insert into dead_letter (id, consumer, channel, topic, record_partition,"
+                                    + " record_offset, record_key, headers, payload, event_id, event_type, reason, exception, dead_lettered_at)"
+                                    + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) on conflict do nothing")
+                    .setParameter(1, UUID.randomUUID())
+                    .setParameter(2, consumer)
+                    .setParameter(3, channel)
+                    .setParameter(4, record.topic())
+                    .setParameter(5, record.partition())
+                    .setParameter(6, record.offset())
+                    .setParameter(7, record.key())
+                    .setParameter(8, write(originalHeaders))
+                    .setParameter(9, record.value())
+                    .setParameter(10, originalHeaders.get(CloudEvent.ID))
+                    .setParameter(11, originalHeaders.get(CloudEvent.TYPE))
+                    .setParameter(12, truncate(reason))
+                    .setParameter(13, cause.getClass().getName())
                     .setParameter(14, now.atOffset(java.time.ZoneOffset.UTC))
                     .executeUpdate();
             if (inserted == 0) {
@@ -106,12 +115,19 @@ public class DeadLetters {
             add(headers, "dead-letter-time", now.toString());
             kafka.send(new ProducerRecord<>(record.topic() + ".dlq", null, record.key(), record.value(), headers));
         });
-        LOG.errorf("%s set aside %s-%d@%d (event %s, %s): %s", consumer, record.topic(), record.partition(),
-                record.offset(), originalHeaders.get(CloudEvent.ID), originalHeaders.get(CloudEvent.TYPE), reason);
+        LOG.errorf(
+                "%s set aside %s-%d@%d (event %s, %s): %s",
+                consumer,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                originalHeaders.get(CloudEvent.ID),
+                originalHeaders.get(CloudEvent.TYPE),
+                reason);
     }
 
     /** The dead letters of this service, oldest first, optionally of one status. */
-    public Page<DeadLetterView> list(Optional<DeadLetterStatus> status, int page, int size) {
+    public ListPage<DeadLetterView> list(Optional<DeadLetterStatus> status, int page, int size) {
         return QuarkusTransaction.requiringNew().call(() -> {
             // Named parameters: the status filter is optional.
             String where = status.isPresent() ? " where status = :status" : "";
@@ -123,8 +139,13 @@ public class DeadLetters {
                 count.setParameter("status", s.name());
             });
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = query.setParameter("limit", size).setParameter("offset", (long) page * size).getResultList();
-            return new Page<>(rows.stream().map(DeadLetters::view).toList(), page, size,
+            List<Object[]> rows = query.setParameter("limit", size)
+                    .setParameter("offset", (long) page * size)
+                    .getResultList();
+            return new ListPage<>(
+                    rows.stream().map(DeadLetters::view).toList(),
+                    page,
+                    size,
                     ((Number) count.getSingleResult()).longValue());
         });
     }
@@ -144,18 +165,31 @@ public class DeadLetters {
         if (letter.status() == DeadLetterStatus.REPLAYED) {
             return letter;
         }
-        EventHandler handler = handlers.stream().filter(h -> h.channel().equals(row[2])).findFirst()
-                .orElseThrow(() -> ApiException.conflict("consumer-gone", "dead letter " + id + " belongs to consumer "
-                        + letter.consumer() + ", which this version of the service no longer has"));
+        EventHandler handler = handlers.stream()
+                .filter(h -> h.channel().equals(row[2]))
+                .findFirst()
+                .orElseThrow(() -> ApiException.conflict(
+                        "consumer-gone",
+                        "dead letter " + id + " belongs to consumer " + letter.consumer()
+                                + ", which this version of the service no longer has"));
         try {
-            incoming.get().replay(handler, toRecord(row), () -> em.createNativeQuery("update dead_letter set status = 'REPLAYED',"
-                            + " replayed_at = now(), replay_attempts = replay_attempts + 1 where id = ?1 and status = 'PENDING'")
-                    .setParameter(1, id).executeUpdate());
+            incoming.get()
+                    .replay(
+                            handler,
+                            toRecord(row),
+                            () -> em.createNativeQuery(
+                                            "update dead_letter set status = 'REPLAYED',"
+                                                    + " replayed_at = now(), replay_attempts = replay_attempts + 1 where id = ?1 and status = 'PENDING'")
+                                    .setParameter(1, id)
+                                    .executeUpdate());
         } catch (RuntimeException e) {
             String reason = truncate(String.valueOf(Failures.rootCause(e).getMessage()));
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update dead_letter set"
-                            + " replay_attempts = replay_attempts + 1, last_replay_error = ?2 where id = ?1")
-                    .setParameter(1, id).setParameter(2, reason).executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("update dead_letter set"
+                                    + " replay_attempts = replay_attempts + 1, last_replay_error = ?2 where id = ?1")
+                            .setParameter(1, id)
+                            .setParameter(2, reason)
+                            .executeUpdate());
             throw ApiException.conflict("replay-failed", "dead letter " + id + " still cannot be applied: " + reason)
                     .with("deadLetterId", id);
         }
@@ -165,9 +199,11 @@ public class DeadLetters {
     /** Replays pending dead letters, oldest first, at most {@code limit} of them. */
     public ReplayOutcome replayPending(int limit) {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select id from dead_letter where status = 'PENDING' order by dead_lettered_at, id limit ?1")
-                .setParameter(1, limit).getResultList());
+        List<UUID> ids = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select id from dead_letter where status = 'PENDING' order by dead_lettered_at, id limit ?1")
+                        .setParameter(1, limit)
+                        .getResultList());
         int replayed = 0;
         List<ReplayOutcome.Failure> failures = new ArrayList<>();
         for (UUID id : ids) {
@@ -178,14 +214,18 @@ public class DeadLetters {
                 failures.add(new ReplayOutcome.Failure(id, e.getMessage()));
             }
         }
-        long remaining = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from dead_letter where status = 'PENDING'").getSingleResult()).longValue());
+        long remaining = QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from dead_letter where status = 'PENDING'")
+                                .getSingleResult())
+                        .longValue());
         return new ReplayOutcome(ids.size(), replayed, failures, remaining);
     }
 
     public long pending() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from dead_letter where status = 'PENDING'").getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from dead_letter where status = 'PENDING'")
+                                .getSingleResult())
+                        .longValue());
     }
 
     private static final String COLUMNS = "id, consumer, channel, topic, record_partition, record_offset, record_key,"
@@ -195,7 +235,8 @@ public class DeadLetters {
     private Object[] row(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from dead_letter where id = ?1")
-                .setParameter(1, id).getResultList();
+                .setParameter(1, id)
+                .getResultList();
         if (rows.isEmpty()) {
             throw ApiException.notFound("dead letter", id);
         }
@@ -203,10 +244,21 @@ public class DeadLetters {
     }
 
     private static DeadLetterView view(Object[] row) {
-        return new DeadLetterView((UUID) row[0], (String) row[1], (String) row[3], ((Number) row[4]).intValue(),
-                ((Number) row[5]).longValue(), (String) row[6], (String) row[9], (String) row[10], (String) row[11],
-                SqlValues.instant(row[12]), DeadLetterStatus.valueOf((String) row[13]), ((Number) row[14]).intValue(),
-                (String) row[15], SqlValues.instant(row[16]));
+        return new DeadLetterView(
+                (UUID) row[0],
+                (String) row[1],
+                (String) row[3],
+                ((Number) row[4]).intValue(),
+                ((Number) row[5]).longValue(),
+                (String) row[6],
+                (String) row[9],
+                (String) row[10],
+                (String) row[11],
+                SqlValues.instant(row[12]),
+                DeadLetterStatus.valueOf((String) row[13]),
+                ((Number) row[14]).intValue(),
+                (String) row[15],
+                SqlValues.instant(row[16]));
     }
 
     private ConsumerRecord<String, String> toRecord(Object[] row) {
@@ -217,11 +269,21 @@ public class DeadLetters {
             throw new IllegalStateException("dead letter " + row[0] + " has unreadable headers", e);
         }
         RecordHeaders headers = new RecordHeaders();
-        stored.forEach((name, value) -> headers.add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
+        stored.forEach(
+                (name, value) -> headers.add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
         String value = (String) row[8];
-        return new ConsumerRecord<>((String) row[3], ((Number) row[4]).intValue(), ((Number) row[5]).longValue(),
-                ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE, -1, value == null ? -1 : value.length(),
-                (String) row[6], value, headers, Optional.empty());
+        return new ConsumerRecord<>(
+                (String) row[3],
+                ((Number) row[4]).intValue(),
+                ((Number) row[5]).longValue(),
+                ConsumerRecord.NO_TIMESTAMP,
+                TimestampType.NO_TIMESTAMP_TYPE,
+                -1,
+                value == null ? -1 : value.length(),
+                (String) row[6],
+                value,
+                headers,
+                Optional.empty());
     }
 
     private String write(Map<String, String> headers) {

@@ -5,6 +5,5 @@ import java.util.UUID;
 
 /** What a replay of pending dead letters did. */
 public record ReplayOutcome(int attempted, int replayed, List<Failure> stillFailing, long remainingPending) {
-    public record Failure(UUID id, String reason) {
-    }
+    public record Failure(UUID id, String reason) {}
 }

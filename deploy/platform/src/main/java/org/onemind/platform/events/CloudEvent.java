@@ -2,19 +2,18 @@ package org.onemind.platform.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * A CloudEvents 1.0 event read from a Kafka record in binary content mode: the attributes are
  * {@code ce_*} headers, the record value is the JSON data.
  */
-public record CloudEvent(String id, String type, String source, String subject, OffsetDateTime time,
-                         String traceparent, JsonNode data) {
+public record CloudEvent(
+        String id, String type, String source, String subject, OffsetDateTime time, String traceparent, JsonNode data) {
 
     public static final String SPEC_VERSION = "ce_specversion";
     public static final String ID = "ce_id";
@@ -53,8 +52,8 @@ public record CloudEvent(String id, String type, String source, String subject, 
                 throw new UnprocessableEventException("event " + id + " has an invalid ce_time: " + rawTime);
             }
         }
-        return new CloudEvent(id, type, header(record, SOURCE), header(record, SUBJECT), time,
-                header(record, TRACEPARENT), data);
+        return new CloudEvent(
+                id, type, header(record, SOURCE), header(record, SUBJECT), time, header(record, TRACEPARENT), data);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
@@ -110,7 +109,8 @@ public record CloudEvent(String id, String type, String source, String subject, 
         java.util.List<CloudEvent> all = new java.util.ArrayList<>(rows.size());
         for (JsonNode row : rows) {
             if (!row.isObject()) {
-                throw new UnprocessableEventException("event " + id + " (" + type + ") has a row of " + field + " that is not an object");
+                throw new UnprocessableEventException(
+                        "event " + id + " (" + type + ") has a row of " + field + " that is not an object");
             }
             all.add(new CloudEvent(id, type, source, subject, time, traceparent, row));
         }

@@ -9,7 +9,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class EventContracts {
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     @Inject
     ObjectMapper json;
@@ -35,8 +35,10 @@ public class EventContracts {
     /** Throws {@link EventContractViolation} when {@code payload} is not a valid event of {@code type}. */
     public void check(String type, String payload) {
         Schema schema = schemas.computeIfAbsent(type, EventContracts::load)
-                .orElseThrow(() -> new EventContractViolation(type, List.of("no JSON Schema events/" + type
-                        + ".schema.json: an event type is published only with its contract")));
+                .orElseThrow(() -> new EventContractViolation(
+                        type,
+                        List.of("no JSON Schema events/" + type
+                                + ".schema.json: an event type is published only with its contract")));
         JsonNode body;
         try {
             body = json.readTree(payload);
@@ -45,7 +47,8 @@ public class EventContracts {
         }
         List<Error> errors = schema.validate(body);
         if (!errors.isEmpty()) {
-            throw new EventContractViolation(type, errors.stream().map(Error::toString).toList());
+            throw new EventContractViolation(
+                    type, errors.stream().map(Error::toString).toList());
         }
     }
 

@@ -2,13 +2,12 @@ package org.onemind.platform.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.onemind.platform.deadletter.DeadLetters;
-
-import java.time.Instant;
 
 /**
  * Reports each consumer as flowing or stuck (since when, on which record, why) and the pending dead
@@ -29,17 +28,23 @@ public class ConsumerHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named("event-consumers").up();
+        HealthCheckResponseBuilder builder =
+                HealthCheckResponse.named("event-consumers").up();
         Instant now = Instant.now();
-        states.all().values().stream().sorted(java.util.Comparator.comparing(ConsumerStates.State::consumer)).forEach(state -> {
-            if (state.stuckSince() == null) {
-                builder.withData(state.consumer(), "flowing");
-            } else {
-                builder.withData(state.consumer(), "stuck for " + state.stuckFor(now).toSeconds() + " s on "
-                        + state.topic() + "-" + state.partition() + "@" + state.offset() + " (event " + state.eventId()
-                        + ", attempt " + state.attempts() + "): " + state.lastError());
-            }
-        });
+        states.all().values().stream()
+                .sorted(java.util.Comparator.comparing(ConsumerStates.State::consumer))
+                .forEach(state -> {
+                    if (state.stuckSince() == null) {
+                        builder.withData(state.consumer(), "flowing");
+                    } else {
+                        builder.withData(
+                                state.consumer(),
+                                "stuck for " + state.stuckFor(now).toSeconds() + " s on "
+                                        + state.topic() + "-" + state.partition() + "@" + state.offset() + " (event "
+                                        + state.eventId()
+                                        + ", attempt " + state.attempts() + "): " + state.lastError());
+                    }
+                });
         try {
             builder.withData("pendingDeadLetters", deadLetters.pending());
         } catch (RuntimeException e) {

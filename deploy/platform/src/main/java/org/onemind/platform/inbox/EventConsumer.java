@@ -1,9 +1,8 @@
 package org.onemind.platform.inbox;
 
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The base of every consumer: names its channel and the event types it applies, and hands each

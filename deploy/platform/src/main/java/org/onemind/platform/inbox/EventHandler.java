@@ -1,8 +1,7 @@
 package org.onemind.platform.inbox;
 
-import org.onemind.platform.events.CloudEvent;
-
 import java.util.Set;
+import org.onemind.platform.events.CloudEvent;
 
 /**
  * What a consumer does with one event, inside the transaction that also records the event as
@@ -21,6 +20,16 @@ public interface EventHandler {
      */
     Set<String> types();
 
+    /**
+     * Whether this event of one of its {@link #types} can change anything here. An event it has no
+     * use for (a compliance evaluation that only moved a count, for a consumer that acts on met
+     * practices) is passed over before any transaction: no idempotency record, no database work.
+     * Decide from the event alone.
+     */
+    default boolean needs(CloudEvent event) {
+        return true;
+    }
+
     /** Applies the event; throws {@link org.onemind.platform.events.UnprocessableEventException} for data no retry can fix. */
     void apply(CloudEvent event);
 
@@ -29,6 +38,5 @@ public interface EventHandler {
      * transaction: where work that several events of the batch ask for is done once (an agency's
      * evaluation after all its certifications of the batch).
      */
-    default void finishBatch() {
-    }
+    default void finishBatch() {}
 }

@@ -1,9 +1,8 @@
 package org.onemind.platform.inbox;
 
-import org.onemind.platform.events.UnprocessableEventException;
-
 import java.sql.SQLException;
 import java.util.Set;
+import org.onemind.platform.events.UnprocessableEventException;
 
 /** Tells a failure that time will cure (retry, in order) from one it never will (dead-letter). */
 public final class Failures {
@@ -23,14 +22,14 @@ public final class Failures {
             "40", // transaction rollback: serialization failure, deadlock
             "53", // insufficient resources (too many connections, out of memory, disk full)
             "57"); // operator intervention: statement timeout, admin shutdown, cannot connect now
+
     private static final Set<String> TRANSIENT_SQL_STATES = Set.of(
             "55P03", // lock not available (lock_timeout)
             "55000", // object not in prerequisite state: "database is not currently accepting connections"
             "25P03", // idle in transaction session timeout
             "25P02"); // in failed transaction (after one of the above)
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /** The innermost cause, or the refusal itself when an event was refused: what a person should read. */
     public static Throwable rootCause(Throwable failure) {
@@ -57,13 +56,15 @@ public final class Failures {
     private static boolean isTransient(Throwable t) {
         if (t instanceof SQLException sql) {
             String state = sql.getSQLState();
-            if (state != null && (TRANSIENT_SQL_STATES.contains(state)
-                    || (state.length() >= 2 && TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2))))) {
+            if (state != null
+                    && (TRANSIENT_SQL_STATES.contains(state)
+                            || (state.length() >= 2 && TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2))))) {
                 return true;
             }
             // The connection pool's own refusals carry no SQLSTATE.
             String message = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("acquisition timeout") || message.contains("connection has been closed")
+            if (message.contains("acquisition timeout")
+                    || message.contains("connection has been closed")
                     || message.contains("connection refused")) {
                 return true;
             }

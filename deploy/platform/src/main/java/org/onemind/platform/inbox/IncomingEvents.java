@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -14,8 +15,6 @@ import org.onemind.platform.deadletter.DeadLetters;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
 import org.onemind.platform.tracing.TraceContext;
-
-import java.time.Duration;
 
 /**
  * The one way consumers take an event. Each attempt reads the record as a CloudEvent, continues its
@@ -85,8 +84,14 @@ public class IncomingEvents {
      * failure retries the whole batch; any other failure applies the records one by one, so that
      * only the record at fault is set aside.
      */
-    public void consumeAll(EventHandler handler, java.util.List<ConsumerRecord<String, String>> records) {
+    public void consumeAll(EventHandler handler, java.util.List<ConsumerRecord<String, String>> polled) {
         String consumer = consumerName(handler);
+        java.util.List<ConsumerRecord<String, String>> records =
+                polled.stream().filter(record -> mayApply(handler, record)).toList();
+        if (records.isEmpty()) {
+            states.flowing(consumer);
+            return; // nothing this consumer uses: no transaction at all
+        }
         ConsumerRecord<String, String> first = records.get(0);
         int unexpectedFailures = 0;
         for (int attempt = 1; ; attempt++) {
@@ -102,8 +107,9 @@ public class IncomingEvents {
             } catch (RuntimeException failure) {
                 kind = Failures.classify(failure);
                 if (kind != Failures.Kind.TRANSIENT && records.size() > 1) {
-                    LOG.debugf("%s could not apply a batch of %d records (%s); applying them one by one: %s", consumer,
-                            records.size(), kind, ConsumerStates.describe(failure));
+                    LOG.debugf(
+                            "%s could not apply a batch of %d records (%s); applying them one by one: %s",
+                            consumer, records.size(), kind, ConsumerStates.describe(failure));
                     records.forEach(record -> consume(handler, record));
                     return;
                 }
@@ -118,12 +124,39 @@ public class IncomingEvents {
                     kind = Failures.Kind.TRANSIENT; // could not record the dead letter: the database, most likely
                 }
                 states.retrying(consumer, first, eventId(first), attempt, kind, failure);
-                LOG.warnf("%s could not apply %d record(s) from %s-%d@%d (attempt %d, %s); retrying in %d ms: %s", consumer,
-                        records.size(), first.topic(), first.partition(), first.offset(), attempt, kind, wait.toMillis(),
+                LOG.warnf(
+                        "%s could not apply %d record(s) from %s-%d@%d (attempt %d, %s); retrying in %d ms: %s",
+                        consumer,
+                        records.size(),
+                        first.topic(),
+                        first.partition(),
+                        first.offset(),
+                        attempt,
+                        kind,
+                        wait.toMillis(),
                         ConsumerStates.describe(failure));
             }
             pause(wait);
         }
+    }
+
+    /**
+     * False for a record the transaction would pass over anyway: a type of another name, or one the
+     * handler does not need. A record that cannot be read, or a version of a known type this consumer
+     * does not know, goes on to be set aside there.
+     */
+    private boolean mayApply(EventHandler handler, ConsumerRecord<String, String> record) {
+        CloudEvent event;
+        try {
+            event = CloudEvent.from(record, json);
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
+        if (!handler.types().contains(event.type())) {
+            String name = withoutVersion(event.type());
+            return name != null && handler.types().stream().anyMatch(known -> name.equals(withoutVersion(known)));
+        }
+        return handler.needs(event);
     }
 
     /** Applies a dead letter again, in one transaction; throws when it still cannot be applied. */
@@ -156,7 +189,9 @@ public class IncomingEvents {
                     continue; // an event this consumer has no use for
                 }
                 if (!firstDeliveries.remove(event.id())) {
-                    LOG.debugf("%s already applied event %s (%s); ignoring the repeat", consumer, event.id(), event.type());
+                    LOG.debugf(
+                            "%s already applied event %s (%s); ignoring the repeat",
+                            consumer, event.id(), event.type());
                     continue;
                 }
                 if (org.onemind.platform.security.AccessRevocations.EVENT_TYPE.equals(event.type())) {
@@ -174,16 +209,23 @@ public class IncomingEvents {
         String name = withoutVersion(event.type());
         if (name != null && handler.types().stream().anyMatch(known -> name.equals(withoutVersion(known)))) {
             throw new UnprocessableEventException("event " + event.id() + " has type " + event.type()
-                    + ", a version this consumer does not know (it applies " + handler.types().stream()
-                    .filter(known -> name.equals(withoutVersion(known))).sorted().toList() + ")");
+                    + ", a version this consumer does not know (it applies "
+                    + handler.types().stream()
+                            .filter(known -> name.equals(withoutVersion(known)))
+                            .sorted()
+                            .toList() + ")");
         }
     }
 
     /** {@code onemind.agency.agency-updated.v2} → {@code onemind.agency.agency-updated}; null without a version. */
     static String withoutVersion(String type) {
         int dot = type.lastIndexOf('.');
-        return dot > 0 && type.length() > dot + 2 && type.charAt(dot + 1) == 'v'
-                && type.substring(dot + 2).chars().allMatch(Character::isDigit) ? type.substring(0, dot) : null;
+        return dot > 0
+                        && type.length() > dot + 2
+                        && type.charAt(dot + 1) == 'v'
+                        && type.substring(dot + 2).chars().allMatch(Character::isDigit)
+                ? type.substring(0, dot)
+                : null;
     }
 
     private boolean setAside(EventHandler handler, ConsumerRecord<String, String> record, RuntimeException failure) {
@@ -192,8 +234,13 @@ public class IncomingEvents {
             states.deadLettered(consumerName(handler));
             return true;
         } catch (RuntimeException e) {
-            LOG.warnf("%s could not set %s-%d@%d aside yet: %s", consumerName(handler), record.topic(),
-                    record.partition(), record.offset(), ConsumerStates.describe(e));
+            LOG.warnf(
+                    "%s could not set %s-%d@%d aside yet: %s",
+                    consumerName(handler),
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    ConsumerStates.describe(e));
             return false;
         }
     }

@@ -22,8 +22,12 @@ public class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return new java.util.HashSet<>();
         }
-        return new java.util.HashSet<>(org.onemind.platform.tx.Jdbc.query(em, "insert into processed_event (consumer, event_id)"
-                + " select ?, unnest(?::text[]) on conflict do nothing returning event_id", row -> row.getString(1),
-                consumer, eventIds.toArray(String[]::new)));
+        return new java.util.HashSet<>(org.onemind.platform.tx.Jdbc.query(
+                em,
+                "insert into processed_event (consumer, event_id)"
+                        + " select ?, unnest(?::text[]) on conflict do nothing returning event_id",
+                row -> row.getString(1),
+                consumer,
+                eventIds.toArray(String[]::new)));
     }
 }

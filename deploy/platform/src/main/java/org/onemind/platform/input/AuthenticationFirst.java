@@ -29,7 +29,8 @@ public class AuthenticationFirst {
         if (!path.startsWith("/api/")) {
             return;
         }
-        if (!identity.isAnonymous() && identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token
+        if (!identity.isAnonymous()
+                && identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token
                 && revocations.isRevoked(token)) {
             // A removed member or a revoked partner client: refused now, not when the token expires.
             throw ApiException.unauthorized("this token's access was revoked; sign in again");

@@ -1,10 +1,9 @@
 package org.onemind.platform.input;
 
-import org.onemind.platform.problem.ApiException;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.onemind.platform.problem.ApiException;
 
 /** A request body read up to a limit; one byte more is a 413 problem, whatever the Content-Length said. */
 public final class BoundedInput extends FilterInputStream {

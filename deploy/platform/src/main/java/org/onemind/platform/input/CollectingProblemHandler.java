@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-
 import java.io.IOException;
 
 /**
@@ -17,8 +16,12 @@ import java.io.IOException;
 final class CollectingProblemHandler extends DeserializationProblemHandler {
 
     @Override
-    public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
-                                         JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName)
+    public boolean handleUnknownProperty(
+            DeserializationContext context,
+            JsonParser parser,
+            JsonDeserializer<?> deserializer,
+            Object beanOrClass,
+            String propertyName)
             throws IOException {
         if (!JsonViolations.record(parser, "is not a known field")) {
             return false;
@@ -28,20 +31,21 @@ final class CollectingProblemHandler extends DeserializationProblemHandler {
     }
 
     @Override
-    public Object handleWeirdStringValue(DeserializationContext context, Class<?> targetType, String value,
-                                         String failureMsg) throws IOException {
+    public Object handleWeirdStringValue(
+            DeserializationContext context, Class<?> targetType, String value, String failureMsg) throws IOException {
         return recorded(context.getParser(), targetType, ValueRules.of(targetType)) ? null : NOT_HANDLED;
     }
 
     @Override
-    public Object handleWeirdNumberValue(DeserializationContext context, Class<?> targetType, Number value,
-                                         String failureMsg) throws IOException {
+    public Object handleWeirdNumberValue(
+            DeserializationContext context, Class<?> targetType, Number value, String failureMsg) throws IOException {
         return recorded(context.getParser(), targetType, ValueRules.of(targetType)) ? null : NOT_HANDLED;
     }
 
     @Override
-    public Object handleUnexpectedToken(DeserializationContext context, JavaType targetType, JsonToken token,
-                                        JsonParser parser, String failureMsg) throws IOException {
+    public Object handleUnexpectedToken(
+            DeserializationContext context, JavaType targetType, JsonToken token, JsonParser parser, String failureMsg)
+            throws IOException {
         if (JsonViolations.pathOf(parser).isEmpty() || targetType.isPrimitive()) {
             return NOT_HANDLED;
         }
@@ -54,6 +58,8 @@ final class CollectingProblemHandler extends DeserializationProblemHandler {
     }
 
     private static boolean recorded(JsonParser parser, Class<?> targetType, String rule) {
-        return !targetType.isPrimitive() && !JsonViolations.pathOf(parser).isEmpty() && JsonViolations.record(parser, rule);
+        return !targetType.isPrimitive()
+                && !JsonViolations.pathOf(parser).isEmpty()
+                && JsonViolations.record(parser, rule);
     }
 }

@@ -29,6 +29,5 @@ public final class Dates {
         }
     }
 
-    private Dates() {
-    }
+    private Dates() {}
 }

@@ -13,10 +13,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The requests refused before any resource runs, answered as problems like every other refusal:
@@ -32,6 +31,7 @@ import java.util.regex.Pattern;
 public class HttpEdge {
     /** Longest URL (path and query) we answer; the HTTP decoder accepts more so that we can say why. */
     public static final int MAX_URL_LENGTH = 8 * 1024;
+
     private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
     private static final Pattern MEDIA_RANGE = Pattern.compile("\\s*(\\*|" + TOKEN + ")/(\\*|" + TOKEN + ")"
@@ -48,7 +48,10 @@ public class HttpEdge {
 
     @jakarta.annotation.PostConstruct
     void compilePublicOperations() {
-        publicPatterns = publicOperations.stream().filter(op -> !op.equals("none")).map(OperationPatterns::compile).toList();
+        publicPatterns = publicOperations.stream()
+                .filter(op -> !op.equals("none"))
+                .map(OperationPatterns::compile)
+                .toList();
     }
 
     void install(@Observes Router router) {
@@ -68,8 +71,12 @@ public class HttpEdge {
         HttpServerRequest request = context.request();
         String uri = request.uri();
         if (uri.length() > MAX_URL_LENGTH) {
-            answer(context, 414, "URI too long", "the URL is longer than " + MAX_URL_LENGTH
-                    + " characters; send long filters in fewer, shorter parameters");
+            answer(
+                    context,
+                    414,
+                    "URI too long",
+                    "the URL is longer than " + MAX_URL_LENGTH
+                            + " characters; send long filters in fewer, shorter parameters");
             return;
         }
         if (!printableAscii(uri)) {
@@ -77,8 +84,12 @@ public class HttpEdge {
             return;
         }
         if (BAD_ESCAPE.matcher(uri).find()) {
-            answer(context, 400, "Bad request", "the URL has a % that is not followed by two hexadecimal digits;"
-                    + " percent-encode every reserved character");
+            answer(
+                    context,
+                    400,
+                    "Bad request",
+                    "the URL has a % that is not followed by two hexadecimal digits;"
+                            + " percent-encode every reserved character");
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -94,19 +105,29 @@ public class HttpEdge {
                 // The body is not read: the connection cannot carry another request after this answer.
                 context.response().putHeader(HttpHeaders.CONNECTION, "close");
                 context.response().endHandler(ended -> request.connection().close());
-                answer(context, 413, "Request body too large", "the body is larger than "
-                        + maxBodySize.asLongValue() / (1024 * 1024) + " MB, the most this service accepts");
+                answer(
+                        context,
+                        413,
+                        "Request body too large",
+                        "the body is larger than " + maxBodySize.asLongValue() / (1024 * 1024)
+                                + " MB, the most this service accepts");
                 return;
             }
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (accept != null && !accept.isBlank() && !mediaRanges(accept)) {
-            answer(context, 400, "Bad request", "the Accept header is not a list of media types"
-                    + " (like application/json or application/problem+json)");
+            answer(
+                    context,
+                    400,
+                    "Bad request",
+                    "the Accept header is not a list of media types"
+                            + " (like application/json or application/problem+json)");
             return;
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        if (contentType != null && !contentType.isBlank() && !MEDIA_RANGE.matcher(contentType).matches()) {
+        if (contentType != null
+                && !contentType.isBlank()
+                && !MEDIA_RANGE.matcher(contentType).matches()) {
             answer(context, 400, "Bad request", "the Content-Type header is not a media type (like application/json)");
             return;
         }
@@ -149,15 +170,22 @@ public class HttpEdge {
             context.next();
             return;
         }
-        if (failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException
-                || failure instanceof AuthenticationCompletionException || failure instanceof AuthenticationRedirectException) {
+        if (failure instanceof UnauthorizedException
+                || failure instanceof AuthenticationFailedException
+                || failure instanceof AuthenticationCompletionException
+                || failure instanceof AuthenticationRedirectException) {
             context.response().putHeader("WWW-Authenticate", "Bearer");
             answer(context, 401, "Unauthorized", "a valid bearer token is required");
         } else if (failure instanceof ForbiddenException) {
             answer(context, 403, "Forbidden", "your role does not allow this operation");
-        } else if (context.statusCode() == 400 && BAD_ESCAPE.matcher(context.request().uri()).find()) {
-            answer(context, 400, "Bad request", "the URL has a % that is not followed by two hexadecimal digits;"
-                    + " percent-encode every reserved character");
+        } else if (context.statusCode() == 400
+                && BAD_ESCAPE.matcher(context.request().uri()).find()) {
+            answer(
+                    context,
+                    400,
+                    "Bad request",
+                    "the URL has a % that is not followed by two hexadecimal digits;"
+                            + " percent-encode every reserved character");
         } else if (context.statusCode() >= 400 && context.statusCode() < 500) {
             answer(context, context.statusCode(), reason(context.statusCode()), defaultDetail(context.statusCode()));
         } else {
@@ -167,13 +195,21 @@ public class HttpEdge {
 
     static void answer(RoutingContext context, int status, String title, String detail) {
         JsonObject problem = new JsonObject()
-                .put("type", org.onemind.platform.problem.Problem.TYPE_BASE + title.toLowerCase().replaceAll("[^a-z0-9]+", "-"))
-                .put("title", title).put("status", status).put("detail", detail);
+                .put(
+                        "type",
+                        org.onemind.platform.problem.Problem.TYPE_BASE
+                                + title.toLowerCase().replaceAll("[^a-z0-9]+", "-"))
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail);
         String path = context.request().path();
-        if (path != null && path.length() <= MAX_URL_LENGTH && !BAD_ESCAPE.matcher(path).find()) {
+        if (path != null
+                && path.length() <= MAX_URL_LENGTH
+                && !BAD_ESCAPE.matcher(path).find()) {
             problem.put("instance", path);
         }
-        context.response().setStatusCode(status)
+        context.response()
+                .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, org.onemind.platform.problem.Problem.MEDIA_TYPE)
                 .end(problem.encode());
     }

@@ -3,12 +3,11 @@ package org.onemind.platform.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import org.onemind.platform.problem.Problem;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.onemind.platform.problem.Problem;
 
 /**
  * The fields refused while one request body is read, collected instead of stopping at the first,
@@ -66,6 +65,5 @@ final class JsonViolations {
         return path.toString();
     }
 
-    private JsonViolations() {
-    }
+    private JsonViolations() {}
 }

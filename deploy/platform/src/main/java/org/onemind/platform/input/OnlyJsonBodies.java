@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
-
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -23,13 +22,19 @@ public class OnlyJsonBodies implements MessageBodyReader<Object> {
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type.getName().startsWith("org.onemind.") && !mediaType.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+        return type.getName().startsWith("org.onemind.")
+                && !mediaType.isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 && !mediaType.getSubtype().endsWith("+json");
     }
 
     @Override
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                           MultivaluedMap<String, String> headers, InputStream body) {
+    public Object readFrom(
+            Class<Object> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream body) {
         throw new NotSupportedException();
     }
 }

@@ -25,6 +25,5 @@ public final class OperationPatterns {
         return Pattern.compile(regex.toString());
     }
 
-    private OperationPatterns() {
-    }
+    private OperationPatterns() {}
 }

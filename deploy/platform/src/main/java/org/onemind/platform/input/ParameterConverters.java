@@ -6,7 +6,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
@@ -21,8 +20,8 @@ import java.util.regex.Pattern;
 public class ParameterConverters implements ParamConverterProvider {
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,10}");
     /** An id as the API writes it (UUID.fromString alone also takes "1-2-3-4-5"). */
-    static final Pattern UUID_FORM = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    static final Pattern UUID_FORM =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -45,16 +44,26 @@ public class ParameterConverters implements ParamConverterProvider {
         String parameter = name;
         boolean path = inPath;
         if (rawType == UUID.class) {
-            return (ParamConverter<T>) converter(parameter, path, ValueRules.of(rawType),
+            return (ParamConverter<T>) converter(
+                    parameter,
+                    path,
+                    ValueRules.of(rawType),
                     text -> UUID_FORM.matcher(text).matches() ? UUID.fromString(text) : null);
         }
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) converter(parameter, path, ValueRules.of(rawType),
+            return (ParamConverter<T>) converter(
+                    parameter,
+                    path,
+                    ValueRules.of(rawType),
                     text -> INTEGER.matcher(text).matches() && Long.parseLong(text) == (int) Long.parseLong(text)
-                            ? Integer.valueOf(text) : null);
+                            ? Integer.valueOf(text)
+                            : null);
         }
         if (rawType == Boolean.class || rawType == boolean.class) {
-            return (ParamConverter<T>) converter(parameter, path, ValueRules.of(rawType),
+            return (ParamConverter<T>) converter(
+                    parameter,
+                    path,
+                    ValueRules.of(rawType),
                     text -> text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE : null);
         }
         if (rawType == LocalDate.class) {
@@ -95,8 +104,8 @@ public class ParameterConverters implements ParamConverterProvider {
         return null;
     }
 
-    private static <V> ParamConverter<V> converter(String parameter, boolean inPath, String rule,
-                                                   java.util.function.Function<String, V> read) {
+    private static <V> ParamConverter<V> converter(
+            String parameter, boolean inPath, String rule, java.util.function.Function<String, V> read) {
         return new ParamConverter<>() {
             @Override
             public V fromString(String text) {

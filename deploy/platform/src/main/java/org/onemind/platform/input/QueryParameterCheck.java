@@ -4,10 +4,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.ext.ParamConverter;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.onemind.platform.problem.ApiException;
-import org.onemind.platform.problem.Problem;
-
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
@@ -16,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.problem.Problem;
 
 /**
  * Every query parameter of the matched operation read before any is used, so that a request with
@@ -26,8 +25,7 @@ public class QueryParameterCheck {
     /** The query parameters of each operation and their converters, found once per operation. */
     private final Map<Method, List<Query>> queries = new ConcurrentHashMap<>();
 
-    private record Query(String name, ParamConverter<?> converter) {
-    }
+    private record Query(String name, ParamConverter<?> converter) {}
 
     @ServerRequestFilter
     public void checkAll(ContainerRequestContext request, ResourceInfo resource) {
@@ -53,9 +51,15 @@ public class QueryParameterCheck {
             }
         }
         if (violations.size() > 1) {
-            List<Problem.Violation> sorted = violations.stream().sorted(Comparator.comparing(Problem.Violation::field)).toList();
-            throw new ApiException(400, "validation", "Invalid request",
-                    sorted.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")), sorted);
+            List<Problem.Violation> sorted = violations.stream()
+                    .sorted(Comparator.comparing(Problem.Violation::field))
+                    .toList();
+            throw new ApiException(
+                    400,
+                    "validation",
+                    "Invalid request",
+                    sorted.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")),
+                    sorted);
         }
     }
 
@@ -63,8 +67,10 @@ public class QueryParameterCheck {
         List<Query> found = new ArrayList<>();
         for (Parameter parameter : method.getParameters()) {
             QueryParam query = parameter.getAnnotation(QueryParam.class);
-            ParamConverter<?> converter = query == null ? null
-                    : converters.getConverter(parameter.getType(), parameter.getParameterizedType(), parameter.getAnnotations());
+            ParamConverter<?> converter = query == null
+                    ? null
+                    : converters.getConverter(
+                            parameter.getType(), parameter.getParameterizedType(), parameter.getAnnotations());
             if (converter != null) {
                 found.add(new Query(query.value(), converter));
             }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,34 +20,62 @@ final class StrictDeserializers {
         SimpleModule module = new SimpleModule("one-mind-strict-input");
         module.addDeserializer(String.class, new Text(false));
         module.addDeserializer(LocalDate.class, new Date());
-        module.addDeserializer(Boolean.class, new Scalar<>(Boolean.class,
-                (parser, token) -> token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE ? parser.getBooleanValue() : null));
-        module.addDeserializer(Integer.class, new Scalar<>(Integer.class,
-                (parser, token) -> token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
-                        ? parser.getIntValue() : null));
-        module.addDeserializer(Long.class, new Scalar<>(Long.class,
-                (parser, token) -> token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
-                        ? parser.getLongValue() : null));
-        module.addDeserializer(BigDecimal.class, new Scalar<>(BigDecimal.class,
-                (parser, token) -> token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
-                        ? parser.getDecimalValue() : null));
-        module.addDeserializer(UUID.class, new Scalar<>(UUID.class,
-                (parser, token) -> token == JsonToken.VALUE_STRING && ParameterConverters.UUID_FORM.matcher(parser.getText()).matches()
-                        ? UUID.fromString(parser.getText()) : null));
+        module.addDeserializer(
+                Boolean.class,
+                new Scalar<>(
+                        Boolean.class,
+                        (parser, token) -> token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE
+                                ? parser.getBooleanValue()
+                                : null));
+        module.addDeserializer(
+                Integer.class,
+                new Scalar<>(
+                        Integer.class,
+                        (parser, token) -> token == JsonToken.VALUE_NUMBER_INT
+                                        && parser.getNumberType() == JsonParser.NumberType.INT
+                                ? parser.getIntValue()
+                                : null));
+        module.addDeserializer(
+                Long.class,
+                new Scalar<>(
+                        Long.class,
+                        (parser, token) -> token == JsonToken.VALUE_NUMBER_INT
+                                        && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                                ? parser.getLongValue()
+                                : null));
+        module.addDeserializer(
+                BigDecimal.class,
+                new Scalar<>(
+                        BigDecimal.class,
+                        (parser, token) -> token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+                                ? parser.getDecimalValue()
+                                : null));
+        module.addDeserializer(
+                UUID.class,
+                new Scalar<>(
+                        UUID.class,
+                        (parser, token) -> token == JsonToken.VALUE_STRING
+                                        && ParameterConverters.UUID_FORM
+                                                .matcher(parser.getText())
+                                                .matches()
+                                ? UUID.fromString(parser.getText())
+                                : null));
         module.setDeserializerModifier(new com.fasterxml.jackson.databind.deser.BeanDeserializerModifier() {
             @Override
-            public JsonDeserializer<?> modifyEnumDeserializer(com.fasterxml.jackson.databind.DeserializationConfig config,
-                                                              com.fasterxml.jackson.databind.JavaType type,
-                                                              com.fasterxml.jackson.databind.BeanDescription description,
-                                                              JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyEnumDeserializer(
+                    com.fasterxml.jackson.databind.DeserializationConfig config,
+                    com.fasterxml.jackson.databind.JavaType type,
+                    com.fasterxml.jackson.databind.BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
                 return new ExactEnum(type.getRawClass());
             }
 
             @Override
-            public JsonDeserializer<?> modifyCollectionDeserializer(com.fasterxml.jackson.databind.DeserializationConfig config,
-                                                                    com.fasterxml.jackson.databind.type.CollectionType type,
-                                                                    com.fasterxml.jackson.databind.BeanDescription description,
-                                                                    JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyCollectionDeserializer(
+                    com.fasterxml.jackson.databind.DeserializationConfig config,
+                    com.fasterxml.jackson.databind.type.CollectionType type,
+                    com.fasterxml.jackson.databind.BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
                 return new ListOnly(deserializer);
             }
         });
@@ -194,6 +221,5 @@ final class StrictDeserializers {
         }
     }
 
-    private StrictDeserializers() {
-    }
+    private StrictDeserializers() {}
 }

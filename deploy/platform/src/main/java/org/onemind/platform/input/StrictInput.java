@@ -9,6 +9,5 @@ public final class StrictInput {
         mapper.addHandler(new CollectingProblemHandler());
     }
 
-    private StrictInput() {
-    }
+    private StrictInput() {}
 }

@@ -12,11 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.onemind.platform.problem.ApiException;
-import org.onemind.platform.problem.Problem;
-import org.onemind.platform.problem.ProblemMappers;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
@@ -25,6 +20,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.problem.Problem;
+import org.onemind.platform.problem.ProblemMappers;
 
 /**
  * Reads every JSON request body of the API: at most {@code onemind.input.max-json-bytes} (413
@@ -51,10 +50,16 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
     }
 
     @Override
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                           MultivaluedMap<String, String> headers, InputStream body) throws IOException {
-        InputStream bounded = new BoundedInput(body, maxJsonBytes, "the JSON body is larger than "
-                + maxJsonBytes / 1024 + " KB");
+    public Object readFrom(
+            Class<Object> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream body)
+            throws IOException {
+        InputStream bounded =
+                new BoundedInput(body, maxJsonBytes, "the JSON body is larger than " + maxJsonBytes / 1024 + " KB");
         JsonViolations.begin();
         Object value;
         try {
@@ -94,7 +99,9 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
     }
 
     private ApiException invalid(List<Problem.Violation> violations) {
-        List<Problem.Violation> sorted = violations.stream().sorted(Comparator.comparing(Problem.Violation::field)).toList();
+        List<Problem.Violation> sorted = violations.stream()
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
         String detail = sorted.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
         return new ApiException(400, "validation", "Invalid request", detail, sorted);
     }

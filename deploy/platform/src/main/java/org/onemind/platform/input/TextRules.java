@@ -27,8 +27,9 @@ public final class TextRules {
             if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
                 return "must not contain bidirectional override characters";
             }
-            if (Character.getType(c) == Character.SURROGATE || Character.getType(c) == Character.UNASSIGNED
-                    && (c >= 0xFDD0 && c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE)) {
+            if (Character.getType(c) == Character.SURROGATE
+                    || Character.getType(c) == Character.UNASSIGNED
+                            && (c >= 0xFDD0 && c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE)) {
                 return "must be valid Unicode text";
             }
             if (!visible && !invisible(c)) {
@@ -40,16 +41,24 @@ public final class TextRules {
 
     /** The text as it is stored: NFC. */
     public static String normalized(String text) {
-        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        return Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     private static boolean invisible(int c) {
         int type = Character.getType(c);
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT
-                || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || type == Character.FORMAT
+                || type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
+                || c == 0x115F
+                || c == 0x1160
+                || c == 0x3164
+                || c == 0xFFA0
+                || c == 0x2800;
     }
 
-    private TextRules() {
-    }
+    private TextRules() {}
 }

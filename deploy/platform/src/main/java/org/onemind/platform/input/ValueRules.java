@@ -35,6 +35,5 @@ public final class ValueRules {
         return "must be an object";
     }
 
-    private ValueRules() {
-    }
+    private ValueRules() {}
 }

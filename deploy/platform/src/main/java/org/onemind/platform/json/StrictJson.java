@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-import org.onemind.platform.input.StrictInput;
-
 import java.time.OffsetDateTime;
+import org.onemind.platform.input.StrictInput;
 
 /**
  * One strict reading of JSON in every service: a body means exactly one thing or it is refused (400).
@@ -36,8 +35,12 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.configOverride(OffsetDateTime.class).setFormat(JsonFormat.Value.forLeniency(false));
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32).maxNumberLength(50).maxStringLength(2_000_000).build());
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(32)
+                        .maxNumberLength(50)
+                        .maxStringLength(2_000_000)
+                        .build());
         StrictInput.install(mapper);
     }
 }

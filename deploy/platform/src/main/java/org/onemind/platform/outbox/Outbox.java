@@ -6,11 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
+import org.onemind.platform.tracing.TraceContext;
 import org.onemind.platform.tx.AfterCommit;
 import org.onemind.platform.tx.Jdbc;
-import org.onemind.platform.tracing.TraceContext;
-
-import java.util.UUID;
 
 /**
  * Records an event in the caller's transaction. It leaves the service only if that transaction
@@ -54,8 +53,17 @@ public class Outbox {
         // did, so that a write the event announces fails here (a duplicate, say) and not at commit.
         em.unwrap(org.hibernate.Session.class).flush();
         holdKey(key);
-        Jdbc.update(em, "insert into outbox_event (id, topic, record_key, type, subject, payload, traceparent)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", id, topic, key, type, subject, payload, TraceContext.current());
+        Jdbc.update(
+                em,
+                "insert into outbox_event (id, topic, record_key, type, subject, payload, traceparent)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)",
+                id,
+                topic,
+                key,
+                type,
+                subject,
+                payload,
+                TraceContext.current());
         nudgeRelayAfterCommit();
         return id;
     }
@@ -76,8 +84,7 @@ public class Outbox {
     /** The advisory lock space of outbox keys (the relay's own lock uses the one-key form). */
     public static final int KEY_LOCK_SPACE = 0x6f6d;
 
-    private static final class KeyLocks {
-    }
+    private static final class KeyLocks {}
 
     private String toJson(String type, Object data) {
         String payload;

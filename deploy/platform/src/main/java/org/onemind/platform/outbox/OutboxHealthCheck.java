@@ -26,10 +26,13 @@ public class OutboxHealthCheck implements HealthCheck {
     @Override
     @Transactional
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named("event-outbox").up();
+        HealthCheckResponseBuilder builder =
+                HealthCheckResponse.named("event-outbox").up();
         try {
-            Object[] backlog = (Object[]) em.createNativeQuery("select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)"
-                    + " from outbox_event where sent_at is null").getSingleResult();
+            Object[] backlog = (Object[])
+                    em.createNativeQuery("select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)"
+                                    + " from outbox_event where sent_at is null")
+                            .getSingleResult();
             builder.withData("pendingEvents", ((Number) backlog[0]).longValue());
             builder.withData("oldestPendingSeconds", ((Number) backlog[1]).longValue());
         } catch (RuntimeException e) {
@@ -37,8 +40,10 @@ public class OutboxHealthCheck implements HealthCheck {
         }
         String failure = relay.lastFailure();
         java.time.Instant waiting = relay.publishingSince();
-        boolean stalled = waiting != null && waiting.isBefore(java.time.Instant.now().minusSeconds(10));
-        builder.withData("broker", (failure != null && relay.lastFailureWasBroker()) || stalled ? "unreachable" : "reachable");
+        boolean stalled =
+                waiting != null && waiting.isBefore(java.time.Instant.now().minusSeconds(10));
+        builder.withData(
+                "broker", (failure != null && relay.lastFailureWasBroker()) || stalled ? "unreachable" : "reachable");
         if (stalled) {
             builder.withData("waitingForBrokerSince", waiting.toString());
         }

@@ -7,15 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.onemind.platform.tx.Jdbc;
-import org.onemind.platform.tx.NudgedWork;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.onemind.platform.tx.Jdbc;
+import org.onemind.platform.tx.NudgedWork;
 
 /**
  * Publishes outbox rows in order and marks them sent. One replica publishes at a time (a
@@ -48,6 +47,7 @@ public class OutboxRelay {
     void start() {
         drains = new NudgedWork("outbox-relay", 1, this::drain);
     }
+
     private volatile Instant lastFailureAt;
     private volatile Instant publishingSince;
     private volatile String lastFailure;
@@ -91,19 +91,30 @@ public class OutboxRelay {
 
     /** In the caller's transaction, with plain JDBC (the relay runs once per event at idle). */
     private int publishOneBatch() {
-        boolean thisReplicaPublishes = Jdbc.first(em, "select pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), RELAY_LOCK)
+        boolean thisReplicaPublishes = Jdbc.first(
+                        em, "select pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), RELAY_LOCK)
                 .orElse(false);
         if (!thisReplicaPublishes) {
             return 0;
         }
         List<Long> seqs = new ArrayList<>();
-        List<OutboxEvent> events = Jdbc.query(em, "select seq, id, topic, record_key, type, subject, payload, traceparent,"
-                + " created_at from outbox_event where sent_at is null order by seq limit ? for update skip locked", row -> {
+        List<OutboxEvent> events = Jdbc.query(
+                em,
+                "select seq, id, topic, record_key, type, subject, payload, traceparent,"
+                        + " created_at from outbox_event where sent_at is null order by seq limit ? for update skip locked",
+                row -> {
                     seqs.add(row.getLong(1));
-                    return new OutboxEvent(row.getObject(2, UUID.class), row.getString(3), row.getString(4), row.getString(5),
-                            row.getString(6), row.getString(7), row.getString(8),
+                    return new OutboxEvent(
+                            row.getObject(2, UUID.class),
+                            row.getString(3),
+                            row.getString(4),
+                            row.getString(5),
+                            row.getString(6),
+                            row.getString(7),
+                            row.getString(8),
                             row.getObject(9, java.time.OffsetDateTime.class).toInstant());
-                }, batchSize);
+                },
+                batchSize);
         if (events.isEmpty()) {
             return 0;
         }
@@ -116,7 +127,8 @@ public class OutboxRelay {
         } finally {
             publishingSince = null;
         }
-        Jdbc.update(em, "update outbox_event set sent_at = now() where seq = any(?)", (Object) seqs.toArray(Long[]::new));
+        Jdbc.update(
+                em, "update outbox_event set sent_at = now() where seq = any(?)", (Object) seqs.toArray(Long[]::new));
         return events.size();
     }
 

@@ -31,13 +31,18 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(String field, String message) {
-        return new ApiException(400, "validation", "Invalid request", field + ": " + message,
+        return new ApiException(
+                400,
+                "validation",
+                "Invalid request",
+                field + ": " + message,
                 List.of(new Problem.Violation(field, message)));
     }
 
     /** No token, or one that no longer opens anything; the answer carries the Bearer challenge. */
     public static ApiException unauthorized(String detail) {
-        return new ApiException(401, "unauthorized", "Unauthorized", detail, null).withHeader("WWW-Authenticate", "Bearer");
+        return new ApiException(401, "unauthorized", "Unauthorized", detail, null)
+                .withHeader("WWW-Authenticate", "Bearer");
     }
 
     public static ApiException unprocessable(String slug, String detail) {

@@ -15,13 +15,12 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The one place where exceptions become {@code application/problem+json} answers. */
 public class ProblemMappers {
@@ -40,8 +39,8 @@ public class ProblemMappers {
                 .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
-        String detail = violations.stream().map(v -> v.field() + " " + v.message())
-                .collect(Collectors.joining("; "));
+        String detail =
+                violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
         return problem(400, "validation", "Invalid request", detail, uri, violations);
     }
 
@@ -52,12 +51,23 @@ public class ProblemMappers {
             return malformedJson(syntax, uri);
         }
         if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
-            return problem(400, "malformed-body", "Malformed request body",
-                    "the body has more content after its JSON document; send exactly one", uri, null);
+            return problem(
+                    400,
+                    "malformed-body",
+                    "Malformed request body",
+                    "the body has more content after its JSON document; send exactly one",
+                    uri,
+                    null);
         }
         java.util.Optional<Problem.Violation> violation = violationOf(e);
         if (violation.isEmpty()) {
-            return problem(400, "malformed-body", "Malformed request body", "the body is not the expected JSON object", uri, null);
+            return problem(
+                    400,
+                    "malformed-body",
+                    "Malformed request body",
+                    "the body is not the expected JSON object",
+                    uri,
+                    null);
         }
         Problem.Violation v = violation.get();
         return problem(400, "validation", "Invalid request", v.field() + " " + v.message(), uri, List.of(v));
@@ -86,8 +96,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response streamConstraints(com.fasterxml.jackson.core.exc.StreamConstraintsException e, UriInfo uri) {
-        return problem(400, "malformed-body", "Malformed request body",
-                "the body nests too deeply or holds a value too long for this API", uri, null);
+        return problem(
+                400,
+                "malformed-body",
+                "Malformed request body",
+                "the body nests too deeply or holds a value too long for this API",
+                uri,
+                null);
     }
 
     /** The JSON syntax error a mapping failure wraps (a body cut off inside a field), if it is one. */
@@ -110,10 +125,12 @@ public class ProblemMappers {
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
-        } else if (e instanceof InvalidFormatException invalid && invalid.getOriginalMessage() != null
+        } else if (e instanceof InvalidFormatException invalid
+                && invalid.getOriginalMessage() != null
                 && invalid.getOriginalMessage().contains("must ")) {
             // the strict reading's own words for what the value must be
-            message = invalid.getOriginalMessage().substring(invalid.getOriginalMessage().indexOf("must "));
+            message = invalid.getOriginalMessage()
+                    .substring(invalid.getOriginalMessage().indexOf("must "));
         } else if (e.getCause() instanceof java.time.DateTimeException) {
             message = org.onemind.platform.input.Dates.RULE;
         } else if (target != null) {
@@ -130,25 +147,43 @@ public class ProblemMappers {
                 .matcher(String.valueOf(e.getOriginalMessage()));
         if (duplicate.find()) {
             String field = duplicate.group(1);
-            return problem(400, "validation", "Invalid request", field + " is given more than once", uri,
+            return problem(
+                    400,
+                    "validation",
+                    "Invalid request",
+                    field + " is given more than once",
+                    uri,
                     List.of(new Problem.Violation(field, "is given more than once")));
         }
-        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr() + ")";
-        return problem(400, "malformed-body", "Malformed request body", "the body is not valid JSON" + where, uri, null);
+        String where = e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
+        return problem(
+                400, "malformed-body", "Malformed request body", "the body is not valid JSON" + where, uri, null);
     }
 
     @ServerExceptionMapper
     public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
-        return problem(412, "precondition-failed", "Precondition failed",
-                "the resource was changed by someone else; read it again and retry", uri, null);
+        return problem(
+                412,
+                "precondition-failed",
+                "Precondition failed",
+                "the resource was changed by someone else; read it again and retry",
+                uri,
+                null);
     }
 
     @ServerExceptionMapper
     public Response uniqueConstraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         // A unique index caught a concurrent duplicate that the service's own check could not see.
-        return problem(409, "conflict", "Conflict", "this conflicts with data recorded at the same time; read and retry",
-                uri, null);
+        return problem(
+                409,
+                "conflict",
+                "Conflict",
+                "this conflicts with data recorded at the same time; read and retry",
+                uri,
+                null);
     }
 
     @ServerExceptionMapper
@@ -159,8 +194,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
         if (identityProviderUnreachable(e)) {
-            return problem(503, "identity-provider-unavailable", "Service unavailable",
-                    "the identity provider cannot be reached; try again shortly", uri, null);
+            return problem(
+                    503,
+                    "identity-provider-unavailable",
+                    "Service unavailable",
+                    "the identity provider cannot be reached; try again shortly",
+                    uri,
+                    null);
         }
         return problem(401, "unauthorized", "Unauthorized", "a valid bearer token is required", uri, null);
     }
@@ -169,8 +209,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response identityProviderDown(io.quarkus.oidc.OIDCException e, UriInfo uri) {
         LOG.warnf("identity provider unavailable: %s", e.getMessage());
-        return problem(503, "identity-provider-unavailable", "Service unavailable",
-                "the identity provider cannot be reached; try again shortly", uri, null);
+        return problem(
+                503,
+                "identity-provider-unavailable",
+                "Service unavailable",
+                "the identity provider cannot be reached; try again shortly",
+                uri,
+                null);
     }
 
     @ServerExceptionMapper
@@ -181,8 +226,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidParameter(org.onemind.platform.input.InvalidParameter e, UriInfo uri) {
         if (e.inPath()) {
-            return problem(404, "not-found", "Not found", "there is no such resource: " + e.parameter() + " "
-                    + e.rule(), uri, null);
+            return problem(
+                    404,
+                    "not-found",
+                    "Not found",
+                    "there is no such resource: " + e.parameter() + " " + e.rule(),
+                    uri,
+                    null);
         }
         Problem.Violation violation = new Problem.Violation(e.parameter(), e.rule());
         return problem(400, "validation", "Invalid request", e.parameter() + " " + e.rule(), uri, List.of(violation));
@@ -201,15 +251,34 @@ public class ProblemMappers {
         }
         return switch (status) {
             case 404 -> problem(404, "not-found", "Not found", "there is no such resource", uri, null);
-            case 405 -> problem(405, "method-not-allowed", "Method not allowed",
-                    "this resource does not answer that method", uri, null);
-            case 406 -> problem(406, "not-acceptable", "Not acceptable",
-                    "this operation answers application/json (errors as application/problem+json); the Accept header"
-                            + " allows neither", uri, null);
-            case 415 -> problem(415, "unsupported-media-type", "Unsupported media type",
-                    "this operation does not take a body of that Content-Type; see the operation's request body"
-                            + " in the API document", uri, null);
-            case 400 -> problem(400, "bad-request", "Bad request", "the request is not valid for this operation", uri, null);
+            case 405 ->
+                problem(
+                        405,
+                        "method-not-allowed",
+                        "Method not allowed",
+                        "this resource does not answer that method",
+                        uri,
+                        null);
+            case 406 ->
+                problem(
+                        406,
+                        "not-acceptable",
+                        "Not acceptable",
+                        "this operation answers application/json (errors as application/problem+json); the Accept header"
+                                + " allows neither",
+                        uri,
+                        null);
+            case 415 ->
+                problem(
+                        415,
+                        "unsupported-media-type",
+                        "Unsupported media type",
+                        "this operation does not take a body of that Content-Type; see the operation's request body"
+                                + " in the API document",
+                        uri,
+                        null);
+            case 400 ->
+                problem(400, "bad-request", "Bad request", "the request is not valid for this operation", uri, null);
             default -> {
                 Response.Status known = Response.Status.fromStatusCode(status);
                 String title = known == null ? "Error" : known.getReasonPhrase();
@@ -223,23 +292,34 @@ public class ProblemMappers {
     public Response eventContract(org.onemind.platform.events.EventContractViolation e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf("refused to publish an event that breaks its contract, incident %s: %s", incident, e.getMessage());
-        return problem(500, "event-contract-violation", "Change not saved",
+        return problem(
+                500,
+                "event-contract-violation",
+                "Change not saved",
                 "nothing was changed: the change would have published a " + e.type() + " event that breaks its"
-                        + " published contract; quote incident " + incident + " when reporting it", uri, null);
+                        + " published contract; quote incident " + incident + " when reporting it",
+                uri,
+                null);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, incident %s", incident);
-        return problem(500, "internal", "Internal error",
-                "the request could not be completed; quote incident " + incident + " when reporting it", uri, null);
+        return problem(
+                500,
+                "internal",
+                "Internal error",
+                "the request could not be completed; quote incident " + incident + " when reporting it",
+                uri,
+                null);
     }
 
     /** A token could not be checked because the identity provider did not answer (not a bad token). */
     private static boolean identityProviderUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+            if (t instanceof java.net.ConnectException
+                    || t instanceof java.net.UnknownHostException
                     || t instanceof io.netty.channel.ConnectTimeoutException
                     || String.valueOf(t.getMessage()).contains("Connection refused")) {
                 return true;
@@ -248,16 +328,23 @@ public class ProblemMappers {
         return false;
     }
 
-    static Response problem(int status, String slug, String title, String detail, UriInfo uri,
-                            List<Problem.Violation> violations) {
+    static Response problem(
+            int status, String slug, String title, String detail, UriInfo uri, List<Problem.Violation> violations) {
         return problem(status, slug, title, detail, uri, violations, null);
     }
 
-    static Response problem(int status, String slug, String title, String detail, UriInfo uri,
-                            List<Problem.Violation> violations, java.util.Map<String, Object> extensions) {
+    static Response problem(
+            int status,
+            String slug,
+            String title,
+            String detail,
+            UriInfo uri,
+            List<Problem.Violation> violations,
+            java.util.Map<String, Object> extensions) {
         String instance = uri == null ? null : uri.getPath();
         Problem body = new Problem(Problem.TYPE_BASE + slug, title, status, detail, instance, violations, extensions);
-        Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+        Response.ResponseBuilder answer =
+                Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
         if (status == 413) {
             // The rest of a body too large is not read: the connection ends with this answer.
             answer.header("Connection", "close");
@@ -290,7 +377,7 @@ public class ProblemMappers {
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {}
                 case PARAMETER -> parameter = node.getName();
                 default -> {
                     if (node.isInIterable() && node.getIndex() != null) {

@@ -2,7 +2,6 @@ package org.onemind.platform.ratelimit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,5 +36,9 @@ public interface RateLimitConfig {
         Key key();
     }
 
-    enum Key { CALLER, IP, AGENCY }
+    enum Key {
+        CALLER,
+        IP,
+        AGENCY
+    }
 }

@@ -6,15 +6,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.onemind.platform.problem.ApiException;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.onemind.platform.problem.ApiException;
 
 /**
  * Counts each request against the policies that name its operation and answers 429 (with
@@ -28,9 +27,13 @@ public class RateLimiter {
     private static final Pattern AGENCY_IN_PATH = Pattern.compile("^/api/v1/agencies/([0-9a-fA-F-]{36})(/|$)");
     static final String HEADERS = "onemind.rate-limit.headers";
 
-    record Rule(String name, List<Pattern> operations, String accepting, int limit, long windowSeconds,
-                RateLimitConfig.Key key) {
-    }
+    record Rule(
+            String name,
+            List<Pattern> operations,
+            String accepting,
+            int limit,
+            long windowSeconds,
+            RateLimitConfig.Key key) {}
 
     @Inject
     RateLimitConfig config;
@@ -49,9 +52,16 @@ public class RateLimiter {
     @PostConstruct
     void compile() {
         List<Rule> compiled = new ArrayList<>();
-        config.policies().forEach((name, policy) -> compiled.add(new Rule(name, policy.operations().stream()
-                .map(org.onemind.platform.input.OperationPatterns::compile)
-                .toList(), policy.accepting().orElse(null), policy.limit(), policy.window().toSeconds(), policy.key())));
+        config.policies()
+                .forEach((name, policy) -> compiled.add(new Rule(
+                        name,
+                        policy.operations().stream()
+                                .map(org.onemind.platform.input.OperationPatterns::compile)
+                                .toList(),
+                        policy.accepting().orElse(null),
+                        policy.limit(),
+                        policy.window().toSeconds(),
+                        policy.key())));
         rules = List.copyOf(compiled);
     }
 
@@ -83,9 +93,15 @@ public class RateLimiter {
             long remaining = Math.max(0, rule.limit() - count);
             stateHeaders.add("\"" + rule.name() + "\";r=" + remaining + ";t=" + reset);
             if (count > rule.limit()) {
-                throw new ApiException(429, "rate-limited", "Too many requests", "more than " + rule.limit()
-                        + " requests in " + rule.windowSeconds() + " s for this operation (" + rule.name()
-                        + " limit); retry after " + reset + " s", null)
+                throw new ApiException(
+                                429,
+                                "rate-limited",
+                                "Too many requests",
+                                "more than " + rule.limit()
+                                        + " requests in " + rule.windowSeconds() + " s for this operation ("
+                                        + rule.name()
+                                        + " limit); retry after " + reset + " s",
+                                null)
                         .withHeader("Retry-After", reset)
                         .withHeader("RateLimit-Policy", String.join(", ", policyHeaders))
                         .withHeader("RateLimit", String.join(", ", stateHeaders));
@@ -108,7 +124,10 @@ public class RateLimiter {
 
     private String subject(RateLimitConfig.Key key, String path) {
         return switch (key) {
-            case CALLER -> identity.isAnonymous() ? "ip:" + address() : "sub:" + identity.getPrincipal().getName();
+            case CALLER ->
+                identity.isAnonymous()
+                        ? "ip:" + address()
+                        : "sub:" + identity.getPrincipal().getName();
             case IP -> "ip:" + address();
             case AGENCY -> {
                 Matcher agency = AGENCY_IN_PATH.matcher(path);

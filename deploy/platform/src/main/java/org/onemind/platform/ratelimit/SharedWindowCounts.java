@@ -4,8 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * Fixed-window request counts shared by every replica through the database, without a database
@@ -41,8 +40,7 @@ public class SharedWindowCounts {
      */
     private static final long REFRESH_RECENTLY_USED_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
-    record Window(String key, long start) {
-    }
+    record Window(String key, long start) {}
 
     private static final class Count {
         final long endsAt;
@@ -68,7 +66,8 @@ public class SharedWindowCounts {
 
     /** Counts one request in the window. @return the window's count with this request, as this replica knows it */
     public long increment(String key, long windowStart, long windowSeconds) {
-        Count count = counts.computeIfAbsent(new Window(key.length() > 300 ? key.substring(0, 300) : key, windowStart),
+        Count count = counts.computeIfAbsent(
+                new Window(key.length() > 300 ? key.substring(0, 300) : key, windowStart),
                 w -> new Count(windowStart + windowSeconds));
         count.unsynced.incrementAndGet();
         count.lastUsed = System.nanoTime();
@@ -76,15 +75,20 @@ public class SharedWindowCounts {
     }
 
     /** Adds this replica's counts to the shared rows and reads back every replica's totals. */
-    @Scheduled(every = "${onemind.rate-limits.sync-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${onemind.rate-limits.sync-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sync() {
         long now = Instant.now().getEpochSecond();
         long nanos = System.nanoTime();
-        counts.entrySet().removeIf(e -> e.getValue().endsAt <= now && e.getValue().unsynced.get() == 0);
+        counts.entrySet()
+                .removeIf(
+                        e -> e.getValue().endsAt <= now && e.getValue().unsynced.get() == 0);
         List<Map.Entry<Window, Count>> batch = new ArrayList<>();
         for (Map.Entry<Window, Count> entry : counts.entrySet()) {
             Count count = entry.getValue();
-            if (count.unsynced.get() > 0 || count.endsAt > now && nanos - count.lastUsed < REFRESH_RECENTLY_USED_NANOS) {
+            if (count.unsynced.get() > 0
+                    || count.endsAt > now && nanos - count.lastUsed < REFRESH_RECENTLY_USED_NANOS) {
                 batch.add(entry);
             }
             if (batch.size() == MAX_PER_SYNC) {
@@ -102,7 +106,8 @@ public class SharedWindowCounts {
             long delta = count.unsynced.getAndSet(0);
             count.syncing = delta;
             keys[i] = batch.get(i).getKey().key();
-            starts[i] = Timestamp.from(Instant.ofEpochSecond(batch.get(i).getKey().start()));
+            starts[i] =
+                    Timestamp.from(Instant.ofEpochSecond(batch.get(i).getKey().start()));
             deltas[i] = delta;
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -111,16 +116,19 @@ public class SharedWindowCounts {
                 // Counts are advisory: a crash may lose the last interval's, which is not worth a WAL flush.
                 statement.execute("set local synchronous_commit = off");
             }
-            try (PreparedStatement upsert = connection.prepareStatement("insert into rate_limit_window (limit_key, window_start, count)"
-                    + " select * from unnest(?::text[], ?::timestamptz[], ?::bigint[]) order by 1, 2"
-                    + " on conflict (limit_key, window_start) do update set count = rate_limit_window.count + excluded.count"
-                    + " returning limit_key, window_start, count")) {
+            try (PreparedStatement upsert =
+                    connection.prepareStatement("insert into rate_limit_window (limit_key, window_start, count)"
+                            + " select * from unnest(?::text[], ?::timestamptz[], ?::bigint[]) order by 1, 2"
+                            + " on conflict (limit_key, window_start) do update set count = rate_limit_window.count + excluded.count"
+                            + " returning limit_key, window_start, count")) {
                 upsert.setArray(1, connection.createArrayOf("text", keys));
                 upsert.setArray(2, connection.createArrayOf("timestamptz", starts));
                 upsert.setArray(3, connection.createArrayOf("bigint", deltas));
                 try (ResultSet rows = upsert.executeQuery()) {
                     while (rows.next()) {
-                        Count count = counts.get(new Window(rows.getString(1), rows.getTimestamp(2).toInstant().getEpochSecond()));
+                        Count count = counts.get(new Window(
+                                rows.getString(1),
+                                rows.getTimestamp(2).toInstant().getEpochSecond()));
                         if (count != null) {
                             count.shared = rows.getLong(3);
                         }
@@ -137,7 +145,9 @@ public class SharedWindowCounts {
             }
             if (Instant.now().isAfter(lastFailureLogged.plusSeconds(60))) {
                 lastFailureLogged = Instant.now();
-                LOG.warnf("rate-limit counts not shared with the other replicas for now (counted here meanwhile): %s", e.getMessage());
+                LOG.warnf(
+                        "rate-limit counts not shared with the other replicas for now (counted here meanwhile): %s",
+                        e.getMessage());
             }
         }
     }

@@ -6,11 +6,10 @@ import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.onemind.platform.scheduling.ScheduledJobs;
-
-import java.time.Duration;
 
 /**
  * Keeps the event tables from growing forever: the consumers' processed-event records are deleted
@@ -57,12 +56,16 @@ public class RetentionPurge {
 
     void warnIfRaised(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
         if (configured.compareTo(topicRetention) < 0) {
-            LOG.warnf("onemind.retention.event-tables (%s) is shorter than the topics' retention (%s); keeping %s so a"
-                    + " late duplicate is still recognised", configured, topicRetention, topicRetention);
+            LOG.warnf(
+                    "onemind.retention.event-tables (%s) is shorter than the topics' retention (%s); keeping %s so a"
+                            + " late duplicate is still recognised",
+                    configured, topicRetention, topicRetention);
         }
     }
 
-    @Scheduled(cron = "{onemind.retention.purge-cron:0 20 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            cron = "{onemind.retention.purge-cron:0 20 3 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly(ScheduledExecution execution) {
         if (jobs.claim("retention-purge", execution)) {
             purge();
@@ -73,18 +76,28 @@ public class RetentionPurge {
     public long purge() {
         double seconds = retention().toSeconds();
         long deleted = 0;
-        deleted += inBatches("delete from outbox_event where seq in (select seq from outbox_event where sent_at is not null"
-                + " and sent_at < now() - make_interval(secs => ?1) limit " + BATCH + ")", (double) sentOutbox.toSeconds());
-        deleted += inBatches("delete from processed_event where ctid in (select ctid from processed_event"
-                + " where processed_at < now() - make_interval(secs => ?1) limit " + BATCH + ")", seconds);
-        deleted += inBatches("delete from scheduled_job_run where ctid in (select ctid from scheduled_job_run"
-                + " where claimed_at < now() - make_interval(secs => ?1) limit " + BATCH + ")", seconds);
+        deleted += inBatches(
+                "delete from outbox_event where seq in (select seq from outbox_event where sent_at is not null"
+                        + " and sent_at < now() - make_interval(secs => ?1) limit " + BATCH + ")",
+                (double) sentOutbox.toSeconds());
+        deleted += inBatches(
+                "delete from processed_event where ctid in (select ctid from processed_event"
+                        + " where processed_at < now() - make_interval(secs => ?1) limit " + BATCH + ")",
+                seconds);
+        deleted += inBatches(
+                "delete from scheduled_job_run where ctid in (select ctid from scheduled_job_run"
+                        + " where claimed_at < now() - make_interval(secs => ?1) limit " + BATCH + ")",
+                seconds);
         // Rate-limit windows are over within a day (the longest window is an hour or so).
-        deleted += inBatches("delete from rate_limit_window where ctid in (select ctid from rate_limit_window"
-                + " where window_start < now() - make_interval(secs => ?1) limit " + BATCH + ")", 86_400);
+        deleted += inBatches(
+                "delete from rate_limit_window where ctid in (select ctid from rate_limit_window"
+                        + " where window_start < now() - make_interval(secs => ?1) limit " + BATCH + ")",
+                86_400);
         // Revocations outlive every token they refuse after a day (tokens live minutes).
-        deleted += inBatches("delete from revoked_access where ctid in (select ctid from revoked_access"
-                + " where revoked_at < now() - make_interval(secs => ?1) limit " + BATCH + ")", 86_400);
+        deleted += inBatches(
+                "delete from revoked_access where ctid in (select ctid from revoked_access"
+                        + " where revoked_at < now() - make_interval(secs => ?1) limit " + BATCH + ")",
+                86_400);
         LOG.infof("retention purge: %d rows older than %s deleted", deleted, retention());
         return deleted;
     }
@@ -93,8 +106,10 @@ public class RetentionPurge {
         long total = 0;
         int deleted;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(delete)
-                    .setParameter(1, seconds).executeUpdate());
+            deleted = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery(delete)
+                            .setParameter(1, seconds)
+                            .executeUpdate());
             total += deleted;
         } while (deleted == BATCH);
         return total;

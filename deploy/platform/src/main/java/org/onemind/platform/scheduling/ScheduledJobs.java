@@ -5,10 +5,9 @@ import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Runs a scheduled job once per schedule across replicas: every replica's scheduler fires, and the
@@ -32,9 +31,14 @@ public class ScheduledJobs {
     public boolean claim(String job, Instant fireTime) {
         String slot = fireTime.truncatedTo(ChronoUnit.MINUTES).toString();
         try {
-            boolean claimed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                            "insert into scheduled_job_run (job, slot, claimed_by) values (?1, ?2, ?3) on conflict do nothing")
-                    .setParameter(1, job).setParameter(2, slot).setParameter(3, REPLICA).executeUpdate() == 1);
+            boolean claimed = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery(
+                                            "insert into scheduled_job_run (job, slot, claimed_by) values (?1, ?2, ?3) on conflict do nothing")
+                                    .setParameter(1, job)
+                                    .setParameter(2, slot)
+                                    .setParameter(3, REPLICA)
+                                    .executeUpdate()
+                            == 1);
             if (!claimed) {
                 LOG.debugf("%s of %s runs on another replica", job, slot);
             }
@@ -47,7 +51,8 @@ public class ScheduledJobs {
 
     private static String replicaName() {
         String host = System.getenv("HOSTNAME");
-        return (host == null || host.isBlank() ? "replica" : host) + "/" + ProcessHandle.current().pid() + "/"
+        return (host == null || host.isBlank() ? "replica" : host) + "/"
+                + ProcessHandle.current().pid() + "/"
                 + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -4,15 +4,14 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
-import org.onemind.platform.events.CloudEvent;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.onemind.platform.events.CloudEvent;
 
 /**
  * Access taken away before the tokens that carry it expire: a removed member (by subject) or a
@@ -44,9 +43,12 @@ public class AccessRevocations {
 
     /** Records a revocation in the caller's transaction (and at once in this replica). */
     public void revoke(String principal, Instant at) {
-        em.createNativeQuery("insert into revoked_access (principal, revoked_at) values (?1, ?2) on conflict (principal)"
-                        + " do update set revoked_at = greatest(revoked_access.revoked_at, excluded.revoked_at)")
-                .setParameter(1, principal).setParameter(2, Timestamp.from(at)).executeUpdate();
+        em.createNativeQuery(
+                        "insert into revoked_access (principal, revoked_at) values (?1, ?2) on conflict (principal)"
+                                + " do update set revoked_at = greatest(revoked_access.revoked_at, excluded.revoked_at)")
+                .setParameter(1, principal)
+                .setParameter(2, Timestamp.from(at))
+                .executeUpdate();
         revoked.merge(principal, at, (a, b) -> a.isAfter(b) ? a : b);
     }
 
@@ -59,7 +61,8 @@ public class AccessRevocations {
     public boolean isRevoked(JsonWebToken token) {
         long issuedAt = token.getIssuedAtTime();
         return revokedAfter(user(token.getSubject()), issuedAt)
-                || token.getClaim("azp") != null && revokedAfter(client(String.valueOf((Object) token.getClaim("azp"))), issuedAt);
+                || token.getClaim("azp") != null
+                        && revokedAfter(client(String.valueOf((Object) token.getClaim("azp"))), issuedAt);
     }
 
     private boolean revokedAfter(String principal, long issuedAt) {
@@ -73,7 +76,9 @@ public class AccessRevocations {
         try {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select principal, revoked_at from revoked_access"
-                    + " where revoked_at > now() - make_interval(secs => ?1)").setParameter(1, KEEP_SECONDS).getResultList();
+                            + " where revoked_at > now() - make_interval(secs => ?1)")
+                    .setParameter(1, KEEP_SECONDS)
+                    .getResultList();
             Map<String, Instant> fresh = new ConcurrentHashMap<>();
             for (Object[] row : rows) {
                 fresh.put((String) row[0], org.onemind.platform.api.SqlValues.instant(row[1]));

@@ -3,13 +3,12 @@ package org.onemind.platform.security;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.onemind.platform.problem.ApiException;
 
-import java.util.UUID;
-
 /**
- * Tenant isolation in one place: every {@code /api/v1/agencies/{id}/...} request of a signed-in
+ * Tenant isolation in one place: every {@code /api/v1/agencies/{agencyId}/...} request of a signed-in
  * caller is checked against the caller's agency (or partnerships) after the role check and before
  * the body is read, so another agency's data answers 404 whatever the request carries, and a
  * malformed agency id answers 404 too. Resources under that path need no check of their own; an
@@ -29,8 +28,8 @@ public class AgencyScopeFilter {
         if (!uri.getPath().startsWith(AGENCIES) || caller.isAnonymous()) {
             return;
         }
-        var parameters = uri.getPathParameters();
-        String raw = parameters.containsKey("agencyId") ? parameters.getFirst("agencyId") : parameters.getFirst("id");
+        // Every agency-scoped path names its agency {agencyId}.
+        String raw = uri.getPathParameters().getFirst("agencyId");
         if (raw == null) {
             return;
         }
@@ -40,7 +39,9 @@ public class AgencyScopeFilter {
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("agency", raw);
         }
-        caller.requireAgency(agencyId, organization -> partnerships.isResolvable()
-                && partnerships.get().active(agencyId, organization));
+        caller.requireAgency(
+                agencyId,
+                organization ->
+                        partnerships.isResolvable() && partnerships.get().active(agencyId, organization));
     }
 }

@@ -3,12 +3,11 @@ package org.onemind.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.onemind.platform.problem.ApiException;
-
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.onemind.platform.problem.ApiException;
 
 /**
  * Who is calling and which agencies they may see. Another agency's data answers 404, the same as

@@ -9,6 +9,5 @@ public final class Roles {
     public static final String AGENCY_ID_CLAIM = "agency_id";
     public static final String PARTNER_ORG_ID_CLAIM = "partner_org_id";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

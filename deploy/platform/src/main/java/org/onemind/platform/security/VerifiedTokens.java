@@ -17,12 +17,11 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Bearer tokens already verified by quarkus-oidc, recognised until they expire. A frontend or a
@@ -41,13 +40,16 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, SecurityIden
     private final Cache<String, Verified> verified;
 
     @Inject
-    public VerifiedTokens(@ConfigProperty(name = "onemind.security.verified-tokens", defaultValue = "4096") int entries) {
+    public VerifiedTokens(
+            @ConfigProperty(name = "onemind.security.verified-tokens", defaultValue = "4096") int entries) {
         // Access tokens live 5 minutes; nothing is kept past 10 whatever a token claims.
-        verified = Caffeine.newBuilder().maximumSize(entries).expireAfterWrite(Duration.ofMinutes(10)).build();
+        verified = Caffeine.newBuilder()
+                .maximumSize(entries)
+                .expireAfterWrite(Duration.ofMinutes(10))
+                .build();
     }
 
-    private record Verified(SecurityIdentity identity, long expiresAtEpochSecond) {
-    }
+    private record Verified(SecurityIdentity identity, long expiresAtEpochSecond) {}
 
     // --- Recognising: an authentication mechanism tried before quarkus-oidc's ------------------------
 
@@ -63,8 +65,10 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, SecurityIden
             return Uni.createFrom().nullItem();
         }
         // The identity as built, pointing at this request's routing context instead of the first one's.
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(known.identity())
-                .addAttribute(RoutingContext.class.getName(), context).build());
+        return Uni.createFrom()
+                .item(QuarkusSecurityIdentity.builder(known.identity())
+                        .addAttribute(RoutingContext.class.getName(), context)
+                        .build());
     }
 
     private static String bearerToken(RoutingContext context) {
@@ -114,9 +118,11 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, SecurityIden
     }
 
     @Override
-    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
-                                         Map<String, Object> attributes) {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getRawToken() != null && jwt.getExpirationTime() > 0) {
+    public Uni<SecurityIdentity> augment(
+            SecurityIdentity identity, AuthenticationRequestContext context, Map<String, Object> attributes) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt
+                && jwt.getRawToken() != null
+                && jwt.getExpirationTime() > 0) {
             verified.put(jwt.getRawToken(), new Verified(identity, jwt.getExpirationTime()));
         }
         return Uni.createFrom().item(identity);

@@ -1,9 +1,8 @@
 package org.onemind.platform.tracing;
 
-import org.jboss.logging.MDC;
-
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.jboss.logging.MDC;
 
 /**
  * W3C trace context carried from the HTTP request through the outbox and Kafka to consumers and
@@ -13,8 +12,7 @@ public final class TraceContext {
     public static final String MDC_KEY = "traceparent";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TraceContext() {
-    }
+    private TraceContext() {}
 
     public static String current() {
         Object value = MDC.get(MDC_KEY);
@@ -34,7 +32,8 @@ public final class TraceContext {
     }
 
     static boolean isValid(String traceparent) {
-        return traceparent != null && traceparent.matches("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")
+        return traceparent != null
+                && traceparent.matches("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")
                 && !traceparent.substring(3, 35).equals("0".repeat(32));
     }
 

@@ -1,8 +1,6 @@
 package org.onemind.platform.tx;
 
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /**
  * Plain SQL on the current transaction's connection, for the statements every event runs (outbox,
@@ -19,8 +18,7 @@ import java.util.Optional;
  */
 public final class Jdbc {
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     /** Reads one row. */
     @FunctionalInterface
@@ -40,7 +38,7 @@ public final class Jdbc {
     public static <T> List<T> query(EntityManager em, String sql, RowReader<T> reader, Object... parameters) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = prepare(connection, sql, parameters);
-                 ResultSet row = statement.executeQuery()) {
+                    ResultSet row = statement.executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 while (row.next()) {
                     rows.add(reader.read(row));
@@ -54,13 +52,14 @@ public final class Jdbc {
     public static <T> Optional<T> first(EntityManager em, String sql, RowReader<T> reader, Object... parameters) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = prepare(connection, sql, parameters);
-                 ResultSet row = statement.executeQuery()) {
+                    ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.ofNullable(reader.read(row)) : Optional.empty();
             }
         });
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object[] parameters) throws SQLException {
+    private static PreparedStatement prepare(Connection connection, String sql, Object[] parameters)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             for (int i = 0; i < parameters.length; i++) {

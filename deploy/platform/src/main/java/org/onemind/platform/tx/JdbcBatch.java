@@ -1,11 +1,10 @@
 package org.onemind.platform.tx;
 
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
-
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import org.hibernate.Session;
 
 /**
  * Writes many rows in the caller's transaction with JDBC batches: imports write thousands of rows
@@ -14,8 +13,7 @@ import java.util.Collection;
 public final class JdbcBatch {
     private static final int ROWS_PER_BATCH = 1000;
 
-    private JdbcBatch() {
-    }
+    private JdbcBatch() {}
 
     /** Sets one row's parameters. */
     @FunctionalInterface

@@ -1,14 +1,13 @@
 package org.onemind.platform.api;
 
-import org.junit.jupiter.api.Test;
-import org.onemind.platform.problem.ApiException;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.onemind.platform.problem.ApiException;
 
 class AgencyIdsTest {
     private static final Instant REGISTERED = Instant.parse("2026-03-02T10:15:30.123Z");
@@ -25,7 +24,10 @@ class AgencyIdsTest {
 
     @Test
     void idsMintedLaterSortAfter() {
-        assertTrue(AgencyIds.newId(REGISTERED).toString().compareTo(AgencyIds.newId(REGISTERED.plusMillis(1)).toString()) < 0);
+        assertTrue(AgencyIds.newId(REGISTERED)
+                        .toString()
+                        .compareTo(AgencyIds.newId(REGISTERED.plusMillis(1)).toString())
+                < 0);
     }
 
     @Test
@@ -37,8 +39,19 @@ class AgencyIdsTest {
 
     @Test
     void anOldOrRandomOrFutureIdThatIsNotKnownDoesNotExist() {
-        assertEquals(404, AgencyIds.notKnownHere(AgencyIds.newId(REGISTERED), REGISTERED.plus(WINDOW).plusSeconds(1), WINDOW).status());
-        assertEquals(404, AgencyIds.notKnownHere(UUID.randomUUID(), REGISTERED, WINDOW).status());
-        assertEquals(404, AgencyIds.notKnownHere(AgencyIds.newId(REGISTERED.plus(Duration.ofDays(1))), REGISTERED, WINDOW).status());
+        assertEquals(
+                404,
+                AgencyIds.notKnownHere(
+                                AgencyIds.newId(REGISTERED),
+                                REGISTERED.plus(WINDOW).plusSeconds(1),
+                                WINDOW)
+                        .status());
+        assertEquals(
+                404,
+                AgencyIds.notKnownHere(UUID.randomUUID(), REGISTERED, WINDOW).status());
+        assertEquals(
+                404,
+                AgencyIds.notKnownHere(AgencyIds.newId(REGISTERED.plus(Duration.ofDays(1))), REGISTERED, WINDOW)
+                        .status());
     }
 }

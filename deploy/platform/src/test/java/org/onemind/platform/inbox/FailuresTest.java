@@ -1,28 +1,36 @@
 package org.onemind.platform.inbox;
 
-import org.junit.jupiter.api.Test;
-import org.onemind.platform.events.UnprocessableEventException;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.SQLException;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.onemind.platform.events.UnprocessableEventException;
 
 class FailuresTest {
 
     private static RuntimeException wrapped(Throwable cause) {
         // As consumers see them: the driver's exception deep inside Hibernate's and the transaction's.
-        return new IllegalStateException("transaction failed", new jakarta.persistence.PersistenceException("could not execute", cause));
+        return new IllegalStateException(
+                "transaction failed", new jakarta.persistence.PersistenceException("could not execute", cause));
     }
 
     @Test
     void databaseLockAndTransactionTroubleIsTransient() {
-        for (String state : new String[] {"08006", "08001", "40001", "40P01", "55P03", "57014", "57P01", "57P03", "53300", "55000"}) {
+        for (String state :
+                new String[] {"08006", "08001", "40001", "40P01", "55P03", "57014", "57P01", "57P03", "53300", "55000"
+                }) {
             assertEquals(Failures.Kind.TRANSIENT, Failures.classify(wrapped(new SQLException("boom", state))), state);
         }
-        assertEquals(Failures.Kind.TRANSIENT, Failures.classify(wrapped(new SQLException("Sorry, acquisition timeout!"))));
-        assertEquals(Failures.Kind.TRANSIENT, Failures.classify(new jakarta.persistence.OptimisticLockException("stale")));
-        assertEquals(Failures.Kind.TRANSIENT, Failures.classify(wrapped(new jakarta.transaction.RollbackException("timed out"))));
-        assertEquals(Failures.Kind.TRANSIENT, Failures.classify(wrapped(new java.net.ConnectException("Connection refused"))));
+        assertEquals(
+                Failures.Kind.TRANSIENT, Failures.classify(wrapped(new SQLException("Sorry, acquisition timeout!"))));
+        assertEquals(
+                Failures.Kind.TRANSIENT, Failures.classify(new jakarta.persistence.OptimisticLockException("stale")));
+        assertEquals(
+                Failures.Kind.TRANSIENT,
+                Failures.classify(wrapped(new jakarta.transaction.RollbackException("timed out"))));
+        assertEquals(
+                Failures.Kind.TRANSIENT,
+                Failures.classify(wrapped(new java.net.ConnectException("Connection refused"))));
     }
 
     @Test
@@ -51,7 +59,8 @@ class FailuresTest {
 
     @Test
     void aTypesVersionIsTakenOffItsName() {
-        assertEquals("onemind.agency.agency-updated", IncomingEvents.withoutVersion("onemind.agency.agency-updated.v2"));
+        assertEquals(
+                "onemind.agency.agency-updated", IncomingEvents.withoutVersion("onemind.agency.agency-updated.v2"));
         assertEquals(null, IncomingEvents.withoutVersion("onemind.agency.agency-updated"));
         assertEquals(null, IncomingEvents.withoutVersion("onemind.agency.vintage"));
     }

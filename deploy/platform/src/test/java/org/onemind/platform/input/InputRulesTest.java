@@ -1,13 +1,12 @@
 package org.onemind.platform.input;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 /** Pure logic: the text, date and operation-pattern rules every input goes through. */
 class InputRulesTest {
@@ -46,12 +45,23 @@ class InputRulesTest {
 
     @Test
     void operationPatternsMatchOneSegmentOrTheRest() {
-        assertTrue(OperationPatterns.compile("GET /api/v1/organizations/*").matcher("GET /api/v1/organizations/42").matches());
-        assertFalse(OperationPatterns.compile("GET /api/v1/organizations/*").matcher("GET /api/v1/organizations/42/api-clients").matches());
-        assertTrue(OperationPatterns.compile("GET /api/v1/directory/**").matcher("GET /api/v1/directory/agencies").matches());
+        assertTrue(OperationPatterns.compile("GET /api/v1/organizations/*")
+                .matcher("GET /api/v1/organizations/42")
+                .matches());
+        assertFalse(OperationPatterns.compile("GET /api/v1/organizations/*")
+                .matcher("GET /api/v1/organizations/42/api-clients")
+                .matches());
+        assertTrue(OperationPatterns.compile("GET /api/v1/directory/**")
+                .matcher("GET /api/v1/directory/agencies")
+                .matches());
         assertTrue(OperationPatterns.compile("POST /api/v1/agencies/*/personnel/import")
-                .matcher("POST /api/v1/agencies/5f0c/personnel/import").matches());
-        assertFalse(OperationPatterns.compile("GET /api/v1/courses").matcher("POST /api/v1/courses").matches());
-        assertFalse(OperationPatterns.compile("GET /api/v1/c.urses").matcher("GET /api/v1/courses").matches());
+                .matcher("POST /api/v1/agencies/5f0c/personnel/import")
+                .matches());
+        assertFalse(OperationPatterns.compile("GET /api/v1/courses")
+                .matcher("POST /api/v1/courses")
+                .matches());
+        assertFalse(OperationPatterns.compile("GET /api/v1/c.urses")
+                .matcher("GET /api/v1/courses")
+                .matches());
     }
 }

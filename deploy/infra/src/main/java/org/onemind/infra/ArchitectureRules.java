@@ -1,0 +1,110 @@
+package org.onemind.infra;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import java.util.List;
+
+/**
+ * The rules of CONTRIBUTING.md that a machine can check, for one service's main classes. The rule
+ * that resources do HTTP only is frozen: the resources written before it (listed in the service's
+ * {@code src/test/resources/archunit_store}) are tolerated until they are moved to the template, and
+ * any other violation fails; a fixed one leaves the store by itself.
+ */
+public final class ArchitectureRules {
+    static final List<String> SERVICES = List.of("agency", "training", "compliance", "notification");
+
+    private ArchitectureRules() {}
+
+    /** Checks the main classes under {@code org.onemind.<service>}. */
+    public static void check(String service) {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.onemind." + service);
+        FreezingArchRule.freeze(resourcesDoHttpOnly()).check(classes);
+        resourcesAreNotTransactional().check(classes);
+        servicesStayApart(service).check(classes);
+        rulesArePlainJava().allowEmptyShould(true).check(classes);
+        entitiesStayOffTheWire().check(classes);
+    }
+
+    /** The resource does HTTP only: the service owns the transaction, the history and the outbox. */
+    static ArchRule resourcesDoHttpOnly() {
+        return noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.onemind.platform.outbox.Outbox")
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("HistoryLog")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.onemind.agency.events.AgencyEvents")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.onemind.training.events.TrainingEvents")
+                .orShould()
+                .beAnnotatedWith("jakarta.transaction.Transactional")
+                .because("a resource does HTTP only; its feature's service owns the transaction, the history and"
+                        + " the outbox (CONTRIBUTING.md)");
+    }
+
+    static ArchRule resourcesAreNotTransactional() {
+        return FreezingArchRule.freeze(noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
+                .beAnnotatedWith("jakarta.transaction.Transactional")
+                .because("the transaction belongs to the feature's service (CONTRIBUTING.md)"));
+    }
+
+    /** A service reaches another only through its events and its API, never its classes. */
+    static ArchRule servicesStayApart(String service) {
+        return noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SERVICES.stream()
+                        .filter(other -> !other.equals(service))
+                        .map(other -> "org.onemind." + other + "..")
+                        .toArray(String[]::new))
+                .because("services share only the service kit, events and HTTP");
+    }
+
+    /** The campaign's rules are plain Java: testable without a container, a database or a clock's framework. */
+    static ArchRule rulesArePlainJava() {
+        return noClasses()
+                .that()
+                .resideInAPackage("..rules..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("java..", "..rules..")
+                .because("the pledge rules (RULES.md) import nothing from the framework");
+    }
+
+    /** Entities are mapped to response records; an entity is never an HTTP answer. */
+    static ArchRule entitiesStayOffTheWire() {
+        return methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("Resource")
+                .and()
+                .arePublic()
+                .should()
+                .haveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.not(
+                        com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith(
+                                "jakarta.persistence.Entity")))
+                .because("entities stay off the wire: a response record per shape");
+    }
+}
