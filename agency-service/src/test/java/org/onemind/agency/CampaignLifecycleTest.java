@@ -344,6 +344,11 @@ class CampaignLifecycleTest {
                 .extract()
                 .asByteArray();
         assertTrue(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"), "a real PDF");
+        String printed = pdfText(pdf);
+        assertTrue(
+                printed.contains("Northgate Counseling Center (memorandum of understanding signed November 20, 2025)"),
+                "the PDF says what the Markdown says: " + printed);
+        assertTrue(printed.contains("45 of 45 sworn officers and selected non-sworn staff"), printed);
 
         try (TopicProbe probe = new TopicProbe(bootstrapServers, "agency.events")) {
             given().contentType(ContentType.JSON)
@@ -393,5 +398,21 @@ class CampaignLifecycleTest {
                 .then()
                 .statusCode(200)
                 .body("name", hasItem(name));
+    }
+
+    /** The text of every page of a PDF, whitespace folded (lines wrap where the page ends). */
+    static String pdfText(byte[] pdf) {
+        try {
+            com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+            com.lowagie.text.pdf.parser.PdfTextExtractor extractor =
+                    new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append(' ');
+            }
+            return text.toString().replaceAll("\\s+", " ");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.onemind.compliance.evaluation.NightlyWork;
+import org.onemind.compliance.evaluation.NightlyReevaluation;
 import org.onemind.infra.TopicProbe;
 
 @QuarkusTest
@@ -32,7 +32,7 @@ class CampaignFiguresTest {
     String bootstrapServers;
 
     @Inject
-    NightlyWork nightly;
+    NightlyReevaluation nightly;
 
     String send(String topic, String agencyId, String type, String body) {
         return new TopicProbe(bootstrapServers).sendEvent(topic, agencyId, type, body);

@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.onemind.compliance.evaluation.Rebuilds;
+import org.onemind.compliance.evaluation.RebuildService;
 import org.onemind.compliance.rules.AgencyFacts;
 import org.onemind.compliance.rules.ComplianceRules;
 import org.onemind.compliance.rules.RuleEdition;
@@ -43,7 +43,7 @@ class ComplianceBenchmarkTest {
     EntityManager em;
 
     @Inject
-    Rebuilds rebuilds;
+    RebuildService rebuilds;
 
     @Test
     void figures() {
@@ -168,7 +168,7 @@ class ComplianceBenchmarkTest {
                     .executeUpdate();
         });
         long start = System.nanoTime();
-        Rebuilds.RebuildStatus status = rebuilds.runNow("benchmark");
+        RebuildService.RebuildStatus status = rebuilds.runNow("benchmark");
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 "BENCHMARK full rebuild: %d agencies (1,000 with 100 officers and 100 certifications each,"

@@ -218,15 +218,20 @@ class CampaignEmailsTest {
         assertEquals(1, mailTo("chief@" + domain).size(), "300 evaluations, one email");
     }
 
+    /** An agency with two contacts that pledged a year before its target date. */
+    void pledgedAgency(String agency, String domain, LocalDate target) {
+        agency(agency, domain);
+        send("agency.events", agency, "onemind.agency.pledge-taken.v1", """
+                {"agencyId": "%s", "pledgeId": "%s", "pledgedOn": "%s", "targetCompletionOn": "%s"}""".formatted(
+                        agency, UUID.randomUUID(), target.minusMonths(12), target));
+    }
+
     @Test
     void deadlineRemindersGoOutOnceAt90And30DaysAndWhenPassed() {
         String domain = domain();
         String agency = UUID.randomUUID().toString();
-        agency(agency, domain);
         LocalDate target = LocalDate.now().plusDays(80);
-        send("agency.events", agency, "onemind.agency.pledge-taken.v1", """
-                {"agencyId": "%s", "pledgeId": "%s", "pledgedOn": "%s", "targetCompletionOn": "%s"}""".formatted(
-                        agency, UUID.randomUUID(), target.minusMonths(12), target));
+        pledgedAgency(agency, domain, target);
         send(
                 "compliance.events",
                 agency,
@@ -266,11 +271,8 @@ class CampaignEmailsTest {
     void anAgencyNeverEvaluatedIsRemindedOfAllFourPractices() {
         String domain = domain();
         String agency = UUID.randomUUID().toString();
-        agency(agency, domain);
         LocalDate target = LocalDate.now().plusDays(20);
-        send("agency.events", agency, "onemind.agency.pledge-taken.v1", """
-                {"agencyId": "%s", "pledgeId": "%s", "pledgedOn": "%s", "targetCompletionOn": "%s"}""".formatted(
-                        agency, UUID.randomUUID(), target.minusMonths(12), target));
+        pledgedAgency(agency, domain, target);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mailTo("chief@" + domain).size() == 1); // the pledge acknowledgement
 

@@ -188,7 +188,7 @@ class ComplianceEmailTest {
     }
 
     @jakarta.inject.Inject
-    org.onemind.notification.delivery.Dispatcher dispatcher;
+    org.onemind.notification.delivery.DeliveryDispatcher dispatcher;
 
     @Test
     @TestSecurity(user = "admin", roles = "campaign-admin")

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.InjectMailServer;
 import org.onemind.infra.MailServer;
-import org.onemind.notification.delivery.Dispatcher;
+import org.onemind.notification.delivery.DeliveryDispatcher;
 
 /**
  * Prints figures, asserts nothing about speed: 1,000 queued notifications delivered to the SMTP
@@ -26,7 +26,7 @@ class DeliveryBenchmarkTest {
     EntityManager em;
 
     @Inject
-    Dispatcher dispatcher;
+    DeliveryDispatcher dispatcher;
 
     @InjectMailServer
     MailServer mail;

@@ -22,11 +22,11 @@ import org.onemind.infra.FaultProxy;
 import org.onemind.infra.InjectMailServer;
 import org.onemind.infra.InjectSmtpProxy;
 import org.onemind.infra.MailServer;
-import org.onemind.notification.delivery.Deliveries;
+import org.onemind.notification.delivery.DeliveryService;
 import org.onemind.notification.delivery.DeliveryStatus;
 import org.onemind.notification.delivery.Notification;
 import org.onemind.notification.delivery.NotificationType;
-import org.onemind.notification.email.ComplianceEmails;
+import org.onemind.notification.email.ComplianceEmailWriter;
 
 /**
  * Injects SMTP faults through a TCP proxy in front of the real SMTP server: latency on everything
@@ -43,7 +43,7 @@ class SmtpFaultsTest {
     MailServer mail;
 
     @Inject
-    Deliveries deliveries;
+    DeliveryService deliveries;
 
     @Test
     void aSlowServerStillReceivesEveryEmailExactlyOnce() {
@@ -83,7 +83,7 @@ class SmtpFaultsTest {
                             agency,
                             NotificationType.PRACTICE_MET,
                             stuck,
-                            new ComplianceEmails.Email("Hung", "<p>hung</p>", "hung"),
+                            new ComplianceEmailWriter.Email("Hung", "<p>hung</p>", "hung"),
                             UUID.randomUUID().toString()));
             enqueue(agency, domain, 5);
 
@@ -133,7 +133,7 @@ class SmtpFaultsTest {
                         agency,
                         NotificationType.PRACTICE_MET,
                         "contact" + i + "@" + domain,
-                        new ComplianceEmails.Email("Practice met " + i, "<p>met</p>", "met"),
+                        new ComplianceEmailWriter.Email("Practice met " + i, "<p>met</p>", "met"),
                         UUID.randomUUID().toString());
             }
         });

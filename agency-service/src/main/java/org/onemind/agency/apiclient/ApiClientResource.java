@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.onemind.agency.apiclient.ApiClients.ApiClientResponse;
-import org.onemind.agency.apiclient.ApiClients.CreateApiClient;
-import org.onemind.agency.apiclient.ApiClients.CreatedApiClient;
+import org.onemind.agency.apiclient.ApiClientService.ApiClientResponse;
+import org.onemind.agency.apiclient.ApiClientService.CreateApiClient;
+import org.onemind.agency.apiclient.ApiClientService.CreatedApiClient;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.security.Roles;
 
@@ -29,7 +29,7 @@ import org.onemind.platform.security.Roles;
 public class ApiClientResource {
 
     @Inject
-    ApiClients apiClients;
+    ApiClientService apiClients;
 
     @POST
     @Operation(

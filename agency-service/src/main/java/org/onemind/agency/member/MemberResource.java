@@ -26,7 +26,7 @@ import org.onemind.platform.security.Roles;
 public class MemberResource {
 
     @Inject
-    Members members;
+    MemberService members;
 
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
@@ -36,7 +36,7 @@ public class MemberResource {
                     + "Inviting someone who already manages this agency answers 200 with the member and sends nothing.")
     public Response invite(
             @PathParam("agencyId") UUID agencyId, @Valid @NotNull InviteMember request, @Context UriInfo uri) {
-        Members.Invitation invitation = members.invite(agencyId, request);
+        MemberService.Invitation invitation = members.invite(agencyId, request);
         if (!invitation.created()) {
             return Response.ok(invitation.member()).build();
         }

@@ -30,7 +30,7 @@ public class CampaignResource {
     EntityManager em;
 
     @Inject
-    Rebuilds rebuilds;
+    RebuildService rebuilds;
 
     public record Summary(
             String state,
@@ -99,7 +99,7 @@ public class CampaignResource {
             summary =
                     "Recompute every evaluation from the read models (after a rule change or a restore); 202 with progress")
     public Response rebuild() {
-        Rebuilds.RebuildStatus status = rebuilds.start("requested by a campaign admin");
+        RebuildService.RebuildStatus status = rebuilds.start("requested by a campaign admin");
         return Response.accepted(status)
                 .location(java.net.URI.create("/api/v1/compliance/rebuild/" + status.id()))
                 .build();
@@ -112,7 +112,7 @@ public class CampaignResource {
             description =
                     "Rebuilds, nightly runs, rule-edition changes and course reclassifications, with their progress"
                             + " (each re-evaluates its agencies in chunks; any replica answers). `state=RUNNING` lists those under way.")
-    public List<Rebuilds.RebuildStatus> rebuilds(
+    public List<RebuildService.RebuildStatus> rebuilds(
             @QueryParam("state")
                     @jakarta.validation.constraints.Pattern(
                             regexp = "RUNNING|DONE",
@@ -124,7 +124,7 @@ public class CampaignResource {
     @GET
     @Path("/rebuild/{rebuildId}")
     @Operation(summary = "Progress of a rebuild")
-    public Rebuilds.RebuildStatus rebuildStatus(@PathParam("rebuildId") UUID id) {
+    public RebuildService.RebuildStatus rebuildStatus(@PathParam("rebuildId") UUID id) {
         return rebuilds.status(id).orElseThrow(() -> ApiException.notFound("rebuild", id));
     }
 }

@@ -14,11 +14,11 @@ public interface ComplianceConfig {
     @WithDefault("90")
     int expiryWarningDays();
 
-    /** When the nightly re-evaluation and expiry watch run (cron, used by {@code NightlyWork}). */
+    /** When the nightly re-evaluation and expiry watch run (cron, used by {@code NightlyReevaluation}). */
     @WithDefault("0 30 0 * * ?")
     String nightlyCron();
 
-    /** Re-evaluations of many agencies ({@code Rebuilds}). */
+    /** Re-evaluations of many agencies ({@code RebuildService}). */
     Reevaluation reevaluation();
 
     interface Reevaluation {

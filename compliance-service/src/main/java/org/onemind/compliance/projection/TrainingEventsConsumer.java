@@ -38,7 +38,7 @@ public class TrainingEventsConsumer extends EventConsumer {
     Evaluator evaluator;
 
     @Inject
-    org.onemind.compliance.evaluation.Rebuilds rebuilds;
+    org.onemind.compliance.evaluation.RebuildService rebuilds;
 
     @Incoming("training-events")
     @Blocking

@@ -28,7 +28,7 @@ import org.onemind.platform.security.Roles;
 public class NotificationResource {
 
     @Inject
-    Dispatcher dispatcher;
+    DeliveryDispatcher dispatcher;
 
     @Inject
     org.onemind.notification.recipient.RecipientDirectory directory;
@@ -105,7 +105,7 @@ public class NotificationResource {
         notification.attempts = 0;
         notification.nextAttemptAt = Instant.now();
         notification.lastError = null;
-        afterCommit.once(Dispatcher.class, dispatcher::nudge);
+        afterCommit.once(DeliveryDispatcher.class, dispatcher::nudge);
         return NotificationResponse.of(notification);
     }
 }

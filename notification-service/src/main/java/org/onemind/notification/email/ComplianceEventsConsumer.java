@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.onemind.notification.delivery.Deliveries;
+import org.onemind.notification.delivery.DeliveryService;
 import org.onemind.notification.delivery.NotificationType;
 import org.onemind.notification.recipient.RecipientDirectory;
 import org.onemind.platform.events.CloudEvent;
@@ -39,13 +39,13 @@ public class ComplianceEventsConsumer extends EventConsumer {
     RecipientDirectory directory;
 
     @Inject
-    ComplianceEmails emails;
+    ComplianceEmailWriter emails;
 
     @Inject
-    Deliveries deliveries;
+    DeliveryService deliveries;
 
     @Inject
-    Notices notices;
+    NoticeService notices;
 
     @Inject
     org.onemind.notification.reminder.Deadlines deadlines;
@@ -124,13 +124,14 @@ public class ComplianceEventsConsumer extends EventConsumer {
     /** certifications-expiring: the practice, how many, from when, and the day it would be unmet. */
     private void expiring(CloudEvent event, UUID agencyId, String agencyName) {
         String practice = event.text("practice");
-        String label = ComplianceEmails.line(practice, com.fasterxml.jackson.databind.node.MissingNode.getInstance())
+        String label = ComplianceEmailWriter.line(
+                        practice, com.fasterxml.jackson.databind.node.MissingNode.getInstance())
                 .label();
         notices.send(
                 agencyId,
                 NotificationType.CERTIFICATIONS_EXPIRING,
                 event.id(),
-                new Notices.Content(
+                new NoticeService.Content(
                         agencyName + ": " + label + " certifications are about to expire",
                         List.of(
                                 event.text("count") + " " + label + " certification(s) of " + agencyName
@@ -146,7 +147,7 @@ public class ComplianceEventsConsumer extends EventConsumer {
     private void enqueue(
             CloudEvent event, UUID agencyId, NotificationType type, String agencyName, List<String> practices) {
         for (RecipientDirectory.Recipient recipient : directory.recipients(agencyId, type)) {
-            ComplianceEmails.Email email =
+            ComplianceEmailWriter.Email email =
                     emails.compose(type, agencyName, recipient.name(), practices, event.data(), agencyId);
             deliveries.enqueue(agencyId, type, recipient.email(), email, event.id());
         }

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.notification.delivery.NotificationType;
-import org.onemind.notification.email.Notices;
+import org.onemind.notification.email.NoticeService;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
 import org.onemind.platform.inbox.EventConsumer;
@@ -40,7 +40,7 @@ public class AgencyEventsConsumer extends EventConsumer {
     org.onemind.notification.reminder.Deadlines deadlines;
 
     @Inject
-    org.onemind.notification.email.Notices notices;
+    org.onemind.notification.email.NoticeService notices;
 
     @Inject
     org.onemind.notification.email.ComplianceEventsConsumer complianceEvents;
@@ -76,7 +76,7 @@ public class AgencyEventsConsumer extends EventConsumer {
                 agencyId,
                 NotificationType.PLEDGE_RECEIVED,
                 event.id(),
-                new Notices.Content(
+                new NoticeService.Content(
                         agencyName + ": your One Mind pledge is received",
                         List.of("Thank you for taking the One Mind Campaign pledge on " + event.date("pledgedOn") + ". "
                                 + agencyName + " has until " + target + " to put these four practices in place:"),
@@ -100,7 +100,7 @@ public class AgencyEventsConsumer extends EventConsumer {
                     agencyId,
                     NotificationType.COMPLETION_VERIFIED,
                     event.id(),
-                    new Notices.Content(
+                    new NoticeService.Content(
                             "Congratulations, " + agencyName + ": One Mind pledge completed",
                             List.of(
                                     agencyName
@@ -113,7 +113,7 @@ public class AgencyEventsConsumer extends EventConsumer {
                     agencyId,
                     NotificationType.COMPLETION_REJECTED,
                     event.id(),
-                    new Notices.Content(
+                    new NoticeService.Content(
                             agencyName + ": your One Mind completion needs another look",
                             List.of(
                                     "The campaign reviewed " + agencyName

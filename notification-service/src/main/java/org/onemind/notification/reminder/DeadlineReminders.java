@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.onemind.notification.delivery.NotificationType;
-import org.onemind.notification.email.Notices;
+import org.onemind.notification.email.NoticeService;
 
 /**
  * Daily: agencies whose pledge target is 90 or 30 days away with practices still unmet are
@@ -30,7 +30,7 @@ public class DeadlineReminders {
     EntityManager em;
 
     @Inject
-    Notices notices;
+    NoticeService notices;
 
     @Scheduled(cron = "{onemind.notification.reminder-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily(io.quarkus.scheduler.ScheduledExecution execution) {
@@ -74,7 +74,7 @@ public class DeadlineReminders {
                     agencyId,
                     NotificationType.DEADLINE_PASSED,
                     key,
-                    new Notices.Content(
+                    new NoticeService.Content(
                             agencyName + ": the One Mind pledge target date has passed",
                             List.of("The target completion date of " + agencyName + "'s One Mind pledge was " + target
                                     + ". These practices are still open:"),
@@ -85,7 +85,7 @@ public class DeadlineReminders {
                 agencyId,
                 NotificationType.DEADLINE_APPROACHING,
                 key,
-                new Notices.Content(
+                new NoticeService.Content(
                         agencyName + ": " + reminder + " days or less to the One Mind pledge target",
                         List.of("The target completion date of " + agencyName + "'s One Mind pledge is " + target
                                 + ". These practices are still open:"),

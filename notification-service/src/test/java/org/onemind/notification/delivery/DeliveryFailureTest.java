@@ -16,20 +16,21 @@ class DeliveryFailureTest {
                         + " Connection refused: localhost/127.0.0.1:2525",
                 new java.net.ConnectException("Connection refused"));
         assertEquals(
-                "the SMTP server could not be reached (connection refused)", Dispatcher.failureOf(failure, TIMEOUT));
+                "the SMTP server could not be reached (connection refused)",
+                DeliveryDispatcher.failureOf(failure, TIMEOUT));
     }
 
     @Test
     void theServersOwnAnswerIsKeptWithoutTheClassThatCarriedIt() {
         RuntimeException failure = new IllegalStateException(
                 new RuntimeException("io.vertx.ext.mail.SMTPException: 550 5.1.1 mailbox unavailable"));
-        assertEquals("550 5.1.1 mailbox unavailable", Dispatcher.failureOf(failure, TIMEOUT));
+        assertEquals("550 5.1.1 mailbox unavailable", DeliveryDispatcher.failureOf(failure, TIMEOUT));
     }
 
     @Test
     void aServerThatDoesNotAnswerIsNamedWithTheTimeout() {
         assertEquals(
                 "the SMTP server did not answer within 15 s",
-                Dispatcher.failureOf(new io.smallrye.mutiny.TimeoutException(), TIMEOUT));
+                DeliveryDispatcher.failureOf(new io.smallrye.mutiny.TimeoutException(), TIMEOUT));
     }
 }

@@ -33,8 +33,8 @@ import org.onemind.platform.tx.AfterCommit;
  * taken over by another from its last agency.
  */
 @ApplicationScoped
-public class Rebuilds {
-    private static final Logger LOG = Logger.getLogger(Rebuilds.class);
+public class RebuildService {
+    private static final Logger LOG = Logger.getLogger(RebuildService.class);
     private static final String OWNER = org.onemind.platform.scheduling.ScheduledJobs.REPLICA;
 
     @Inject
@@ -92,7 +92,7 @@ public class Rebuilds {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID startForCourse(UUID courseId, String causationId) {
         UUID id = insert("course " + courseId + " reclassified", courseId, causationId);
-        afterCommit.once(Rebuilds.class, this::nudge);
+        afterCommit.once(RebuildService.class, this::nudge);
         return id;
     }
 

@@ -13,7 +13,7 @@ import org.onemind.notification.delivery.NotificationType;
 
 /** Writes the emails about a change in an agency's compliance, with the agency's own figures. */
 @ApplicationScoped
-public class ComplianceEmails {
+public class ComplianceEmailWriter {
 
     @Inject
     @Location("emails/compliance-changed.html")

@@ -30,8 +30,8 @@ import org.onemind.platform.tx.NudgedWork;
  * commits sends that one email once more.
  */
 @ApplicationScoped
-public class Dispatcher {
-    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+public class DeliveryDispatcher {
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
 
     @Inject
     ReactiveMailer mailer;

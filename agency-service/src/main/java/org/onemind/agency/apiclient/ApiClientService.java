@@ -29,7 +29,7 @@ import org.onemind.platform.security.Roles;
  * obtained with it can only ever speak for that organization.
  */
 @ApplicationScoped
-public class ApiClients {
+public class ApiClientService {
     static final String ORGANIZATION_ATTRIBUTE = "onemind.partner_org_id";
     static final String CREATED_AT_ATTRIBUTE = "onemind.created_at";
     static final String CREATED_BY_ATTRIBUTE = "onemind.created_by";

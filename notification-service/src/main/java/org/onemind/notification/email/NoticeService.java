@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import org.onemind.notification.delivery.Deliveries;
+import org.onemind.notification.delivery.DeliveryService;
 import org.onemind.notification.delivery.NotificationType;
 import org.onemind.notification.recipient.RecipientDirectory;
 
@@ -15,7 +15,7 @@ import org.onemind.notification.recipient.RecipientDirectory;
  * content (with the agency's own figures), written by the {@code notice} template as HTML and text.
  */
 @ApplicationScoped
-public class Notices {
+public class NoticeService {
 
     @Inject
     @Location("emails/notice.html")
@@ -29,7 +29,7 @@ public class Notices {
     RecipientDirectory directory;
 
     @Inject
-    Deliveries deliveries;
+    DeliveryService deliveries;
 
     /** What an email says: its subject, paragraphs, listed facts and an optional link. */
     public record Content(String subject, List<String> paragraphs, List<String> lines, String link) {}
@@ -38,7 +38,7 @@ public class Notices {
     public int send(UUID agencyId, NotificationType type, String eventId, Content content) {
         int queued = 0;
         for (RecipientDirectory.Recipient recipient : directory.recipients(agencyId, type)) {
-            ComplianceEmails.Email email = new ComplianceEmails.Email(
+            ComplianceEmailWriter.Email email = new ComplianceEmailWriter.Email(
                     content.subject(),
                     html.data("contactName", recipient.name())
                             .data("paragraphs", content.paragraphs())

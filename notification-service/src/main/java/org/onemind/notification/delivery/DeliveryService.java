@@ -6,13 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
-import org.onemind.notification.email.ComplianceEmails;
+import org.onemind.notification.email.ComplianceEmailWriter;
 import org.onemind.platform.tracing.TraceContext;
 import org.onemind.platform.tx.AfterCommit;
 
 /** Records emails to send in the consumer's transaction; the dispatcher sends them after commit. */
 @ApplicationScoped
-public class Deliveries {
+public class DeliveryService {
 
     @Inject
     EntityManager em;
@@ -21,11 +21,11 @@ public class Deliveries {
     AfterCommit afterCommit;
 
     @Inject
-    Dispatcher dispatcher;
+    DeliveryDispatcher dispatcher;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(
-            UUID agencyId, NotificationType type, String recipient, ComplianceEmails.Email email, String eventId) {
+            UUID agencyId, NotificationType type, String recipient, ComplianceEmailWriter.Email email, String eventId) {
         Instant now = Instant.now();
         // The unique (event, type, recipient) key makes a repeat of the same decision a no-op.
         em.createNativeQuery("insert into notification (id, agency_id, type, recipient, subject, html_body, text_body,"
@@ -43,6 +43,6 @@ public class Deliveries {
                 .setParameter(9, eventId)
                 .setParameter(10, TraceContext.current())
                 .executeUpdate();
-        afterCommit.once(Deliveries.class, dispatcher::nudge);
+        afterCommit.once(DeliveryService.class, dispatcher::nudge);
     }
 }

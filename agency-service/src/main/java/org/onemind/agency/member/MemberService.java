@@ -31,7 +31,7 @@ import org.onemind.platform.security.Roles;
  * user and has Keycloak email a link to set a password; removing takes role and attribute away.
  */
 @ApplicationScoped
-public class Members {
+public class MemberService {
     static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
     static final String VERIFY_EMAIL = "VERIFY_EMAIL";
 

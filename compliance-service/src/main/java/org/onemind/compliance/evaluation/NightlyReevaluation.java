@@ -18,15 +18,15 @@ import org.onemind.platform.outbox.Outbox;
  * announced once ({@code certifications-expiring}).
  */
 @ApplicationScoped
-public class NightlyWork {
-    private static final Logger LOG = Logger.getLogger(NightlyWork.class);
+public class NightlyReevaluation {
+    private static final Logger LOG = Logger.getLogger(NightlyReevaluation.class);
     public static final String CERTIFICATIONS_EXPIRING = "onemind.compliance.certifications-expiring.v1";
 
     @Inject
     org.onemind.platform.scheduling.ScheduledJobs jobs;
 
     @Inject
-    Rebuilds rebuilds;
+    RebuildService rebuilds;
 
     @Inject
     Evaluator evaluator;
