@@ -2,17 +2,13 @@ package org.onemind.compliance.evaluation;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,70 +23,18 @@ import org.onemind.platform.security.Roles;
 public class CampaignResource {
 
     @Inject
-    EntityManager em;
+    ComplianceQueries queries;
 
     @Inject
     RebuildService rebuilds;
-
-    public record Summary(
-            String state,
-            long agencies,
-            Map<String, Long> byPledgeStatus,
-            Map<String, Long> byDeadlineStatus,
-            Map<String, Long> practiceMet,
-            long eligible,
-            long eligibleNotSubmitted,
-            long overdue) {}
 
     @GET
     @Path("/summary")
     @Operation(
             summary =
                     "Agencies by status, per-practice met counts, eligible but not submitted, overdue (optionally one state)")
-    @SuppressWarnings("unchecked")
-    public Summary summary(@QueryParam("state") String state) {
-        String where = state == null || state.isBlank() ? "" : " where upper(a.state) = ?1";
-        var query = em.createNativeQuery("select coalesce(a.pledge_status, 'NOT_PLEDGED'), e.deadline_status,"
-                + " e.partnership_met, e.policy_met, e.mhfa_met, e.cit_met, e.eligible"
-                + " from evaluation e join agency_view a on a.agency_id = e.agency_id" + where);
-        if (!where.isEmpty()) {
-            query.setParameter(1, state.trim().toUpperCase(Locale.ROOT));
-        }
-        List<Object[]> rows = query.getResultList();
-        Map<String, Long> byPledge = new LinkedHashMap<>();
-        Map<String, Long> byDeadline = new LinkedHashMap<>();
-        Map<String, Long> met = new LinkedHashMap<>(Map.of("PARTNERSHIP", 0L, "POLICY", 0L, "MHFA", 0L, "CIT", 0L));
-        long eligible = 0;
-        long eligibleNotSubmitted = 0;
-        long overdue = 0;
-        for (Object[] r : rows) {
-            byPledge.merge((String) r[0], 1L, Long::sum);
-            byDeadline.merge((String) r[1], 1L, Long::sum);
-            String[] practices = {"PARTNERSHIP", "POLICY", "MHFA", "CIT"};
-            for (int i = 0; i < practices.length; i++) {
-                if ((Boolean) r[2 + i]) {
-                    met.merge(practices[i], 1L, Long::sum);
-                }
-            }
-            if ((Boolean) r[6]) {
-                eligible++;
-                if ("PLEDGED".equals(r[0])) {
-                    eligibleNotSubmitted++;
-                }
-            }
-            if ("OVERDUE".equals(r[1])) {
-                overdue++;
-            }
-        }
-        return new Summary(
-                state == null || state.isBlank() ? null : state.trim().toUpperCase(Locale.ROOT),
-                rows.size(),
-                byPledge,
-                byDeadline,
-                met,
-                eligible,
-                eligibleNotSubmitted,
-                overdue);
+    public CampaignSummary summary(@QueryParam("state") String state) {
+        return queries.summary(state);
     }
 
     @POST

@@ -34,10 +34,7 @@ public class ComplianceResource {
     AgencyFactsRepository facts;
 
     @Inject
-    jakarta.persistence.EntityManager em;
-
-    @Inject
-    com.fasterxml.jackson.databind.ObjectMapper mapper;
+    ComplianceQueries queries;
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
@@ -67,19 +64,12 @@ public class ComplianceResource {
         return Response.ok(evaluator.preview(agencyId, LocalDate.now())).build();
     }
 
-    public record HistoryEntry(
-            java.time.Instant evaluatedAt,
-            String causationId,
-            com.fasterxml.jackson.databind.JsonNode changes,
-            com.fasterxml.jackson.databind.JsonNode evaluation) {}
-
     @GET
     @Path("/history")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(
             summary =
                     "The evaluations that changed a practice or eligibility, newest first, with the event that caused each")
-    @SuppressWarnings("unchecked")
     public ListPage<HistoryEntry> history(
             @PathParam("agencyId") UUID agencyId,
             @QueryParam("page")
@@ -93,24 +83,7 @@ public class ComplianceResource {
                     @jakarta.validation.constraints.Max(500)
                     int size) {
         requireKnown(agencyId);
-        long total = ((Number) em.createNativeQuery("select count(*) from evaluation_change where agency_id = ?1")
-                        .setParameter(1, agencyId)
-                        .getSingleResult())
-                .longValue();
-        List<Object[]> rows = em.createNativeQuery(
-                        "select evaluated_at, causation_id, changes, body from evaluation_change"
-                                + " where agency_id = ?1 order by evaluated_at desc, id desc")
-                .setParameter(1, agencyId)
-                .setFirstResult(page * size)
-                .setMaxResults(size)
-                .getResultList();
-        List<HistoryEntry> items = new java.util.ArrayList<>();
-        for (Object[] r : rows) {
-            items.add(new HistoryEntry(
-                    org.onemind.platform.api.SqlValues.instant(r[0]), (String) r[1], tree((String) r[2]), tree((String)
-                            r[3])));
-        }
-        return new ListPage<>(items, page, size, total);
+        return queries.history(agencyId, page, size);
     }
 
     public record ExpiringResponse(UUID agencyId, int withinDays, List<ExpiryForecast.Risk> practices) {}
@@ -133,14 +106,6 @@ public class ComplianceResource {
     private void requireKnown(UUID agencyId) {
         if (StoredEvaluation.findById(agencyId) == null && !facts.knows(agencyId)) {
             throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
-        }
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode tree(String json) {
-        try {
-            return json == null ? null : mapper.readTree(json);
-        } catch (Exception e) {
-            return null;
         }
     }
 }

@@ -8,15 +8,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import java.util.List;
 
-/**
- * The rules of CONTRIBUTING.md that a machine can check, for one service's main classes. The rule
- * that resources do HTTP only is frozen: the resources written before it (listed in the service's
- * {@code src/test/resources/archunit_store}) are tolerated until they are moved to the template, and
- * any other violation fails; a fixed one leaves the store by itself.
- */
+/** The rules of the feature template (README, "Writing a feature") that a machine can check, for one service. */
 public final class ArchitectureRules {
     static final List<String> SERVICES = List.of("agency", "training", "compliance", "notification");
 
@@ -27,7 +21,7 @@ public final class ArchitectureRules {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.onemind." + service);
-        FreezingArchRule.freeze(resourcesDoHttpOnly()).check(classes);
+        resourcesDoHttpOnly().check(classes);
         resourcesAreNotTransactional().check(classes);
         servicesStayApart(service).check(classes);
         rulesArePlainJava().allowEmptyShould(true).check(classes);
@@ -57,17 +51,17 @@ public final class ArchitectureRules {
                 .orShould()
                 .beAnnotatedWith("jakarta.transaction.Transactional")
                 .because("a resource does HTTP only; its feature's service owns the transaction, the history and"
-                        + " the outbox (CONTRIBUTING.md)");
+                        + " the outbox");
     }
 
     static ArchRule resourcesAreNotTransactional() {
-        return FreezingArchRule.freeze(noMethods()
+        return noMethods()
                 .that()
                 .areDeclaredInClassesThat()
                 .haveSimpleNameEndingWith("Resource")
                 .should()
                 .beAnnotatedWith("jakarta.transaction.Transactional")
-                .because("the transaction belongs to the feature's service (CONTRIBUTING.md)"));
+                .because("the transaction belongs to the feature's service");
     }
 
     /** A service reaches another only through its events and its API, never its classes. */

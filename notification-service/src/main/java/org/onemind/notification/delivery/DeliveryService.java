@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 import org.onemind.notification.email.ComplianceEmailWriter;
+import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.tracing.TraceContext;
 import org.onemind.platform.tx.AfterCommit;
 
@@ -44,5 +45,23 @@ public class DeliveryService {
                 .setParameter(10, TraceContext.current())
                 .executeUpdate();
         afterCommit.once(DeliveryService.class, dispatcher::nudge);
+    }
+
+    /** A failed (or sent) email queued again, sent after commit; 409 while it is still being delivered. */
+    @Transactional
+    public Notification resend(UUID id) {
+        Notification notification = Notification.findById(id);
+        if (notification == null) {
+            throw ApiException.notFound("notification", id);
+        }
+        if (notification.status == DeliveryStatus.PENDING || notification.status == DeliveryStatus.RETRYING) {
+            throw ApiException.conflict("delivery-in-progress", "notification " + id + " is still being delivered");
+        }
+        notification.status = DeliveryStatus.PENDING;
+        notification.attempts = 0;
+        notification.nextAttemptAt = Instant.now();
+        notification.lastError = null;
+        afterCommit.once(DeliveryService.class, dispatcher::nudge);
+        return notification;
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -19,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.api.Paging;
-import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.security.Roles;
 
 @Path("/api/v1")
@@ -28,13 +26,10 @@ import org.onemind.platform.security.Roles;
 public class NotificationResource {
 
     @Inject
-    DeliveryDispatcher dispatcher;
+    DeliveryService deliveries;
 
     @Inject
     org.onemind.notification.recipient.RecipientDirectory directory;
-
-    @Inject
-    org.onemind.platform.tx.AfterCommit afterCommit;
 
     public record NotificationResponse(
             UUID id,
@@ -91,21 +86,8 @@ public class NotificationResource {
     @POST
     @Path("/notifications/{notificationId}/resend")
     @RolesAllowed(Roles.CAMPAIGN_ADMIN)
-    @Transactional
     @Operation(summary = "Send a failed email again (or an already sent one, once more)")
     public NotificationResponse resend(@PathParam("notificationId") UUID id) {
-        Notification notification = Notification.findById(id);
-        if (notification == null) {
-            throw ApiException.notFound("notification", id);
-        }
-        if (notification.status == DeliveryStatus.PENDING || notification.status == DeliveryStatus.RETRYING) {
-            throw ApiException.conflict("delivery-in-progress", "notification " + id + " is still being delivered");
-        }
-        notification.status = DeliveryStatus.PENDING;
-        notification.attempts = 0;
-        notification.nextAttemptAt = Instant.now();
-        notification.lastError = null;
-        afterCommit.once(DeliveryDispatcher.class, dispatcher::nudge);
-        return NotificationResponse.of(notification);
+        return NotificationResponse.of(deliveries.resend(id));
     }
 }

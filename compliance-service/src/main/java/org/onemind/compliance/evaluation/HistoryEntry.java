@@ -1,0 +1,8 @@
+package org.onemind.compliance.evaluation;
+
+/** An evaluation that changed a practice or eligibility, with the event that caused it. */
+public record HistoryEntry(
+        java.time.Instant evaluatedAt,
+        String causationId,
+        com.fasterxml.jackson.databind.JsonNode changes,
+        com.fasterxml.jackson.databind.JsonNode evaluation) {}
