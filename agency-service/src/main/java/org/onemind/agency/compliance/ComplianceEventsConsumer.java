@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.agency.pledge.PledgeService;
 import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.events.ComplianceTopic;
 import org.onemind.platform.inbox.EventConsumer;
 
 /** Keeps what compliance-service says, so completion can be refused or allowed without calling it. */
@@ -17,7 +18,7 @@ import org.onemind.platform.inbox.EventConsumer;
 public class ComplianceEventsConsumer extends EventConsumer {
 
     public ComplianceEventsConsumer() {
-        super("compliance-events", "onemind.compliance.compliance-evaluated.v1");
+        super("compliance-events", ComplianceTopic.COMPLIANCE_EVALUATED);
     }
 
     @Inject

@@ -1,5 +1,7 @@
 package org.onemind.agency.events;
 
+import static org.onemind.platform.events.AgencyTopic.*;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -16,16 +18,6 @@ import org.onemind.platform.outbox.Outbox;
 /** The events of {@code agency.events} (EVENTS.md), written through the outbox, keyed by agency. */
 @ApplicationScoped
 public class AgencyEvents {
-    public static final String TOPIC = "agency.events";
-    public static final String AGENCY_REGISTERED = "onemind.agency.agency-registered.v1";
-    public static final String AGENCY_UPDATED = "onemind.agency.agency-updated.v1";
-    public static final String PLEDGE_TAKEN = "onemind.agency.pledge-taken.v1";
-    public static final String PLEDGE_WITHDRAWN = "onemind.agency.pledge-withdrawn.v1";
-    public static final String PARTNERSHIP_ESTABLISHED = "onemind.agency.partnership-established.v1";
-    public static final String PARTNERSHIP_ENDED = "onemind.agency.partnership-ended.v1";
-    public static final String POLICY_ADOPTED = "onemind.agency.policy-adopted.v1";
-    public static final String COMPLETION_SUBMITTED = "onemind.agency.completion-submitted.v1";
-    public static final String COMPLETION_REVIEWED = "onemind.agency.completion-reviewed.v1";
     public static final String ACCESS_REVOKED = org.onemind.platform.security.AccessRevocations.EVENT_TYPE;
 
     @Inject

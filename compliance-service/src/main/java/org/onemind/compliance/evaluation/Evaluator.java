@@ -1,5 +1,7 @@
 package org.onemind.compliance.evaluation;
 
+import static org.onemind.platform.events.ComplianceTopic.*;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +29,6 @@ import org.onemind.platform.tx.Jdbc;
  */
 @ApplicationScoped
 public class Evaluator {
-    public static final String TOPIC = "compliance.events";
-    public static final String COMPLIANCE_EVALUATED = "onemind.compliance.compliance-evaluated.v1";
 
     @Inject
     AgencyFactsRepository facts;

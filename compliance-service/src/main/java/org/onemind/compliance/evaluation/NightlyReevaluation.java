@@ -1,5 +1,7 @@
 package org.onemind.compliance.evaluation;
 
+import static org.onemind.platform.events.ComplianceTopic.*;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.onemind.compliance.rules.ExpiryForecast;
+import org.onemind.platform.events.ComplianceTopic;
 import org.onemind.platform.outbox.Outbox;
 
 /**
@@ -20,7 +23,6 @@ import org.onemind.platform.outbox.Outbox;
 @ApplicationScoped
 public class NightlyReevaluation {
     private static final Logger LOG = Logger.getLogger(NightlyReevaluation.class);
-    public static final String CERTIFICATIONS_EXPIRING = "onemind.compliance.certifications-expiring.v1";
 
     @Inject
     org.onemind.platform.scheduling.ScheduledJobs jobs;
@@ -77,7 +79,7 @@ public class NightlyReevaluation {
                     .executeUpdate();
             if (inserted == 1) {
                 outbox.publish(
-                        Evaluator.TOPIC,
+                        ComplianceTopic.TOPIC,
                         agency.toString(),
                         CERTIFICATIONS_EXPIRING,
                         agency.toString(),

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.compliance.evaluation.Evaluator;
+import org.onemind.platform.events.AgencyTopic;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.inbox.EventConsumer;
 
@@ -18,15 +19,15 @@ public class AgencyEventsConsumer extends EventConsumer {
     public AgencyEventsConsumer() {
         super(
                 "agency-events",
-                "onemind.agency.agency-registered.v1",
-                "onemind.agency.agency-updated.v1",
-                "onemind.agency.pledge-taken.v1",
-                "onemind.agency.pledge-withdrawn.v1",
-                "onemind.agency.completion-submitted.v1",
-                "onemind.agency.completion-reviewed.v1",
-                "onemind.agency.partnership-established.v1",
-                "onemind.agency.partnership-ended.v1",
-                "onemind.agency.policy-adopted.v1",
+                AgencyTopic.AGENCY_REGISTERED,
+                AgencyTopic.AGENCY_UPDATED,
+                AgencyTopic.PLEDGE_TAKEN,
+                AgencyTopic.PLEDGE_WITHDRAWN,
+                AgencyTopic.COMPLETION_SUBMITTED,
+                AgencyTopic.COMPLETION_REVIEWED,
+                AgencyTopic.PARTNERSHIP_ESTABLISHED,
+                AgencyTopic.PARTNERSHIP_ENDED,
+                AgencyTopic.POLICY_ADOPTED,
                 // applied by the platform (IncomingEvents): tokens of a removed member or a revoked partner are refused
                 org.onemind.platform.security.AccessRevocations.EVENT_TYPE);
     }
@@ -52,7 +53,7 @@ public class AgencyEventsConsumer extends EventConsumer {
     public void apply(CloudEvent event) {
         UUID agencyId = event.uuid("agencyId");
         switch (event.type()) {
-            case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> {
+            case AgencyTopic.AGENCY_REGISTERED, AgencyTopic.AGENCY_UPDATED -> {
                 JsonNode sworn = event.data().get("declaredSworn");
                 projections.agency(
                         agencyId,
@@ -60,15 +61,14 @@ public class AgencyEventsConsumer extends EventConsumer {
                         event.optionalText("state"),
                         sworn == null || sworn.isNull() ? null : sworn.asInt());
             }
-            case "onemind.agency.pledge-taken.v1" ->
+            case AgencyTopic.PLEDGE_TAKEN ->
                 projections.pledge(agencyId, "PLEDGED", event.date("pledgedOn"), event.date("targetCompletionOn"));
-            case "onemind.agency.pledge-withdrawn.v1" -> projections.pledge(agencyId, "WITHDRAWN", null, null);
-            case "onemind.agency.completion-submitted.v1" ->
-                projections.pledge(agencyId, "COMPLETION_SUBMITTED", null, null);
-            case "onemind.agency.completion-reviewed.v1" ->
+            case AgencyTopic.PLEDGE_WITHDRAWN -> projections.pledge(agencyId, "WITHDRAWN", null, null);
+            case AgencyTopic.COMPLETION_SUBMITTED -> projections.pledge(agencyId, "COMPLETION_SUBMITTED", null, null);
+            case AgencyTopic.COMPLETION_REVIEWED ->
                 projections.pledge(
                         agencyId, "VERIFIED".equals(event.text("decision")) ? "COMPLETED" : "PLEDGED", null, null);
-            case "onemind.agency.partnership-established.v1" -> {
+            case AgencyTopic.PARTNERSHIP_ESTABLISHED -> {
                 JsonNode organization = event.data().get("organizationId");
                 projections.partnership(
                         event.uuid("partnershipId"),
@@ -77,9 +77,9 @@ public class AgencyEventsConsumer extends EventConsumer {
                         event.text("organizationKind"),
                         event.date("mouSignedOn"));
             }
-            case "onemind.agency.partnership-ended.v1" ->
+            case AgencyTopic.PARTNERSHIP_ENDED ->
                 projections.partnershipEnded(event.uuid("partnershipId"), event.date("endedOn"));
-            case "onemind.agency.policy-adopted.v1" ->
+            case AgencyTopic.POLICY_ADOPTED ->
                 projections.policy(agencyId, event.text("title"), event.date("adoptedOn"));
             default -> {
                 return; // an event that cannot change compliance

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.compliance.evaluation.Evaluator;
 import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.events.TrainingTopic;
 import org.onemind.platform.events.UnprocessableEventException;
 import org.onemind.platform.inbox.EventConsumer;
 
@@ -21,14 +22,14 @@ public class TrainingEventsConsumer extends EventConsumer {
     public TrainingEventsConsumer() {
         super(
                 "training-events",
-                "onemind.training.personnel-added.v1",
-                "onemind.training.personnel-updated.v1",
-                "onemind.training.personnel-separated.v1",
-                "onemind.training.certification-recorded.v1",
-                "onemind.training.certification-revoked.v1",
-                "onemind.training.personnel-imported.v1",
-                "onemind.training.certifications-recorded.v1",
-                "onemind.training.course-changed.v1");
+                TrainingTopic.PERSONNEL_ADDED,
+                TrainingTopic.PERSONNEL_UPDATED,
+                TrainingTopic.PERSONNEL_SEPARATED,
+                TrainingTopic.CERTIFICATION_RECORDED,
+                TrainingTopic.CERTIFICATION_REVOKED,
+                TrainingTopic.PERSONNEL_IMPORTED,
+                TrainingTopic.CERTIFICATIONS_RECORDED,
+                TrainingTopic.COURSE_CHANGED);
     }
 
     @Inject
@@ -54,7 +55,7 @@ public class TrainingEventsConsumer extends EventConsumer {
     @Override
     public void apply(CloudEvent event) {
         switch (event.type()) {
-            case "onemind.training.personnel-added.v1", "onemind.training.personnel-updated.v1" -> {
+            case TrainingTopic.PERSONNEL_ADDED, TrainingTopic.PERSONNEL_UPDATED -> {
                 UUID agencyId = event.uuid("agencyId");
                 projections.person(
                         event.uuid("personnelId"),
@@ -64,11 +65,11 @@ public class TrainingEventsConsumer extends EventConsumer {
                         event.optionalDate("hiredOn"));
                 evaluator.reevaluateLater(agencyId, event.id());
             }
-            case "onemind.training.personnel-separated.v1" -> {
+            case TrainingTopic.PERSONNEL_SEPARATED -> {
                 projections.separated(event.uuid("personnelId"), event.date("separatedOn"));
                 evaluator.reevaluateLater(event.uuid("agencyId"), event.id());
             }
-            case "onemind.training.certification-recorded.v1" -> {
+            case TrainingTopic.CERTIFICATION_RECORDED -> {
                 UUID agencyId = event.uuid("agencyId");
                 UUID courseId = event.uuid("courseId");
                 // A reclassification made after this certification's event wins, whichever topic was read first.
@@ -89,7 +90,7 @@ public class TrainingEventsConsumer extends EventConsumer {
                         mode == null || mode.isNull() ? null : mode.asText());
                 evaluator.reevaluateLater(agencyId, event.id());
             }
-            case "onemind.training.personnel-imported.v1" -> {
+            case TrainingTopic.PERSONNEL_IMPORTED -> {
                 UUID agencyId = event.uuid("agencyId");
                 List<Projections.Person> people = new ArrayList<>();
                 for (CloudEvent person : event.rows("personnel")) {
@@ -102,7 +103,7 @@ public class TrainingEventsConsumer extends EventConsumer {
                 projections.people(agencyId, people);
                 evaluator.reevaluateLater(agencyId, event.id());
             }
-            case "onemind.training.certifications-recorded.v1" -> {
+            case TrainingTopic.CERTIFICATIONS_RECORDED -> {
                 UUID agencyId = event.uuid("agencyId");
                 UUID courseId = event.uuid("courseId");
                 Categories categories = projections
@@ -125,11 +126,11 @@ public class TrainingEventsConsumer extends EventConsumer {
                         certifications);
                 evaluator.reevaluateLater(agencyId, event.id());
             }
-            case "onemind.training.certification-revoked.v1" -> {
+            case TrainingTopic.CERTIFICATION_REVOKED -> {
                 projections.revoked(event.uuid("certificationId"));
                 evaluator.reevaluateLater(event.uuid("agencyId"), event.id());
             }
-            case "onemind.training.course-changed.v1" -> {
+            case TrainingTopic.COURSE_CHANGED -> {
                 Categories categories = Categories.of(event);
                 UUID courseId = event.uuid("courseId");
                 if (projections.courseChanged(courseId, categories.mhfa(), categories.cit(), timeOf(event))) {

@@ -16,6 +16,7 @@ import org.onemind.notification.delivery.DeliveryService;
 import org.onemind.notification.delivery.NotificationType;
 import org.onemind.notification.recipient.RecipientDirectory;
 import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.events.ComplianceTopic;
 import org.onemind.platform.inbox.EventConsumer;
 
 /**
@@ -27,10 +28,7 @@ import org.onemind.platform.inbox.EventConsumer;
 public class ComplianceEventsConsumer extends EventConsumer {
 
     public ComplianceEventsConsumer() {
-        super(
-                "compliance-events",
-                "onemind.compliance.compliance-evaluated.v1",
-                "onemind.compliance.certifications-expiring.v1");
+        super("compliance-events", ComplianceTopic.COMPLIANCE_EVALUATED, ComplianceTopic.CERTIFICATIONS_EXPIRING);
     }
 
     private static final Logger LOG = Logger.getLogger(ComplianceEventsConsumer.class);
@@ -65,15 +63,15 @@ public class ComplianceEventsConsumer extends EventConsumer {
      */
     @Override
     public boolean needs(CloudEvent event) {
-        return !event.type().equals("onemind.compliance.compliance-evaluated.v1")
+        return !event.type().equals(ComplianceTopic.COMPLIANCE_EVALUATED)
                 || !event.data().path("changes").isEmpty()
                 || event.data().path("eligibleChanged").asBoolean();
     }
 
     @Override
     public void apply(CloudEvent event) {
-        boolean expiring = event.type().equals("onemind.compliance.certifications-expiring.v1");
-        if (!expiring && !event.type().equals("onemind.compliance.compliance-evaluated.v1")) {
+        boolean expiring = event.type().equals(ComplianceTopic.CERTIFICATIONS_EXPIRING);
+        if (!expiring && !event.type().equals(ComplianceTopic.COMPLIANCE_EVALUATED)) {
             return;
         }
         UUID agencyId = event.uuid("agencyId");

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.notification.delivery.NotificationType;
 import org.onemind.notification.email.NoticeService;
+import org.onemind.platform.events.AgencyTopic;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
 import org.onemind.platform.inbox.EventConsumer;
@@ -23,12 +24,12 @@ public class AgencyEventsConsumer extends EventConsumer {
     public AgencyEventsConsumer() {
         super(
                 "agency-events",
-                "onemind.agency.agency-registered.v1",
-                "onemind.agency.agency-updated.v1",
-                "onemind.agency.pledge-taken.v1",
-                "onemind.agency.pledge-withdrawn.v1",
-                "onemind.agency.completion-submitted.v1",
-                "onemind.agency.completion-reviewed.v1",
+                AgencyTopic.AGENCY_REGISTERED,
+                AgencyTopic.AGENCY_UPDATED,
+                AgencyTopic.PLEDGE_TAKEN,
+                AgencyTopic.PLEDGE_WITHDRAWN,
+                AgencyTopic.COMPLETION_SUBMITTED,
+                AgencyTopic.COMPLETION_REVIEWED,
                 // applied by the platform (IncomingEvents): tokens of a removed member or a revoked partner are refused
                 org.onemind.platform.security.AccessRevocations.EVENT_TYPE);
     }
@@ -54,13 +55,12 @@ public class AgencyEventsConsumer extends EventConsumer {
     @Override
     public void apply(CloudEvent event) {
         switch (event.type()) {
-            case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> contacts(event);
-            case "onemind.agency.pledge-taken.v1" -> pledgeTaken(event);
-            case "onemind.agency.pledge-withdrawn.v1" ->
-                deadlines.pledge(event.uuid("agencyId"), null, null, "WITHDRAWN");
-            case "onemind.agency.completion-submitted.v1" ->
+            case AgencyTopic.AGENCY_REGISTERED, AgencyTopic.AGENCY_UPDATED -> contacts(event);
+            case AgencyTopic.PLEDGE_TAKEN -> pledgeTaken(event);
+            case AgencyTopic.PLEDGE_WITHDRAWN -> deadlines.pledge(event.uuid("agencyId"), null, null, "WITHDRAWN");
+            case AgencyTopic.COMPLETION_SUBMITTED ->
                 deadlines.pledge(event.uuid("agencyId"), null, null, "COMPLETION_SUBMITTED");
-            case "onemind.agency.completion-reviewed.v1" -> completionReviewed(event);
+            case AgencyTopic.COMPLETION_REVIEWED -> completionReviewed(event);
             default -> {
                 // not something anyone is told about
             }

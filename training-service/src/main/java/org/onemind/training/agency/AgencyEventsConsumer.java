@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.onemind.platform.events.AgencyTopic;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.inbox.EventConsumer;
 
@@ -17,10 +18,10 @@ public class AgencyEventsConsumer extends EventConsumer {
     public AgencyEventsConsumer() {
         super(
                 "agency-events",
-                "onemind.agency.agency-registered.v1",
-                "onemind.agency.agency-updated.v1",
-                "onemind.agency.partnership-established.v1",
-                "onemind.agency.partnership-ended.v1",
+                AgencyTopic.AGENCY_REGISTERED,
+                AgencyTopic.AGENCY_UPDATED,
+                AgencyTopic.PARTNERSHIP_ESTABLISHED,
+                AgencyTopic.PARTNERSHIP_ENDED,
                 // applied by the platform (IncomingEvents): tokens of a removed member or a revoked partner are refused
                 org.onemind.platform.security.AccessRevocations.EVENT_TYPE);
     }
@@ -37,7 +38,7 @@ public class AgencyEventsConsumer extends EventConsumer {
     @Override
     public void apply(CloudEvent event) {
         switch (event.type()) {
-            case "onemind.agency.agency-registered.v1", "onemind.agency.agency-updated.v1" -> {
+            case AgencyTopic.AGENCY_REGISTERED, AgencyTopic.AGENCY_UPDATED -> {
                 UUID agencyId = event.uuid("agencyId");
                 KnownAgency agency = KnownAgency.findById(agencyId);
                 if (agency == null) {
@@ -49,14 +50,14 @@ public class AgencyEventsConsumer extends EventConsumer {
                 agency.name = event.text("name");
                 agency.persist();
             }
-            case "onemind.agency.partnership-established.v1" ->
+            case AgencyTopic.PARTNERSHIP_ESTABLISHED ->
                 em.createNativeQuery("insert into partner_scope (partnership_id, agency_id, organization_id, active)"
                                 + " values (?1, ?2, ?3, true) on conflict (partnership_id) do nothing")
                         .setParameter(1, event.uuid("partnershipId"))
                         .setParameter(2, event.uuid("agencyId"))
                         .setParameter(3, event.uuid("organizationId"))
                         .executeUpdate();
-            case "onemind.agency.partnership-ended.v1" ->
+            case AgencyTopic.PARTNERSHIP_ENDED ->
                 em.createNativeQuery("update partner_scope set active = false where partnership_id = ?1")
                         .setParameter(1, event.uuid("partnershipId"))
                         .executeUpdate();

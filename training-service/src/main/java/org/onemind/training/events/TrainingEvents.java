@@ -1,5 +1,7 @@
 package org.onemind.training.events;
 
+import static org.onemind.platform.events.TrainingTopic.*;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -13,19 +15,6 @@ import org.onemind.training.personnel.Personnel;
 /** The events of {@code training.events} (EVENTS.md), written through the outbox, keyed by agency. */
 @ApplicationScoped
 public class TrainingEvents {
-    public static final String TOPIC = "training.events";
-    public static final String PERSONNEL_ADDED = "onemind.training.personnel-added.v1";
-    public static final String PERSONNEL_UPDATED = "onemind.training.personnel-updated.v1";
-    public static final String PERSONNEL_SEPARATED = "onemind.training.personnel-separated.v1";
-    public static final String CERTIFICATION_RECORDED = "onemind.training.certification-recorded.v1";
-    public static final String CERTIFICATION_REVOKED = "onemind.training.certification-revoked.v1";
-    public static final String COURSE_CHANGED = "onemind.training.course-changed.v1";
-    /** A chunk of a roster import (at most {@link #ROWS_PER_EVENT} people): one event, not one per row. */
-    public static final String PERSONNEL_IMPORTED = "onemind.training.personnel-imported.v1";
-    /** A chunk of a class roster import (at most {@link #ROWS_PER_EVENT} certifications of one course and date). */
-    public static final String CERTIFICATIONS_RECORDED = "onemind.training.certifications-recorded.v1";
-    /** The most rows one import event carries (the schemas' {@code maxItems}): a record stays well under Kafka's 1 MB. */
-    public static final int ROWS_PER_EVENT = 1000;
 
     @Inject
     Outbox outbox;
@@ -72,7 +61,7 @@ public class TrainingEvents {
         publish(person.agencyId, PERSONNEL_UPDATED, described(person));
     }
 
-    /** People a roster import added or changed (at most {@link #ROWS_PER_EVENT}, all of one agency). */
+    /** People a roster import added or changed (at most {@link TrainingTopic#ROWS_PER_EVENT}, all of one agency). */
     public void personnelImported(UUID agencyId, List<Personnel> people) {
         publish(
                 agencyId,
@@ -84,7 +73,7 @@ public class TrainingEvents {
                                 .toList()));
     }
 
-    /** Certifications of one class (at most {@link #ROWS_PER_EVENT}, one agency, course and date). */
+    /** Certifications of one class (at most {@link TrainingTopic#ROWS_PER_EVENT}, one agency, course and date). */
     public void certificationsRecorded(UUID agencyId, Course course, List<Certification> certifications) {
         Certification first = certifications.get(0);
         publish(

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.onemind.platform.events.TrainingTopic;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.tx.Jdbc;
 import org.onemind.platform.tx.JdbcBatch;
@@ -35,7 +36,7 @@ public class ClassRosterImport {
     static final Set<String> REQUIRED = Set.of("employeeNumber");
     static final Set<String> COLUMNS = Set.of("employeeNumber", "certificateNumber", "hours");
     /** Certifications written per JDBC batch and published per event. */
-    static final int CHUNK = TrainingEvents.ROWS_PER_EVENT;
+    static final int CHUNK = TrainingTopic.ROWS_PER_EVENT;
 
     @Inject
     EntityManager em;

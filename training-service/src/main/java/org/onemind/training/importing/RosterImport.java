@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.onemind.platform.events.TrainingTopic;
 import org.onemind.platform.tx.Jdbc;
 import org.onemind.platform.tx.JdbcBatch;
 import org.onemind.training.events.TrainingEvents;
@@ -36,7 +37,7 @@ public class RosterImport {
     static final Set<String> COLUMNS =
             Set.of("employeeNumber", "firstName", "lastName", "sworn", "role", "selectedForTraining", "hiredOn");
     /** Rows written per JDBC batch and published per event, so a large roster never holds all its rows at once. */
-    static final int CHUNK = TrainingEvents.ROWS_PER_EVENT;
+    static final int CHUNK = TrainingTopic.ROWS_PER_EVENT;
 
     @Inject
     EntityManager em;

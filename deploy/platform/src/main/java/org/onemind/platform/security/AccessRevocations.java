@@ -24,7 +24,7 @@ import org.onemind.platform.events.CloudEvent;
 @ApplicationScoped
 public class AccessRevocations {
     private static final Logger LOG = Logger.getLogger(AccessRevocations.class);
-    public static final String EVENT_TYPE = "onemind.agency.access-revoked.v1";
+    public static final String EVENT_TYPE = org.onemind.platform.events.AgencyTopic.ACCESS_REVOKED;
     /** Longer than any access token lives (5 minutes in the realm): older revocations no longer matter. */
     static final long KEEP_SECONDS = 86_400;
 
