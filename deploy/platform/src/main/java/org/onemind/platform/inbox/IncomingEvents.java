@@ -86,12 +86,17 @@ public class IncomingEvents {
      */
     public void consumeAll(EventHandler handler, java.util.List<ConsumerRecord<String, String>> polled) {
         String consumer = consumerName(handler);
-        java.util.List<ConsumerRecord<String, String>> records =
-                polled.stream().filter(record -> mayApply(handler, record)).toList();
-        if (records.isEmpty()) {
+        // Each record is read once: to decide whether it is needed, and then to apply it.
+        java.util.List<Incoming> needed = polled.stream()
+                .map(this::read)
+                .filter(incoming -> mayApply(handler, incoming.event()))
+                .toList();
+        if (needed.isEmpty()) {
             states.flowing(consumer);
             return; // nothing this consumer uses: no transaction at all
         }
+        java.util.List<ConsumerRecord<String, String>> records =
+                needed.stream().map(Incoming::record).toList();
         ConsumerRecord<String, String> first = records.get(0);
         int unexpectedFailures = 0;
         for (int attempt = 1; ; attempt++) {
@@ -99,7 +104,7 @@ public class IncomingEvents {
             Duration wait = backoff(attempt);
             try {
                 QuarkusTransaction.requiringNew().timeout(batchTimeoutSeconds).run(() -> {
-                    applyOnce(handler, records);
+                    applyOnce(handler, needed);
                     handler.finishBatch();
                 });
                 states.flowing(consumer);
@@ -140,16 +145,24 @@ public class IncomingEvents {
         }
     }
 
+    /** A polled record and its event, or no event when the record cannot be read (applying it then fails). */
+    private record Incoming(ConsumerRecord<String, String> record, CloudEvent event) {}
+
+    private Incoming read(ConsumerRecord<String, String> record) {
+        try {
+            return new Incoming(record, CloudEvent.from(record, json));
+        } catch (RuntimeException unreadable) {
+            return new Incoming(record, null);
+        }
+    }
+
     /**
      * False for a record the transaction would pass over anyway: a type of another name, or one the
      * handler does not need. A record that cannot be read, or a version of a known type this consumer
      * does not know, goes on to be set aside there.
      */
-    private boolean mayApply(EventHandler handler, ConsumerRecord<String, String> record) {
-        CloudEvent event;
-        try {
-            event = CloudEvent.from(record, json);
-        } catch (RuntimeException unreadable) {
+    private static boolean mayApply(EventHandler handler, CloudEvent event) {
+        if (event == null) {
             return true;
         }
         if (!handler.types().contains(event.type())) {
@@ -162,19 +175,20 @@ public class IncomingEvents {
     /** Applies a dead letter again, in one transaction; throws when it still cannot be applied. */
     public void replay(EventHandler handler, ConsumerRecord<String, String> record, Runnable inSameTransaction) {
         QuarkusTransaction.requiringNew().run(() -> {
-            applyOnce(handler, java.util.List.of(record));
+            applyOnce(handler, java.util.List.of(read(record)));
             handler.finishBatch();
             inSameTransaction.run();
         });
     }
 
     /** Applies each record not applied before, in order; the ids are claimed in one statement. */
-    private void applyOnce(EventHandler handler, java.util.List<ConsumerRecord<String, String>> records) {
+    private void applyOnce(EventHandler handler, java.util.List<Incoming> records) {
         String consumer = consumerName(handler);
         java.util.List<CloudEvent> events = new java.util.ArrayList<>(records.size());
         java.util.List<String> wanted = new java.util.ArrayList<>(records.size());
-        for (ConsumerRecord<String, String> record : records) {
-            CloudEvent event = CloudEvent.from(record, json);
+        for (Incoming incoming : records) {
+            // An unreadable record is read again here, to fail with why (and be set aside).
+            CloudEvent event = incoming.event() != null ? incoming.event() : CloudEvent.from(incoming.record(), json);
             events.add(event);
             if (handler.types().contains(event.type())) {
                 wanted.add(event.id());
