@@ -15,10 +15,10 @@ import org.onemind.agency.compliance.ComplianceStatus;
 import org.onemind.agency.organization.Organization;
 import org.onemind.agency.organization.OrganizationKind;
 import org.onemind.agency.partnership.Partnership;
-import org.onemind.agency.pledge.DeadlineStatus;
 import org.onemind.agency.pledge.Pledge;
-import org.onemind.agency.pledge.PledgeStatus;
 import org.onemind.infra.TopicProbe;
+import org.onemind.platform.contract.DeadlineStatus;
+import org.onemind.platform.contract.PledgeStatus;
 
 /** Test data written straight to the database, for states a role under test cannot create itself. */
 final class Fixtures {
@@ -100,7 +100,7 @@ final class Fixtures {
                  "practices": {"partnership": {"met": %s, "activePartnerships": 1, "reason": %s},
                                "policy": {"met": true},
                                "mhfa": {"met": true, "sworn": 42, "swornTrained": 42, "selectedNonSworn": 3, "selectedNonSwornTrained": 3},
-                               "cit": {"met": true, "sworn": 42, "swornTrained": 9, "required": 9}},
+                               "cit": {"met": true, "sworn": 42, "swornTrained": 9, "required": 9, "nonSwornTrained": 0}},
                  "deadlineStatus": "ON_TRACK", "warnings": [], "changes": [], "eligibleChanged": true, "causationId": null}""".formatted(
                         agencyId,
                         OffsetDateTime.now(),

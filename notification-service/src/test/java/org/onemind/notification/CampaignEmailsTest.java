@@ -109,14 +109,14 @@ class CampaignEmailsTest {
         assertTrue(raw(pledge).contains("Crisis Intervention Team training for at least 20% of sworn officers"));
 
         send("agency.events", agency, "onemind.agency.completion-reviewed.v1", """
-                {"agencyId": "%s", "completionId": "%s", "decision": "REJECTED", "reason": "The MOU is not signed", "reviewedOn": "2026-11-01"}""".formatted(
+                {"agencyId": "%s", "completionId": "%s", "decision": "REJECTED", "pledgeStatus": "PLEDGED", "reason": "The MOU is not signed", "reviewedOn": "2026-11-01"}""".formatted(
                         agency, UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mailTo("cit@" + domain).size() == 2);
         assertTrue(raw(mailTo("cit@" + domain).get(1)).contains("The MOU is not signed"));
 
         send("agency.events", agency, "onemind.agency.completion-reviewed.v1", """
-                {"agencyId": "%s", "completionId": "%s", "decision": "VERIFIED", "reason": null, "reviewedOn": "2026-11-20"}""".formatted(
+                {"agencyId": "%s", "completionId": "%s", "decision": "VERIFIED", "pledgeStatus": "COMPLETED", "reason": null, "reviewedOn": "2026-11-20"}""".formatted(
                         agency, UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> mailTo("chief@" + domain).size() == 3);

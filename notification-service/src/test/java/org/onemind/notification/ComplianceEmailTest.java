@@ -71,7 +71,7 @@ class ComplianceEmailTest {
                  "practices": {"partnership": {"met": false, "activePartnerships": 0},
                                "policy": {"met": false},
                                "mhfa": {"met": false, "sworn": 42, "swornTrained": 30, "selectedNonSworn": 2, "selectedNonSwornTrained": 1},
-                               "cit": {"met": true, "sworn": 42, "swornTrained": 9, "required": 9}},
+                               "cit": {"met": true, "sworn": 42, "swornTrained": 9, "required": 9, "nonSwornTrained": 0}},
                  "deadlineStatus": "ON_TRACK", "warnings": [],
                  "changes": [{"practice": "CIT", "from": "UNMET", "to": "MET"}], "eligibleChanged": false,
                  "causationId": "c0ffee00-0000-4000-8000-000000000001"}""".formatted(agencyId);

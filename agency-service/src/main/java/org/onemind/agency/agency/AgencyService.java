@@ -119,16 +119,16 @@ public class AgencyService {
             if (status.equals("NOT_PLEDGED")) {
                 query.append(
                         " and not exists (select 1 from Pledge p where p.agencyId = a.id and p.status <> :withdrawn)");
-                params.and("withdrawn", org.onemind.agency.pledge.PledgeStatus.WITHDRAWN);
+                params.and("withdrawn", org.onemind.platform.contract.PledgeStatus.WITHDRAWN);
             } else {
-                org.onemind.agency.pledge.PledgeStatus pledgeStatus;
+                org.onemind.platform.contract.PledgeStatus pledgeStatus;
                 try {
-                    pledgeStatus = org.onemind.agency.pledge.PledgeStatus.valueOf(status);
+                    pledgeStatus = org.onemind.platform.contract.PledgeStatus.valueOf(status);
                 } catch (IllegalArgumentException e) {
                     throw ApiException.invalid(
                             "status",
                             "must be one of NOT_PLEDGED, "
-                                    + java.util.Arrays.toString(org.onemind.agency.pledge.PledgeStatus.values()));
+                                    + java.util.Arrays.toString(org.onemind.platform.contract.PledgeStatus.values()));
                 }
                 query.append(" and exists (select 1 from Pledge p where p.agencyId = a.id and p.status = :status)");
                 params.and("status", pledgeStatus);

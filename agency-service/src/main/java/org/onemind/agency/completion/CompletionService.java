@@ -1,7 +1,5 @@
 package org.onemind.agency.completion;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,19 +16,20 @@ import org.onemind.agency.compliance.ComplianceStatus;
 import org.onemind.agency.events.AgencyEvents;
 import org.onemind.agency.history.HistoryLog;
 import org.onemind.agency.partnership.PartnershipService;
-import org.onemind.agency.pledge.DeadlineStatus;
 import org.onemind.agency.pledge.Pledge;
 import org.onemind.agency.pledge.PledgeService;
-import org.onemind.agency.pledge.PledgeStatus;
 import org.onemind.agency.policy.Policy;
 import org.onemind.agency.policy.PolicyComponent;
+import org.onemind.platform.contract.ComplianceTopic;
+import org.onemind.platform.contract.DeadlineStatus;
+import org.onemind.platform.contract.PledgeStatus;
+import org.onemind.platform.contract.Practice;
+import org.onemind.platform.events.EventPayloads;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.security.Caller;
 
 @ApplicationScoped
 public class CompletionService {
-    static final List<String> PRACTICES = List.of("partnership", "policy", "mhfa", "cit");
-
     @Inject
     AgencyService agencies;
 
@@ -47,29 +46,25 @@ public class CompletionService {
     HistoryLog history;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     Caller caller;
 
     public CompletionLetter draft(UUID agencyId) {
         Agency agency = agencies.find(agencyId);
         Pledge pledge = pledges.active(agencyId);
-        JsonNode practices = requireEligible(agencyId).path("practices");
+        ComplianceTopic.Practices practices = requireEligible(agencyId).practices();
         Policy policy = Policy.findById(agencyId);
-        JsonNode mhfa = practices.path("mhfa");
-        JsonNode cit = practices.path("cit");
+        ComplianceTopic.MhfaResult mhfa = practices.mhfa();
+        ComplianceTopic.CitResult cit = practices.cit();
         return new CompletionLetter(
                 agency.name,
                 agency.city,
                 agency.state,
                 pledge.pledgedOn,
                 LocalDate.now(),
-                mhfa.path("swornTrained").asInt()
-                        + mhfa.path("selectedNonSwornTrained").asInt(),
-                mhfa.path("sworn").asInt() + mhfa.path("selectedNonSworn").asInt(),
-                cit.path("swornTrained").asInt(),
-                cit.path("required").asInt(),
+                mhfa.swornTrained() + mhfa.selectedNonSwornTrained(),
+                mhfa.sworn() + mhfa.selectedNonSworn(),
+                cit.swornTrained(),
+                cit.required(),
                 partnerships.active(agencyId).stream()
                         .map(p -> new CompletionLetter.Partner(p.organizationName(), p.mouSignedOn()))
                         .toList(),
@@ -145,12 +140,12 @@ public class CompletionService {
                 "completion.reviewed",
                 before,
                 Map.of("pledge", snapshot(pledge), "completion", CompletionResource.CompletionResponse.of(completion)));
-        events.completionReviewed(completion);
+        events.completionReviewed(completion, pledge);
         return completion;
     }
 
     /** The last evaluation compliance-service published; refuses with the unmet practices unless eligible. */
-    JsonNode requireEligible(UUID agencyId) {
+    ComplianceTopic.ComplianceEvaluated requireEligible(UUID agencyId) {
         ComplianceStatus status = ComplianceStatus.findById(agencyId);
         if (status == null) {
             throw ApiException.conflict(
@@ -159,9 +154,10 @@ public class CompletionService {
                                     + "all four practices must be met before completion")
                     .with("unmetPractices", unmet(null));
         }
-        JsonNode evaluation = read(status.evaluation);
+        ComplianceTopic.ComplianceEvaluated evaluation =
+                EventPayloads.readStored(status.evaluation, ComplianceTopic.COMPLIANCE_EVALUATED);
         if (!status.eligible) {
-            List<Map<String, Object>> unmet = unmet(evaluation.path("practices"));
+            List<Map<String, Object>> unmet = unmet(evaluation.practices());
             throw ApiException.conflict(
                             "not-eligible",
                             "the agency is not eligible to submit completion: "
@@ -175,27 +171,18 @@ public class CompletionService {
         return evaluation;
     }
 
-    static List<Map<String, Object>> unmet(JsonNode practices) {
+    static List<Map<String, Object>> unmet(ComplianceTopic.Practices practices) {
         List<Map<String, Object>> unmet = new ArrayList<>();
-        for (String practice : PRACTICES) {
-            JsonNode result = practices == null ? null : practices.path(practice);
-            if (result == null || !result.path("met").asBoolean()) {
+        for (Practice practice : Practice.values()) {
+            if (practices == null || !practices.met(practice)) {
                 Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("practice", practice.toUpperCase());
-                JsonNode reason = result == null ? null : result.get("reason");
-                entry.put("reason", reason == null || reason.isNull() ? "not met" : reason.asText());
+                entry.put("practice", practice.name());
+                String reason = practices == null ? null : practices.reason(practice);
+                entry.put("reason", reason == null ? "not met" : reason);
                 unmet.add(entry);
             }
         }
         return unmet;
-    }
-
-    private JsonNode read(String evaluation) {
-        try {
-            return json.readTree(evaluation);
-        } catch (Exception e) {
-            throw new IllegalStateException("stored evaluation is unreadable", e);
-        }
     }
 
     private static Map<String, Object> snapshot(Pledge pledge) {

@@ -3,22 +3,48 @@ package org.onemind.agency.directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.onemind.agency.agency.AgencyType;
 import org.onemind.agency.directory.DirectoryResponses.DirectoryEntry;
 import org.onemind.agency.directory.DirectoryResponses.ListedStatus;
 import org.onemind.agency.directory.DirectoryResponses.StateTotals;
 import org.onemind.agency.directory.DirectoryResponses.Stats;
 import org.onemind.platform.api.ListPage;
-import org.onemind.platform.api.SqlValues;
+import org.onemind.platform.contract.PledgeStatus;
 
 /** The directory's reads: pledged and completed agencies (never withdrawn ones), public fields only. */
 @ApplicationScoped
 public class DirectoryQueries {
+    private static final String LISTED = " from Pledge p join Agency a on a.id = p.agencyId where ";
 
     @Inject
     EntityManager em;
+
+    /** One listed agency as the query reads it. */
+    public record ListedRow(
+            String name,
+            String city,
+            String state,
+            AgencyType type,
+            PledgeStatus status,
+            LocalDate pledgedOn,
+            LocalDate completedOn) {
+        DirectoryEntry entry() {
+            return new DirectoryEntry(
+                    name,
+                    city,
+                    state,
+                    type.name(),
+                    status == PledgeStatus.COMPLETED ? ListedStatus.COMPLETED : ListedStatus.PLEDGED,
+                    pledgedOn,
+                    completedOn);
+        }
+    }
 
     public ListPage<DirectoryEntry> page(String state, ListedStatus status, int page, int size) {
         return new ListPage<>(entries(state, status, page * size, size), page, size, count(state, status));
@@ -30,21 +56,21 @@ public class DirectoryQueries {
     }
 
     public List<DirectoryEntry> recent(ListedStatus kind, int limit) {
-        String order = kind == ListedStatus.COMPLETED ? "p.completed_on desc" : "p.pledged_on desc";
-        String where = kind == ListedStatus.COMPLETED ? "p.status = 'COMPLETED'" : "p.status <> 'WITHDRAWN'";
-        return query(where, List.of(), order, 0, limit);
+        Filter filter = kind == ListedStatus.COMPLETED
+                ? new Filter("p.status = :completed", Map.of("completed", PledgeStatus.COMPLETED))
+                : new Filter("p.status <> :withdrawn", Map.of("withdrawn", PledgeStatus.WITHDRAWN));
+        String order = kind == ListedStatus.COMPLETED ? "p.completedOn desc" : "p.pledgedOn desc";
+        return list(filter, order, 0, limit);
     }
 
-    @SuppressWarnings("unchecked")
     public Stats stats() {
-        List<Object[]> rows = em.createNativeQuery(
-                        "select a.state, count(*), count(*) filter (where p.status = 'COMPLETED')"
-                                + " from pledge p join agency a on a.id = p.agency_id where p.status <> 'WITHDRAWN'"
-                                + " group by a.state order by a.state")
+        List<StateTotals> byState = em.createQuery(
+                        "select a.state, count(*), count(*) filter (where p.status = :completed)" + LISTED
+                                + "p.status <> :withdrawn group by a.state order by a.state",
+                        StateTotals.class)
+                .setParameter("completed", PledgeStatus.COMPLETED)
+                .setParameter("withdrawn", PledgeStatus.WITHDRAWN)
                 .getResultList();
-        List<StateTotals> byState = rows.stream()
-                .map(r -> new StateTotals((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
-                .toList();
         return new Stats(
                 byState.stream().mapToLong(StateTotals::pledged).sum(),
                 byState.stream().mapToLong(StateTotals::completed).sum(),
@@ -52,52 +78,49 @@ public class DirectoryQueries {
     }
 
     private List<DirectoryEntry> entries(String state, ListedStatus status, int offset, int limit) {
-        List<Object> params = new ArrayList<>();
-        return query(where(state, status, params), params, "a.state, a.name, a.id", offset, limit);
+        return list(filter(state, status), "a.state, a.name, a.id", offset, limit);
     }
 
     private long count(String state, ListedStatus status) {
-        List<Object> params = new ArrayList<>();
-        var query = em.createNativeQuery("select count(*) from pledge p join agency a on a.id = p.agency_id where "
-                + where(state, status, params));
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
-        }
-        return ((Number) query.getSingleResult()).longValue();
+        Filter filter = filter(state, status);
+        return filter.bind(em.createQuery("select count(*)" + LISTED + filter.where(), Long.class))
+                .getSingleResult();
     }
 
-    private static String where(String state, ListedStatus status, List<Object> params) {
-        StringBuilder where = new StringBuilder("p.status <> 'WITHDRAWN'");
+    /** An HQL condition and its parameters. */
+    private record Filter(String where, Map<String, Object> parameters) {
+        <T> TypedQuery<T> bind(TypedQuery<T> query) {
+            parameters.forEach(query::setParameter);
+            return query;
+        }
+    }
+
+    private static Filter filter(String state, ListedStatus status) {
+        StringBuilder where = new StringBuilder("p.status <> :withdrawn");
+        Map<String, Object> parameters = new HashMap<>(Map.of("withdrawn", PledgeStatus.WITHDRAWN));
         if (state != null && !state.isBlank()) {
-            params.add(state.trim().toUpperCase(Locale.ROOT));
-            where.append(" and upper(a.state) = ?").append(params.size());
+            where.append(" and upper(a.state) = :state");
+            parameters.put("state", state.trim().toUpperCase(Locale.ROOT));
         }
-        if (status == ListedStatus.COMPLETED) {
-            where.append(" and p.status = 'COMPLETED'");
-        } else if (status == ListedStatus.PLEDGED) {
-            where.append(" and p.status <> 'COMPLETED'");
+        if (status != null) {
+            where.append(
+                    status == ListedStatus.COMPLETED ? " and p.status = :completed" : " and p.status <> :completed");
+            parameters.put("completed", PledgeStatus.COMPLETED);
         }
-        return where.toString();
+        return new Filter(where.toString(), parameters);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<DirectoryEntry> query(String where, List<Object> params, String order, int offset, int limit) {
-        var query =
-                em.createNativeQuery("select a.name, a.city, a.state, a.type, p.status, p.pledged_on, p.completed_on"
-                        + " from pledge p join agency a on a.id = p.agency_id where " + where + " order by " + order);
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
-        }
-        List<Object[]> rows = query.setFirstResult(offset).setMaxResults(limit).getResultList();
-        return rows.stream()
-                .map(r -> new DirectoryEntry(
-                        (String) r[0],
-                        (String) r[1],
-                        (String) r[2],
-                        (String) r[3],
-                        "COMPLETED".equals(r[4]) ? ListedStatus.COMPLETED : ListedStatus.PLEDGED,
-                        SqlValues.localDate(r[5]),
-                        SqlValues.localDate(r[6])))
+    private List<DirectoryEntry> list(Filter filter, String order, int offset, int limit) {
+        return filter
+                .bind(em.createQuery(
+                        "select a.name, a.city, a.state, a.type, p.status, p.pledgedOn, p.completedOn" + LISTED
+                                + filter.where() + " order by " + order,
+                        ListedRow.class))
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(ListedRow::entry)
                 .toList();
     }
 }

@@ -1,10 +1,9 @@
 package org.onemind.agency.events;
 
-import static org.onemind.platform.events.AgencyTopic.*;
+import static org.onemind.platform.contract.AgencyTopic.*;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.onemind.agency.agency.Agency;
@@ -13,60 +12,22 @@ import org.onemind.agency.organization.Organization;
 import org.onemind.agency.partnership.Partnership;
 import org.onemind.agency.pledge.Pledge;
 import org.onemind.agency.policy.Policy;
+import org.onemind.platform.contract.CompletionDecision;
+import org.onemind.platform.contract.EventType;
 import org.onemind.platform.outbox.Outbox;
 
 /** The events of {@code agency.events} (EVENTS.md), written through the outbox, keyed by agency. */
 @ApplicationScoped
 public class AgencyEvents {
-    public static final String ACCESS_REVOKED = org.onemind.platform.security.AccessRevocations.EVENT_TYPE;
-
     @Inject
     Outbox outbox;
-
-    public record Contact(UUID contactId, String name, String email, String role) {}
-
-    public record AgencyDescribed(
-            UUID agencyId,
-            String name,
-            String type,
-            String city,
-            String state,
-            String country,
-            int declaredSworn,
-            int declaredNonSworn,
-            List<Contact> contacts) {}
-
-    public record PledgeTaken(UUID agencyId, UUID pledgeId, LocalDate pledgedOn, LocalDate targetCompletionOn) {}
-
-    public record PledgeWithdrawn(UUID agencyId, UUID pledgeId, LocalDate withdrawnOn, String reason) {}
-
-    public record PartnershipEstablished(
-            UUID agencyId,
-            UUID partnershipId,
-            UUID organizationId,
-            String organizationName,
-            String organizationKind,
-            LocalDate mouSignedOn) {}
-
-    public record PartnershipEnded(UUID agencyId, UUID partnershipId, UUID organizationId, LocalDate endedOn) {}
-
-    public record PolicyAdopted(UUID agencyId, String title, LocalDate adoptedOn, List<String> components) {}
-
-    public record CompletionSubmitted(
-            UUID agencyId, UUID completionId, LocalDate submittedOn, String signerName, String signerRank) {}
-
-    public record CompletionReviewed(
-            UUID agencyId, UUID completionId, String decision, String reason, LocalDate reviewedOn) {}
-
-    public record AccessRevoked(String principal, java.time.Instant revokedAt, UUID agencyId, UUID organizationId) {}
 
     /** Access taken away now; keyed by the agency (a member) or the organization (a partner client). */
     public void accessRevoked(String principal, java.time.Instant revokedAt, UUID agencyId, UUID organizationId) {
         UUID key = agencyId != null ? agencyId : organizationId;
         outbox.publish(
-                TOPIC,
-                key.toString(),
                 ACCESS_REVOKED,
+                key.toString(),
                 key.toString(),
                 new AccessRevoked(principal, revokedAt, agencyId, organizationId));
     }
@@ -153,19 +114,21 @@ public class AgencyEvents {
                         completion.signerRank));
     }
 
-    public void completionReviewed(Completion completion) {
+    /** The pledge's status after the review travels with it: consumers do not decide it again. */
+    public void completionReviewed(Completion completion, Pledge pledge) {
         publish(
                 completion.agencyId,
                 COMPLETION_REVIEWED,
                 new CompletionReviewed(
                         completion.agencyId,
                         completion.id,
-                        completion.status.name(),
+                        CompletionDecision.valueOf(completion.status.name()),
+                        pledge.status,
                         completion.reviewReason,
                         completion.reviewedOn));
     }
 
-    private void publish(UUID agencyId, String type, Object data) {
-        outbox.publish(TOPIC, agencyId.toString(), type, agencyId.toString(), data);
+    private <T extends Record> void publish(UUID agencyId, EventType<T> type, T data) {
+        outbox.publish(type, agencyId.toString(), agencyId.toString(), data);
     }
 }

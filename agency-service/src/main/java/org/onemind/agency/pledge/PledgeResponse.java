@@ -2,6 +2,8 @@ package org.onemind.agency.pledge;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.onemind.platform.contract.DeadlineStatus;
+import org.onemind.platform.contract.PledgeStatus;
 
 public record PledgeResponse(
         UUID id,

@@ -13,6 +13,8 @@ import org.onemind.agency.agency.AgencyService;
 import org.onemind.agency.compliance.ComplianceStatus;
 import org.onemind.agency.events.AgencyEvents;
 import org.onemind.agency.history.HistoryLog;
+import org.onemind.platform.contract.DeadlineStatus;
+import org.onemind.platform.contract.PledgeStatus;
 import org.onemind.platform.problem.ApiException;
 
 @ApplicationScoped

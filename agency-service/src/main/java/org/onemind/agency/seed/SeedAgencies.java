@@ -24,9 +24,9 @@ import org.onemind.agency.agency.Agency;
 import org.onemind.agency.agency.AgencyType;
 import org.onemind.agency.events.AgencyEvents;
 import org.onemind.agency.history.HistoryLog;
-import org.onemind.agency.pledge.DeadlineStatus;
 import org.onemind.agency.pledge.Pledge;
-import org.onemind.agency.pledge.PledgeStatus;
+import org.onemind.platform.contract.DeadlineStatus;
+import org.onemind.platform.contract.PledgeStatus;
 
 /**
  * Loads the agencies the campaign lists today (name, state, PLEDGED or COMPLETED) into an empty

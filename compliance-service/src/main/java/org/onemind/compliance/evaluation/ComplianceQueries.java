@@ -3,12 +3,17 @@ package org.onemind.compliance.evaluation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.onemind.platform.api.ListPage;
+import org.onemind.platform.contract.DeadlineStatus;
+import org.onemind.platform.contract.PledgeStatus;
+import org.onemind.platform.contract.Practice;
+import org.onemind.platform.tx.Jdbc;
 
 /** The reads of compliance beyond an agency's latest evaluation: its history of changes, the campaign's figures. */
 @ApplicationScoped
@@ -20,72 +25,89 @@ public class ComplianceQueries {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
-    @SuppressWarnings("unchecked")
     public ListPage<HistoryEntry> history(UUID agencyId, int page, int size) {
-        long total = ((Number) em.createNativeQuery("select count(*) from evaluation_change where agency_id = ?1")
-                        .setParameter(1, agencyId)
-                        .getSingleResult())
-                .longValue();
-        List<Object[]> rows = em.createNativeQuery(
-                        "select evaluated_at, causation_id, changes, body from evaluation_change"
-                                + " where agency_id = ?1 order by evaluated_at desc, id desc")
-                .setParameter(1, agencyId)
-                .setFirstResult(page * size)
-                .setMaxResults(size)
-                .getResultList();
-        List<HistoryEntry> items = new java.util.ArrayList<>();
-        for (Object[] r : rows) {
-            items.add(new HistoryEntry(
-                    org.onemind.platform.api.SqlValues.instant(r[0]), (String) r[1], tree((String) r[2]), tree((String)
-                            r[3])));
-        }
+        long total = Jdbc.first(
+                        em,
+                        "select count(*) from evaluation_change where agency_id = ?",
+                        row -> row.getLong(1),
+                        agencyId)
+                .orElse(0L);
+        List<HistoryEntry> items = Jdbc.query(
+                em,
+                "select evaluated_at, causation_id, changes, body from evaluation_change"
+                        + " where agency_id = ? order by evaluated_at desc, id desc limit ? offset ?",
+                row -> new HistoryEntry(
+                        row.getObject(1, OffsetDateTime.class).toInstant(),
+                        row.getString(2),
+                        tree(row.getString(3)),
+                        tree(row.getString(4))),
+                agencyId,
+                size,
+                (long) page * size);
         return new ListPage<>(items, page, size, total);
     }
 
-    @SuppressWarnings("unchecked")
+    /** Agencies of one pledge status and one deadline status, and how many of them meet what. */
+    private record SummaryGroup(
+            String pledgeStatus,
+            String deadlineStatus,
+            long agencies,
+            long partnershipMet,
+            long policyMet,
+            long mhfaMet,
+            long citMet,
+            long eligible) {}
+
     public CampaignSummary summary(String state) {
-        String where = state == null || state.isBlank() ? "" : " where upper(a.state) = ?1";
-        var query = em.createNativeQuery("select coalesce(a.pledge_status, 'NOT_PLEDGED'), e.deadline_status,"
-                + " e.partnership_met, e.policy_met, e.mhfa_met, e.cit_met, e.eligible"
-                + " from evaluation e join agency_view a on a.agency_id = e.agency_id" + where);
-        if (!where.isEmpty()) {
-            query.setParameter(1, state.trim().toUpperCase(Locale.ROOT));
-        }
-        List<Object[]> rows = query.getResultList();
+        String wanted = state == null || state.isBlank() ? null : state.trim().toUpperCase(Locale.ROOT);
+        // Counted by the database: one row per (pledge status, deadline status), not one per agency.
+        List<SummaryGroup> groups = Jdbc.query(
+                em,
+                "select coalesce(a.pledge_status, 'NOT_PLEDGED'), e.deadline_status, count(*),"
+                        + " count(*) filter (where e.partnership_met), count(*) filter (where e.policy_met),"
+                        + " count(*) filter (where e.mhfa_met), count(*) filter (where e.cit_met),"
+                        + " count(*) filter (where e.eligible)"
+                        + " from evaluation e join agency_view a on a.agency_id = e.agency_id"
+                        + (wanted == null ? "" : " where upper(a.state) = ?")
+                        + " group by 1, 2 order by 1, 2",
+                row -> new SummaryGroup(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getLong(3),
+                        row.getLong(4),
+                        row.getLong(5),
+                        row.getLong(6),
+                        row.getLong(7),
+                        row.getLong(8)),
+                wanted == null ? new Object[0] : new Object[] {wanted});
         Map<String, Long> byPledge = new LinkedHashMap<>();
         Map<String, Long> byDeadline = new LinkedHashMap<>();
-        Map<String, Long> met = new LinkedHashMap<>(Map.of("PARTNERSHIP", 0L, "POLICY", 0L, "MHFA", 0L, "CIT", 0L));
+        Map<String, Long> met = new LinkedHashMap<>();
+        for (Practice practice : Practice.values()) {
+            met.put(practice.name(), 0L);
+        }
+        long agencies = 0;
         long eligible = 0;
         long eligibleNotSubmitted = 0;
         long overdue = 0;
-        for (Object[] r : rows) {
-            byPledge.merge((String) r[0], 1L, Long::sum);
-            byDeadline.merge((String) r[1], 1L, Long::sum);
-            String[] practices = {"PARTNERSHIP", "POLICY", "MHFA", "CIT"};
-            for (int i = 0; i < practices.length; i++) {
-                if ((Boolean) r[2 + i]) {
-                    met.merge(practices[i], 1L, Long::sum);
-                }
+        for (SummaryGroup group : groups) {
+            agencies += group.agencies();
+            byPledge.merge(group.pledgeStatus(), group.agencies(), Long::sum);
+            byDeadline.merge(group.deadlineStatus(), group.agencies(), Long::sum);
+            met.merge(Practice.PARTNERSHIP.name(), group.partnershipMet(), Long::sum);
+            met.merge(Practice.POLICY.name(), group.policyMet(), Long::sum);
+            met.merge(Practice.MHFA.name(), group.mhfaMet(), Long::sum);
+            met.merge(Practice.CIT.name(), group.citMet(), Long::sum);
+            eligible += group.eligible();
+            if (PledgeStatus.PLEDGED.name().equals(group.pledgeStatus())) {
+                eligibleNotSubmitted += group.eligible();
             }
-            if ((Boolean) r[6]) {
-                eligible++;
-                if ("PLEDGED".equals(r[0])) {
-                    eligibleNotSubmitted++;
-                }
-            }
-            if ("OVERDUE".equals(r[1])) {
-                overdue++;
+            if (DeadlineStatus.OVERDUE.name().equals(group.deadlineStatus())) {
+                overdue += group.agencies();
             }
         }
         return new CampaignSummary(
-                state == null || state.isBlank() ? null : state.trim().toUpperCase(Locale.ROOT),
-                rows.size(),
-                byPledge,
-                byDeadline,
-                met,
-                eligible,
-                eligibleNotSubmitted,
-                overdue);
+                wanted, agencies, byPledge, byDeadline, met, eligible, eligibleNotSubmitted, overdue);
     }
 
     private com.fasterxml.jackson.databind.JsonNode tree(String json) {

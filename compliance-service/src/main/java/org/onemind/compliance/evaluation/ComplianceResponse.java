@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.onemind.compliance.rules.DeadlineStatus;
 import org.onemind.compliance.rules.Evaluation;
 import org.onemind.compliance.rules.ExpiryForecast;
+import org.onemind.platform.contract.ComplianceTopic;
+import org.onemind.platform.contract.DeadlineStatus;
 
 /** An agency's compliance as API.md describes it. */
 public record ComplianceResponse(
@@ -15,15 +16,9 @@ public record ComplianceResponse(
         LocalDate asOf,
         String ruleEdition,
         boolean eligible,
-        Practices practices,
+        ComplianceTopic.Practices practices,
         DeadlineStatus deadlineStatus,
         List<String> warnings) {
-
-    public record Practices(
-            Evaluation.PartnershipResult partnership,
-            Evaluation.PolicyResult policy,
-            Evaluation.MhfaResult mhfa,
-            Evaluation.CitResult cit) {}
 
     static ComplianceResponse of(Evaluation evaluation, Instant evaluatedAt, List<ExpiryForecast.Risk> risks) {
         List<String> warnings = new java.util.ArrayList<>(evaluation.warnings());
@@ -37,7 +32,8 @@ public record ComplianceResponse(
                 evaluation.asOf(),
                 evaluation.ruleEdition().label(),
                 evaluation.eligible(),
-                new Practices(evaluation.partnership(), evaluation.policy(), evaluation.mhfa(), evaluation.cit()),
+                new ComplianceTopic.Practices(
+                        evaluation.partnership(), evaluation.policy(), evaluation.mhfa(), evaluation.cit()),
                 evaluation.deadlineStatus(),
                 List.copyOf(warnings));
     }

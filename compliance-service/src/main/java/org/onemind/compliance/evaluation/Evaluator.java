@@ -1,6 +1,6 @@
 package org.onemind.compliance.evaluation;
 
-import static org.onemind.platform.events.ComplianceTopic.*;
+import static org.onemind.platform.contract.ComplianceTopic.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +18,8 @@ import org.onemind.compliance.rules.AgencyFacts;
 import org.onemind.compliance.rules.ComplianceRules;
 import org.onemind.compliance.rules.Evaluation;
 import org.onemind.compliance.rules.ExpiryForecast;
-import org.onemind.compliance.rules.Practice;
 import org.onemind.compliance.rules.RuleEdition;
+import org.onemind.platform.contract.Practice;
 import org.onemind.platform.outbox.Outbox;
 import org.onemind.platform.tx.Jdbc;
 
@@ -58,22 +58,6 @@ public class Evaluator {
 
     @Inject
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
-
-    public record Change(String practice, String from, String to) {}
-
-    /** The event body: the evaluation as served, plus what changed and why. */
-    public record ComplianceEvaluated(
-            UUID agencyId,
-            Instant evaluatedAt,
-            LocalDate asOf,
-            String ruleEdition,
-            boolean eligible,
-            ComplianceResponse.Practices practices,
-            String deadlineStatus,
-            List<String> warnings,
-            List<Change> changes,
-            boolean eligibleChanged,
-            String causationId) {}
 
     public RuleEdition edition() {
         return RuleEdition.of(config.ruleEdition());
@@ -210,9 +194,8 @@ public class Evaluator {
         }
         if (!changes.isEmpty() || eligibleChanged || figuresChanged) {
             outbox.publish(
-                    TOPIC,
-                    agencyId.toString(),
                     COMPLIANCE_EVALUATED,
+                    agencyId.toString(),
                     agencyId.toString(),
                     new ComplianceEvaluated(
                             agencyId,
@@ -221,7 +204,7 @@ public class Evaluator {
                             response.ruleEdition(),
                             response.eligible(),
                             response.practices(),
-                            response.deadlineStatus().name(),
+                            response.deadlineStatus(),
                             response.warnings(),
                             changes,
                             eligibleChanged,
@@ -266,12 +249,8 @@ public class Evaluator {
     private static void compare(List<Change> changes, Practice practice, boolean wasMet, Evaluation now) {
         boolean met = now.met(practice);
         if (met != wasMet) {
-            changes.add(new Change(practice.name(), state(wasMet), state(met)));
+            changes.add(new Change(practice, Standing.of(wasMet), Standing.of(met)));
         }
-    }
-
-    private static String state(boolean met) {
-        return met ? "MET" : "UNMET";
     }
 
     private String write(Object value) {

@@ -1,18 +1,16 @@
 package org.onemind.compliance.evaluation;
 
-import static org.onemind.platform.events.ComplianceTopic.*;
+import static org.onemind.platform.contract.ComplianceTopic.*;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.onemind.compliance.rules.ExpiryForecast;
-import org.onemind.platform.events.ComplianceTopic;
 import org.onemind.platform.outbox.Outbox;
 
 /**
@@ -41,9 +39,6 @@ public class NightlyReevaluation {
 
     @Inject
     ComplianceConfig config;
-
-    public record CertificationsExpiring(
-            UUID agencyId, String practice, int count, LocalDate earliestExpiry, LocalDate wouldBecomeUnmetOn) {}
 
     @Scheduled(cron = "{onemind.compliance.nightly-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly(io.quarkus.scheduler.ScheduledExecution execution) {
@@ -79,13 +74,12 @@ public class NightlyReevaluation {
                     .executeUpdate();
             if (inserted == 1) {
                 outbox.publish(
-                        ComplianceTopic.TOPIC,
-                        agency.toString(),
                         CERTIFICATIONS_EXPIRING,
+                        agency.toString(),
                         agency.toString(),
                         new CertificationsExpiring(
                                 agency,
-                                risk.practice().name(),
+                                risk.practice(),
                                 risk.count(),
                                 risk.earliestExpiry(),
                                 risk.wouldBecomeUnmetOn()));

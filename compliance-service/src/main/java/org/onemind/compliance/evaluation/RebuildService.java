@@ -19,9 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
-import org.onemind.platform.api.SqlValues;
 import org.onemind.platform.inbox.Failures;
 import org.onemind.platform.tx.AfterCommit;
+import org.onemind.platform.tx.Jdbc;
 
 /**
  * Re-evaluates many agencies: every agency (a rule-edition change, a restore, every night) or those
@@ -112,7 +112,7 @@ public class RebuildService {
     }
 
     public Optional<RebuildStatus> status(UUID id) {
-        return QuarkusTransaction.joiningExisting().call(() -> find("id = ?1", id));
+        return QuarkusTransaction.joiningExisting().call(() -> find("id = ?", id));
     }
 
     /** Picks up what is left: jobs of this replica's nudges, and jobs of replicas that died. */
@@ -241,13 +241,19 @@ public class RebuildService {
         if (claimed == 0) {
             return null;
         }
-        Object[] job = (Object[]) em.createNativeQuery("select course_id, last_agency_id, causation_id, total"
-                        + " from reevaluation_job where id = ?1")
-                .setParameter(1, id)
-                .getSingleResult();
-        UUID courseId = (UUID) job[0];
-        UUID after = (UUID) job[1];
-        if (((Number) job[3]).intValue() == 0 && after == null) {
+        ClaimedJob job = Jdbc.first(
+                        em,
+                        "select course_id, last_agency_id, causation_id, total from reevaluation_job where id = ?",
+                        row -> new ClaimedJob(
+                                row.getObject(1, UUID.class),
+                                row.getObject(2, UUID.class),
+                                row.getString(3),
+                                row.getInt(4)),
+                        id)
+                .orElseThrow();
+        UUID courseId = job.courseId();
+        UUID after = job.lastAgencyId();
+        if (job.total() == 0 && after == null) {
             long total = ((Number)
                             scope(courseId, null, "count(*)", Integer.MAX_VALUE).getSingleResult())
                     .longValue();
@@ -257,11 +263,13 @@ public class RebuildService {
                     .executeUpdate();
         }
         return new Chunk(
-                (String) job[2],
+                job.causationId(),
                 after,
                 scope(courseId, after, "agency_id", config.reevaluation().chunkSize())
                         .getResultList());
     }
+
+    private record ClaimedJob(UUID courseId, UUID lastAgencyId, String causationId, int total) {}
 
     /** The job's agencies after {@code after}, in id order ({@code what} = {@code agency_id} or {@code count(*)}). */
     private jakarta.persistence.Query scope(UUID courseId, UUID after, String what, int limit) {
@@ -306,31 +314,30 @@ public class RebuildService {
     public List<RebuildStatus> recent(String state, int limit) {
         return QuarkusTransaction.joiningExisting()
                 .call(() -> state == null
-                        ? select("true order by started_at desc limit ?1", limit)
-                        : select("state = ?1 order by started_at desc limit ?2", state, limit));
+                        ? select("true order by started_at desc limit ?", limit)
+                        : select("state = ? order by started_at desc limit ?", state, limit));
     }
 
-    @SuppressWarnings("unchecked")
     private List<RebuildStatus> select(String whereAndOrder, Object... parameters) {
-        var query =
-                em.createNativeQuery("select id, reason, course_id, state, total, done, failed, started_at, finished_at"
-                        + " from reevaluation_job where " + whereAndOrder);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        List<Object[]> rows = query.getResultList();
-        return rows.stream()
-                .map(row -> new RebuildStatus(
-                        (UUID) row[0],
-                        (String) row[1],
-                        (UUID) row[2],
-                        (String) row[3],
-                        ((Number) row[4]).intValue(),
-                        ((Number) row[5]).intValue(),
-                        ((Number) row[6]).intValue(),
-                        SqlValues.instant(row[7]),
-                        SqlValues.instant(row[8])))
-                .toList();
+        return Jdbc.query(
+                em,
+                "select id, reason, course_id, state, total, done, failed, started_at, finished_at"
+                        + " from reevaluation_job where " + whereAndOrder,
+                row -> new RebuildStatus(
+                        row.getObject(1, UUID.class),
+                        row.getString(2),
+                        row.getObject(3, UUID.class),
+                        row.getString(4),
+                        row.getInt(5),
+                        row.getInt(6),
+                        row.getInt(7),
+                        instant(row.getObject(8, java.time.OffsetDateTime.class)),
+                        instant(row.getObject(9, java.time.OffsetDateTime.class))),
+                parameters);
+    }
+
+    private static java.time.Instant instant(java.time.OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     /** A changed rule edition re-evaluates every agency (RULES.md). */

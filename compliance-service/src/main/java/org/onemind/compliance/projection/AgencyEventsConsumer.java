@@ -1,6 +1,7 @@
 package org.onemind.compliance.projection;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.onemind.platform.contract.AgencyTopic.*;
+
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,28 +9,28 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.compliance.evaluation.Evaluator;
-import org.onemind.platform.events.AgencyTopic;
-import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.contract.PledgeStatus;
 import org.onemind.platform.inbox.EventConsumer;
+import org.onemind.platform.inbox.Received;
 
 /** Projects agency.events (pledge, partnerships, policy) and re-evaluates the agency. */
 @ApplicationScoped
 public class AgencyEventsConsumer extends EventConsumer {
 
     public AgencyEventsConsumer() {
-        super(
-                "agency-events",
-                AgencyTopic.AGENCY_REGISTERED,
-                AgencyTopic.AGENCY_UPDATED,
-                AgencyTopic.PLEDGE_TAKEN,
-                AgencyTopic.PLEDGE_WITHDRAWN,
-                AgencyTopic.COMPLETION_SUBMITTED,
-                AgencyTopic.COMPLETION_REVIEWED,
-                AgencyTopic.PARTNERSHIP_ESTABLISHED,
-                AgencyTopic.PARTNERSHIP_ENDED,
-                AgencyTopic.POLICY_ADOPTED,
-                // applied by the platform (IncomingEvents): tokens of a removed member or a revoked partner are refused
-                org.onemind.platform.security.AccessRevocations.EVENT_TYPE);
+        super("agency-events");
+        on(AGENCY_REGISTERED, this::described);
+        on(AGENCY_UPDATED, this::described);
+        on(PLEDGE_TAKEN, this::pledgeTaken);
+        on(PLEDGE_WITHDRAWN, event -> pledge(event.data().agencyId(), PledgeStatus.WITHDRAWN, event));
+        on(COMPLETION_SUBMITTED, event -> pledge(event.data().agencyId(), PledgeStatus.COMPLETION_SUBMITTED, event));
+        on(
+                COMPLETION_REVIEWED,
+                event -> pledge(event.data().agencyId(), event.data().pledgeStatus(), event));
+        on(PARTNERSHIP_ESTABLISHED, this::partnershipEstablished);
+        on(PARTNERSHIP_ENDED, this::partnershipEnded);
+        on(POLICY_ADOPTED, this::policyAdopted);
+        refuseRevokedAccess();
     }
 
     @Inject
@@ -49,42 +50,47 @@ public class AgencyEventsConsumer extends EventConsumer {
         evaluator.evaluatePending();
     }
 
-    @Override
-    public void apply(CloudEvent event) {
-        UUID agencyId = event.uuid("agencyId");
-        switch (event.type()) {
-            case AgencyTopic.AGENCY_REGISTERED, AgencyTopic.AGENCY_UPDATED -> {
-                JsonNode sworn = event.data().get("declaredSworn");
-                projections.agency(
-                        agencyId,
-                        event.text("name"),
-                        event.optionalText("state"),
-                        sworn == null || sworn.isNull() ? null : sworn.asInt());
-            }
-            case AgencyTopic.PLEDGE_TAKEN ->
-                projections.pledge(agencyId, "PLEDGED", event.date("pledgedOn"), event.date("targetCompletionOn"));
-            case AgencyTopic.PLEDGE_WITHDRAWN -> projections.pledge(agencyId, "WITHDRAWN", null, null);
-            case AgencyTopic.COMPLETION_SUBMITTED -> projections.pledge(agencyId, "COMPLETION_SUBMITTED", null, null);
-            case AgencyTopic.COMPLETION_REVIEWED ->
-                projections.pledge(
-                        agencyId, "VERIFIED".equals(event.text("decision")) ? "COMPLETED" : "PLEDGED", null, null);
-            case AgencyTopic.PARTNERSHIP_ESTABLISHED -> {
-                JsonNode organization = event.data().get("organizationId");
-                projections.partnership(
-                        event.uuid("partnershipId"),
-                        agencyId,
-                        organization == null || organization.isNull() ? null : event.uuid("organizationId"),
-                        event.text("organizationKind"),
-                        event.date("mouSignedOn"));
-            }
-            case AgencyTopic.PARTNERSHIP_ENDED ->
-                projections.partnershipEnded(event.uuid("partnershipId"), event.date("endedOn"));
-            case AgencyTopic.POLICY_ADOPTED ->
-                projections.policy(agencyId, event.text("title"), event.date("adoptedOn"));
-            default -> {
-                return; // an event that cannot change compliance
-            }
-        }
+    void described(Received<AgencyDescribed> event) {
+        AgencyDescribed agency = event.data();
+        projections.agency(agency.agencyId(), agency.name(), agency.state(), agency.declaredSworn());
+        reevaluate(agency.agencyId(), event);
+    }
+
+    void pledgeTaken(Received<PledgeTaken> event) {
+        PledgeTaken pledge = event.data();
+        projections.pledge(pledge.agencyId(), PledgeStatus.PLEDGED, pledge.pledgedOn(), pledge.targetCompletionOn());
+        reevaluate(pledge.agencyId(), event);
+    }
+
+    /** A pledge's new status (its dates stay as the pledge-taken event set them). */
+    void pledge(UUID agencyId, PledgeStatus status, Received<?> event) {
+        projections.pledge(agencyId, status, null, null);
+        reevaluate(agencyId, event);
+    }
+
+    void partnershipEstablished(Received<PartnershipEstablished> event) {
+        PartnershipEstablished partnership = event.data();
+        projections.partnership(
+                partnership.partnershipId(),
+                partnership.agencyId(),
+                partnership.organizationId(),
+                partnership.organizationKind(),
+                partnership.mouSignedOn());
+        reevaluate(partnership.agencyId(), event);
+    }
+
+    void partnershipEnded(Received<PartnershipEnded> event) {
+        projections.partnershipEnded(event.data().partnershipId(), event.data().endedOn());
+        reevaluate(event.data().agencyId(), event);
+    }
+
+    void policyAdopted(Received<PolicyAdopted> event) {
+        PolicyAdopted policy = event.data();
+        projections.policy(policy.agencyId(), policy.title(), policy.adoptedOn());
+        reevaluate(policy.agencyId(), event);
+    }
+
+    private void reevaluate(UUID agencyId, Received<?> event) {
         evaluator.reevaluateLater(agencyId, event.id());
     }
 }

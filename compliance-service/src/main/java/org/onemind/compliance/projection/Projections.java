@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.onemind.platform.contract.PledgeStatus;
+import org.onemind.platform.contract.TrainingTopic;
 import org.onemind.platform.tx.Jdbc;
 import org.onemind.platform.tx.JdbcBatch;
 
@@ -30,7 +32,7 @@ public class Projections {
                 declaredSworn);
     }
 
-    public void pledge(UUID agencyId, String status, LocalDate pledgedOn, LocalDate targetCompletionOn) {
+    public void pledge(UUID agencyId, PledgeStatus status, LocalDate pledgedOn, LocalDate targetCompletionOn) {
         Jdbc.update(
                 em,
                 "insert into agency_view (agency_id, pledge_status, pledged_on, target_completion_on) values (?, ?, ?, ?)"
@@ -38,7 +40,7 @@ public class Projections {
                         + " pledged_on = coalesce(excluded.pledged_on, agency_view.pledged_on),"
                         + " target_completion_on = coalesce(excluded.target_completion_on, agency_view.target_completion_on)",
                 agencyId,
-                status,
+                status.name(),
                 pledgedOn,
                 targetCompletionOn);
     }
@@ -84,11 +86,8 @@ public class Projections {
                 hiredOn);
     }
 
-    /** One person of a roster import chunk. */
-    public record Person(UUID personnelId, boolean sworn, boolean selected, LocalDate hiredOn) {}
-
     /** Many people of one agency at once (one JDBC batch): the same upsert as {@link #person}. */
-    public void people(UUID agencyId, List<Person> people) {
+    public void people(UUID agencyId, List<TrainingTopic.ImportedPerson> people) {
         JdbcBatch.write(
                 em,
                 "insert into personnel_view (personnel_id, agency_id, sworn,"
@@ -99,13 +98,10 @@ public class Projections {
                     upsert.setObject(1, p.personnelId());
                     upsert.setObject(2, agencyId);
                     upsert.setBoolean(3, p.sworn());
-                    upsert.setBoolean(4, p.selected());
+                    upsert.setBoolean(4, p.selectedForTraining());
                     upsert.setObject(5, p.hiredOn());
                 });
     }
-
-    /** One certification of a class roster chunk. */
-    public record ClassCertification(UUID certificationId, UUID personnelId) {}
 
     /** The certifications of one class (same course, date and delivery) at once; a repeat changes nothing. */
     public void certifications(
@@ -116,7 +112,7 @@ public class Projections {
             LocalDate completedOn,
             LocalDate expiresOn,
             String deliveryMode,
-            List<ClassCertification> certifications) {
+            List<TrainingTopic.RecordedCertification> certifications) {
         JdbcBatch.write(
                 em,
                 "insert into certification_view (certification_id, agency_id,"

@@ -1,35 +1,35 @@
 package org.onemind.compliance.projection;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.onemind.platform.contract.TrainingTopic.*;
+
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.compliance.evaluation.Evaluator;
-import org.onemind.platform.events.CloudEvent;
-import org.onemind.platform.events.TrainingTopic;
-import org.onemind.platform.events.UnprocessableEventException;
+import org.onemind.compliance.evaluation.RebuildService;
+import org.onemind.platform.contract.Practice;
 import org.onemind.platform.inbox.EventConsumer;
+import org.onemind.platform.inbox.Received;
 
 /** Projects training.events (roster, certifications, course catalog) and re-evaluates who they touch. */
 @ApplicationScoped
 public class TrainingEventsConsumer extends EventConsumer {
 
     public TrainingEventsConsumer() {
-        super(
-                "training-events",
-                TrainingTopic.PERSONNEL_ADDED,
-                TrainingTopic.PERSONNEL_UPDATED,
-                TrainingTopic.PERSONNEL_SEPARATED,
-                TrainingTopic.CERTIFICATION_RECORDED,
-                TrainingTopic.CERTIFICATION_REVOKED,
-                TrainingTopic.PERSONNEL_IMPORTED,
-                TrainingTopic.CERTIFICATIONS_RECORDED,
-                TrainingTopic.COURSE_CHANGED);
+        super("training-events");
+        on(PERSONNEL_ADDED, this::person);
+        on(PERSONNEL_UPDATED, this::person);
+        on(PERSONNEL_SEPARATED, this::separated);
+        on(PERSONNEL_IMPORTED, this::imported);
+        on(CERTIFICATION_RECORDED, this::certificationRecorded);
+        on(CERTIFICATIONS_RECORDED, this::certificationsRecorded);
+        on(CERTIFICATION_REVOKED, this::certificationRevoked);
+        on(COURSE_CHANGED, this::courseChanged);
     }
 
     @Inject
@@ -39,7 +39,7 @@ public class TrainingEventsConsumer extends EventConsumer {
     Evaluator evaluator;
 
     @Inject
-    org.onemind.compliance.evaluation.RebuildService rebuilds;
+    RebuildService rebuilds;
 
     @Incoming("training-events")
     @Blocking
@@ -52,126 +52,88 @@ public class TrainingEventsConsumer extends EventConsumer {
         evaluator.evaluatePending();
     }
 
-    @Override
-    public void apply(CloudEvent event) {
-        switch (event.type()) {
-            case TrainingTopic.PERSONNEL_ADDED, TrainingTopic.PERSONNEL_UPDATED -> {
-                UUID agencyId = event.uuid("agencyId");
-                projections.person(
-                        event.uuid("personnelId"),
-                        agencyId,
-                        bool(event, "sworn"),
-                        bool(event, "selectedForTraining"),
-                        event.optionalDate("hiredOn"));
-                evaluator.reevaluateLater(agencyId, event.id());
-            }
-            case TrainingTopic.PERSONNEL_SEPARATED -> {
-                projections.separated(event.uuid("personnelId"), event.date("separatedOn"));
-                evaluator.reevaluateLater(event.uuid("agencyId"), event.id());
-            }
-            case TrainingTopic.CERTIFICATION_RECORDED -> {
-                UUID agencyId = event.uuid("agencyId");
-                UUID courseId = event.uuid("courseId");
-                // A reclassification made after this certification's event wins, whichever topic was read first.
-                Categories categories = projections
-                        .reclassifiedSince(courseId, timeOf(event))
-                        .map(current -> new Categories(current[0], current[1]))
-                        .orElseGet(() -> Categories.of(event));
-                JsonNode mode = event.data().get("deliveryMode");
-                projections.certification(
-                        event.uuid("certificationId"),
-                        agencyId,
-                        event.uuid("personnelId"),
-                        courseId,
-                        categories.mhfa(),
-                        categories.cit(),
-                        event.date("completedOn"),
-                        event.optionalDate("expiresOn"),
-                        mode == null || mode.isNull() ? null : mode.asText());
-                evaluator.reevaluateLater(agencyId, event.id());
-            }
-            case TrainingTopic.PERSONNEL_IMPORTED -> {
-                UUID agencyId = event.uuid("agencyId");
-                List<Projections.Person> people = new ArrayList<>();
-                for (CloudEvent person : event.rows("personnel")) {
-                    people.add(new Projections.Person(
-                            person.uuid("personnelId"),
-                            bool(person, "sworn"),
-                            bool(person, "selectedForTraining"),
-                            person.optionalDate("hiredOn")));
-                }
-                projections.people(agencyId, people);
-                evaluator.reevaluateLater(agencyId, event.id());
-            }
-            case TrainingTopic.CERTIFICATIONS_RECORDED -> {
-                UUID agencyId = event.uuid("agencyId");
-                UUID courseId = event.uuid("courseId");
-                Categories categories = projections
-                        .reclassifiedSince(courseId, timeOf(event))
-                        .map(current -> new Categories(current[0], current[1]))
-                        .orElseGet(() -> Categories.of(event));
-                List<Projections.ClassCertification> certifications = new ArrayList<>();
-                for (CloudEvent certification : event.rows("certifications")) {
-                    certifications.add(new Projections.ClassCertification(
-                            certification.uuid("certificationId"), certification.uuid("personnelId")));
-                }
-                projections.certifications(
-                        agencyId,
-                        courseId,
-                        categories.mhfa(),
-                        categories.cit(),
-                        event.date("completedOn"),
-                        event.optionalDate("expiresOn"),
-                        event.text("deliveryMode"),
-                        certifications);
-                evaluator.reevaluateLater(agencyId, event.id());
-            }
-            case TrainingTopic.CERTIFICATION_REVOKED -> {
-                projections.revoked(event.uuid("certificationId"));
-                evaluator.reevaluateLater(event.uuid("agencyId"), event.id());
-            }
-            case TrainingTopic.COURSE_CHANGED -> {
-                Categories categories = Categories.of(event);
-                UUID courseId = event.uuid("courseId");
-                if (projections.courseChanged(courseId, categories.mhfa(), categories.cit(), timeOf(event))) {
-                    // Thousands of agencies may hold the course: they are re-evaluated in chunks, not in this
-                    // transaction.
-                    rebuilds.startForCourse(courseId, event.id());
-                }
-            }
-            default -> {
-                // not a fact compliance depends on
-            }
+    void person(Received<PersonDescribed> event) {
+        PersonDescribed person = event.data();
+        projections.person(
+                person.personnelId(),
+                person.agencyId(),
+                person.sworn(),
+                person.selectedForTraining(),
+                person.hiredOn());
+        reevaluate(person.agencyId(), event);
+    }
+
+    void separated(Received<PersonnelSeparated> event) {
+        projections.separated(event.data().personnelId(), event.data().separatedOn());
+        reevaluate(event.data().agencyId(), event);
+    }
+
+    void imported(Received<PersonnelImported> event) {
+        projections.people(event.data().agencyId(), event.data().personnel());
+        reevaluate(event.data().agencyId(), event);
+    }
+
+    void certificationRecorded(Received<CertificationRecorded> event) {
+        CertificationRecorded certification = event.data();
+        Categories categories = categories(certification.courseId(), certification.categories(), event.time());
+        projections.certification(
+                certification.certificationId(),
+                certification.agencyId(),
+                certification.personnelId(),
+                certification.courseId(),
+                categories.mhfa(),
+                categories.cit(),
+                certification.completedOn(),
+                certification.expiresOn(),
+                certification.deliveryMode());
+        reevaluate(certification.agencyId(), event);
+    }
+
+    void certificationsRecorded(Received<CertificationsRecorded> event) {
+        CertificationsRecorded recorded = event.data();
+        Categories categories = categories(recorded.courseId(), recorded.categories(), event.time());
+        projections.certifications(
+                recorded.agencyId(),
+                recorded.courseId(),
+                categories.mhfa(),
+                categories.cit(),
+                recorded.completedOn(),
+                recorded.expiresOn(),
+                recorded.deliveryMode(),
+                recorded.certifications());
+        reevaluate(recorded.agencyId(), event);
+    }
+
+    void certificationRevoked(Received<CertificationRevoked> event) {
+        projections.revoked(event.data().certificationId());
+        reevaluate(event.data().agencyId(), event);
+    }
+
+    void courseChanged(Received<CourseChanged> event) {
+        Categories categories = Categories.of(event.data().categories());
+        UUID courseId = event.data().courseId();
+        if (projections.courseChanged(courseId, categories.mhfa(), categories.cit(), event.time())) {
+            // Thousands of agencies may hold the course: they are re-evaluated in chunks, not in this transaction.
+            rebuilds.startForCourse(courseId, event.id());
         }
     }
 
-    /** When the producer made the event; its time of arrival for an event without one. */
-    private static java.time.Instant timeOf(CloudEvent event) {
-        return event.time() == null ? java.time.Instant.now() : event.time().toInstant();
+    /** A reclassification made after the certification's event wins, whichever topic was read first. */
+    private Categories categories(UUID courseId, List<String> categories, Instant eventTime) {
+        return projections
+                .reclassifiedSince(courseId, eventTime)
+                .map(current -> new Categories(current[0], current[1]))
+                .orElseGet(() -> Categories.of(categories));
     }
 
-    private static boolean bool(CloudEvent event, String field) {
-        JsonNode node = event.data().get(field);
-        if (node == null || !node.isBoolean()) {
-            throw new UnprocessableEventException("event " + event.id() + " lacks boolean " + field);
-        }
-        return node.asBoolean();
+    private void reevaluate(UUID agencyId, Received<?> event) {
+        evaluator.reevaluateLater(agencyId, event.id());
     }
 
-    /** The practices a course satisfies, from an event's {@code categories[]}. */
+    /** The practices a course counts toward. */
     record Categories(boolean mhfa, boolean cit) {
-        static Categories of(CloudEvent event) {
-            JsonNode categories = event.data().get("categories");
-            if (categories == null || !categories.isArray()) {
-                throw new UnprocessableEventException("event " + event.id() + " lacks categories[]");
-            }
-            boolean mhfa = false;
-            boolean cit = false;
-            for (JsonNode category : categories) {
-                mhfa |= "MHFA".equals(category.asText());
-                cit |= "CIT".equals(category.asText());
-            }
-            return new Categories(mhfa, cit);
+        static Categories of(List<String> categories) {
+            return new Categories(counts(categories, Practice.MHFA), counts(categories, Practice.CIT));
         }
     }
 }

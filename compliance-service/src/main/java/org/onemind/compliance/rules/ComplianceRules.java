@@ -1,16 +1,20 @@
 package org.onemind.compliance.rules;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.onemind.platform.contract.ComplianceTopic.CitResult;
+import org.onemind.platform.contract.ComplianceTopic.MhfaResult;
+import org.onemind.platform.contract.ComplianceTopic.PartnershipResult;
+import org.onemind.platform.contract.ComplianceTopic.PolicyResult;
+import org.onemind.platform.contract.DeadlineStatus;
+import org.onemind.platform.contract.PledgeStatus;
 
 /** The pledge's four practices (RULES.md), evaluated on a date. Pure: same facts, same answer. */
 public final class ComplianceRules {
-    static final int DUE_SOON_DAYS = 90;
 
     private ComplianceRules() {}
 
@@ -20,8 +24,8 @@ public final class ComplianceRules {
     }
 
     public static Evaluation evaluate(AgencyFacts facts, LocalDate asOf, RuleEdition edition) {
-        Evaluation.PartnershipResult partnership = partnership(facts, asOf);
-        Evaluation.PolicyResult policy = policy(facts, asOf);
+        PartnershipResult partnership = partnership(facts, asOf);
+        PolicyResult policy = policy(facts, asOf);
 
         Set<UUID> mhfaCurrent = new HashSet<>();
         Set<UUID> citCurrent = new HashSet<>();
@@ -77,8 +81,8 @@ public final class ComplianceRules {
         }
 
         Integer inPersonPercent = mhfaCounted == 0 ? null : Math.round(100f * mhfaInPerson / mhfaCounted);
-        Evaluation.MhfaResult mhfa = mhfa(sworn, swornMhfa, selected, selectedMhfa, inPersonPercent);
-        Evaluation.CitResult cit = cit(sworn, swornCit, nonSwornCit);
+        MhfaResult mhfa = mhfa(sworn, swornMhfa, selected, selectedMhfa, inPersonPercent);
+        CitResult cit = cit(sworn, swornCit, nonSwornCit);
 
         boolean pledgeActive = facts.pledge() != null && facts.pledge().active();
         boolean eligible = pledgeActive && partnership.met() && policy.met() && mhfa.met() && cit.met();
@@ -100,27 +104,27 @@ public final class ComplianceRules {
                 List.copyOf(warnings));
     }
 
-    private static Evaluation.PartnershipResult partnership(AgencyFacts facts, LocalDate asOf) {
+    private static PartnershipResult partnership(AgencyFacts facts, LocalDate asOf) {
         int active = (int)
                 facts.partnerships().stream().filter(p -> p.activeOn(asOf)).count();
-        return new Evaluation.PartnershipResult(
+        return new PartnershipResult(
                 active > 0, active, active > 0 ? null : "no active partnership with a mental health provider");
     }
 
-    private static Evaluation.PolicyResult policy(AgencyFacts facts, LocalDate asOf) {
+    private static PolicyResult policy(AgencyFacts facts, LocalDate asOf) {
         AgencyFacts.Policy policy = facts.policy();
         if (policy == null) {
-            return new Evaluation.PolicyResult(false, null, null, "no policy adopted");
+            return new PolicyResult(false, null, null, "no policy adopted");
         }
         boolean met = !policy.adoptedOn().isAfter(asOf);
-        return new Evaluation.PolicyResult(
+        return new PolicyResult(
                 met,
                 policy.title(),
                 policy.adoptedOn(),
                 met ? null : "the policy takes effect on " + policy.adoptedOn());
     }
 
-    private static Evaluation.MhfaResult mhfa(
+    private static MhfaResult mhfa(
             int sworn, int swornTrained, int selected, int selectedTrained, Integer inPersonPercent) {
         String reason = null;
         boolean met = sworn > 0 && swornTrained == sworn && selectedTrained == selected;
@@ -130,10 +134,10 @@ public final class ComplianceRules {
             int missing = (sworn - swornTrained) + (selected - selectedTrained);
             reason = missing + " of " + (sworn + selected) + " people in scope lack a current MHFA certification";
         }
-        return new Evaluation.MhfaResult(met, sworn, swornTrained, selected, selectedTrained, inPersonPercent, reason);
+        return new MhfaResult(met, sworn, swornTrained, selected, selectedTrained, inPersonPercent, reason);
     }
 
-    private static Evaluation.CitResult cit(int sworn, int swornTrained, int nonSwornTrained) {
+    private static CitResult cit(int sworn, int swornTrained, int nonSwornTrained) {
         int required = requiredCit(sworn);
         boolean met = sworn > 0 && swornTrained >= required;
         String reason = null;
@@ -142,22 +146,15 @@ public final class ComplianceRules {
         } else if (!met) {
             reason = required + " sworn officers with current CIT required, " + swornTrained + " current";
         }
-        return new Evaluation.CitResult(met, sworn, swornTrained, required, nonSwornTrained, reason);
+        return new CitResult(met, sworn, swornTrained, required, nonSwornTrained, reason);
     }
 
     static DeadlineStatus deadlineStatus(AgencyFacts.Pledge pledge, boolean eligible, LocalDate asOf) {
-        if (pledge != null && pledge.completed()) {
-            return DeadlineStatus.COMPLETED;
-        }
-        if (pledge == null || !pledge.active()) {
-            return DeadlineStatus.NOT_PLEDGED;
-        }
-        if (asOf.isAfter(pledge.targetCompletionOn())) {
-            return DeadlineStatus.OVERDUE;
-        }
-        if (!eligible && ChronoUnit.DAYS.between(asOf, pledge.targetCompletionOn()) <= DUE_SOON_DAYS) {
-            return DeadlineStatus.DUE_SOON;
-        }
-        return DeadlineStatus.ON_TRACK;
+        PledgeStatus status = pledge == null
+                ? null
+                : pledge.completed()
+                        ? PledgeStatus.COMPLETED
+                        : pledge.active() ? PledgeStatus.PLEDGED : PledgeStatus.WITHDRAWN;
+        return DeadlineStatus.of(status, pledge == null ? null : pledge.targetCompletionOn(), eligible, asOf);
     }
 }

@@ -3,6 +3,12 @@ package org.onemind.compliance.rules;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.onemind.platform.contract.ComplianceTopic.CitResult;
+import org.onemind.platform.contract.ComplianceTopic.MhfaResult;
+import org.onemind.platform.contract.ComplianceTopic.PartnershipResult;
+import org.onemind.platform.contract.ComplianceTopic.PolicyResult;
+import org.onemind.platform.contract.DeadlineStatus;
+import org.onemind.platform.contract.Practice;
 
 /** Where one agency stands on a date under one rule edition. */
 public record Evaluation(
@@ -16,22 +22,6 @@ public record Evaluation(
         CitResult cit,
         DeadlineStatus deadlineStatus,
         List<String> warnings) {
-
-    public record PartnershipResult(boolean met, int activePartnerships, String reason) {}
-
-    public record PolicyResult(boolean met, String title, LocalDate adoptedOn, String reason) {}
-
-    public record MhfaResult(
-            boolean met,
-            int sworn,
-            int swornTrained,
-            int selectedNonSworn,
-            int selectedNonSwornTrained,
-            Integer inPersonPercent,
-            String reason) {}
-
-    public record CitResult(
-            boolean met, int sworn, int swornTrained, int required, int nonSwornTrained, String reason) {}
 
     public boolean met(Practice practice) {
         return switch (practice) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.onemind.platform.contract.Practice;
 
 /**
  * Which certifications, by expiring, would turn a practice that is met today into one that is not:

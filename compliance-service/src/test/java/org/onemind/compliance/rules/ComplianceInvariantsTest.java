@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.onemind.platform.contract.Practice;
 
 /**
  * Properties that must hold for any roster and any set of certifications, checked over 300 random

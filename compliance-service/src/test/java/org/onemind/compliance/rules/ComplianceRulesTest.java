@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.onemind.platform.contract.DeadlineStatus;
 
 class ComplianceRulesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 6, 1);

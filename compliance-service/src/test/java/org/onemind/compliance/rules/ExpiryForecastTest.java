@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.onemind.platform.contract.Practice;
 
 class ExpiryForecastTest {
     static final LocalDate TODAY = LocalDate.of(2026, 6, 1);

@@ -26,6 +26,8 @@ public final class ArchitectureRules {
         servicesStayApart(service).check(classes);
         rulesArePlainJava().allowEmptyShould(true).check(classes);
         entitiesStayOffTheWire().check(classes);
+        contractIsPlainJava()
+                .check(new ClassFileImporter().importPackages(CONTRACT.substring(0, CONTRACT.length() - 2)));
     }
 
     /** The resource does HTTP only: the service owns the transaction, the history and the outbox. */
@@ -83,8 +85,23 @@ public final class ArchitectureRules {
                 .resideInAPackage("..rules..")
                 .should()
                 .dependOnClassesThat()
-                .resideOutsideOfPackages("java..", "..rules..")
-                .because("the pledge rules (RULES.md) import nothing from the framework");
+                .resideOutsideOfPackages("java..", "..rules..", CONTRACT)
+                .because("the pledge rules (RULES.md) import nothing from the framework (only the event contract's"
+                        + " records and enums)");
+    }
+
+    /** The event contract every service shares (records, enums, type constants). */
+    static final String CONTRACT = "org.onemind.platform.contract..";
+
+    /** The event contract is plain Java, so that the rules may use it and any producer or consumer can. */
+    static ArchRule contractIsPlainJava() {
+        return noClasses()
+                .that()
+                .resideInAPackage(CONTRACT)
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("java..", CONTRACT)
+                .because("the event contract is records, enums and constants, nothing else");
     }
 
     /** Entities are mapped to response records; an entity is never an HTTP answer. */

@@ -18,15 +18,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The producers' JSON Schemas, one per event type ({@code <producer>/src/main/resources/events/<ce_type>.schema.json}).
+ * The event contract's JSON Schemas, one per event type ({@code deploy/platform/src/main/resources/events/<ce_type>.schema.json}).
  * Producers' tests check every event they write against its schema; consumers' tests check the
  * sample events they send (through {@link TopicProbe}) against the same file, so the two cannot drift.
  */
 public final class EventSchemas {
-    private static final Map<String, String> PRODUCERS = Map.of(
-            "onemind.agency.", "agency-service",
-            "onemind.training.", "training-service",
-            "onemind.compliance.", "compliance-service");
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaRegistry REGISTRY =
@@ -34,15 +30,13 @@ public final class EventSchemas {
 
     private EventSchemas() {}
 
-    /** The schema file of an event type, if the type belongs to one of the producers. */
+    /** The schema file of an event type, if the type is one of the platform's ({@code onemind.*}). */
     public static Optional<Path> file(String type) {
-        return PRODUCERS.entrySet().stream()
-                .filter(e -> type.startsWith(e.getKey()))
-                .findFirst()
-                .map(e -> InfrastructureTestResource.repositoryRoot()
-                        .resolve(e.getValue())
-                        .resolve("src/main/resources/events")
-                        .resolve(type + ".schema.json"));
+        return type.startsWith("onemind.")
+                ? Optional.of(InfrastructureTestResource.repositoryRoot()
+                        .resolve("deploy/platform/src/main/resources/events")
+                        .resolve(type + ".schema.json"))
+                : Optional.empty();
     }
 
     /** What is wrong with {@code json} as an event of {@code type}: nothing when it matches its schema. */

@@ -1,15 +1,16 @@
 package org.onemind.notification.email;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.onemind.notification.delivery.NotificationType;
+import org.onemind.platform.contract.ComplianceTopic;
+import org.onemind.platform.contract.Practice;
 
 /** Writes the emails about a change in an agency's compliance, with the agency's own figures. */
 @ApplicationScoped
@@ -23,6 +24,10 @@ public class ComplianceEmailWriter {
     @Location("emails/compliance-changed.txt")
     Template text;
 
+    @Inject
+    @Location("emails/practice-figures.txt")
+    Template practiceFigures;
+
     @ConfigProperty(name = "onemind.notification.draft-letter-url")
     String draftLetterUrl;
 
@@ -35,13 +40,11 @@ public class ComplianceEmailWriter {
             NotificationType type,
             String agencyName,
             String contactName,
-            List<String> practices,
-            JsonNode evaluation,
+            List<Practice> practices,
+            ComplianceTopic.Practices figures,
             UUID agencyId) {
-        List<PracticeLine> lines = new ArrayList<>();
-        for (String practice : practices) {
-            lines.add(line(practice, evaluation.path("practices")));
-        }
+        List<PracticeLine> lines =
+                practices.stream().map(practice -> line(practice, figures)).toList();
         String subject = switch (type) {
             case PRACTICE_MET ->
                 agencyName + ": " + labels(lines) + (lines.size() == 1 ? " is now met" : " are now met");
@@ -50,11 +53,9 @@ public class ComplianceEmailWriter {
             case ELIGIBLE_FOR_COMPLETION -> agencyName + " can now submit its One Mind completion";
             default -> throw new IllegalArgumentException(type + " is not a compliance change");
         };
-        List<PracticeLine> all = List.of(
-                line("PARTNERSHIP", evaluation.path("practices")),
-                line("POLICY", evaluation.path("practices")),
-                line("MHFA", evaluation.path("practices")),
-                line("CIT", evaluation.path("practices")));
+        List<PracticeLine> all = Arrays.stream(Practice.values())
+                .map(practice -> line(practice, figures))
+                .toList();
         String letterUrl = draftLetterUrl.replace("{agencyId}", agencyId.toString());
         return new Email(
                 subject,
@@ -78,52 +79,13 @@ public class ComplianceEmailWriter {
         return String.join(" and ", lines.stream().map(PracticeLine::label).toList());
     }
 
-    static PracticeLine line(String practice, JsonNode practices) {
-        return switch (practice) {
-            case "PARTNERSHIP" -> {
-                JsonNode p = practices.path("partnership");
-                yield new PracticeLine(
-                        "Partnership",
-                        p.path("activePartnerships").asInt() + " active partnership(s) with a mental health provider",
-                        text(p, "reason"));
-            }
-            case "POLICY" -> {
-                JsonNode p = practices.path("policy");
-                yield new PracticeLine(
-                        "Model policy",
-                        p.path("title").isMissingNode() || p.path("title").isNull()
-                                ? "no policy adopted"
-                                : "\"" + p.path("title").asText() + "\" adopted "
-                                        + p.path("adoptedOn").asText(),
-                        text(p, "reason"));
-            }
-            case "MHFA" -> {
-                JsonNode p = practices.path("mhfa");
-                yield new PracticeLine(
-                        "Mental Health First Aid",
-                        p.path("swornTrained").asInt() + " of "
-                                + p.path("sworn").asInt()
-                                + " sworn officers and "
-                                + p.path("selectedNonSwornTrained").asInt() + " of "
-                                + p.path("selectedNonSworn").asInt()
-                                + " selected non-sworn staff hold a current certification",
-                        text(p, "reason"));
-            }
-            case "CIT" -> {
-                JsonNode p = practices.path("cit");
-                yield new PracticeLine(
-                        "Crisis Intervention Team",
-                        p.path("swornTrained").asInt() + " sworn officers hold a current certification; "
-                                + p.path("required").asInt() + " required (20% of "
-                                + p.path("sworn").asInt() + " sworn)",
-                        text(p, "reason"));
-            }
-            default -> new PracticeLine(practice, "", null);
-        };
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isMissingNode() || value.isNull() ? null : value.asText();
+    /** The practice's figures in the campaign's words (the template {@code emails/practice-figures.txt}). */
+    PracticeLine line(Practice practice, ComplianceTopic.Practices figures) {
+        String shown = practiceFigures
+                .data("practice", practice)
+                .data("figures", figures)
+                .render()
+                .strip();
+        return new PracticeLine(practice.title(), shown, figures.reason(practice));
     }
 }

@@ -1,6 +1,7 @@
 package org.onemind.notification.email;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.onemind.platform.contract.ComplianceTopic.*;
+
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,9 +16,9 @@ import org.jboss.logging.Logger;
 import org.onemind.notification.delivery.DeliveryService;
 import org.onemind.notification.delivery.NotificationType;
 import org.onemind.notification.recipient.RecipientDirectory;
-import org.onemind.platform.events.CloudEvent;
-import org.onemind.platform.events.ComplianceTopic;
+import org.onemind.platform.contract.Practice;
 import org.onemind.platform.inbox.EventConsumer;
+import org.onemind.platform.inbox.Received;
 
 /**
  * Decides which emails a compliance change deserves: practices that became met, practices that
@@ -28,7 +29,13 @@ import org.onemind.platform.inbox.EventConsumer;
 public class ComplianceEventsConsumer extends EventConsumer {
 
     public ComplianceEventsConsumer() {
-        super("compliance-events", ComplianceTopic.COMPLIANCE_EVALUATED, ComplianceTopic.CERTIFICATIONS_EXPIRING);
+        super("compliance-events");
+        // Most evaluations only move a count: no email is due and the reminders' row stays as it is.
+        on(
+                COMPLIANCE_EVALUATED,
+                ComplianceEvaluated::changedStanding,
+                event -> told(event, event.data().agencyId()));
+        on(CERTIFICATIONS_EXPIRING, event -> told(event, event.data().agencyId()));
     }
 
     private static final Logger LOG = Logger.getLogger(ComplianceEventsConsumer.class);
@@ -57,24 +64,8 @@ public class ComplianceEventsConsumer extends EventConsumer {
         consumeAll(records);
     }
 
-    /**
-     * Most evaluations only move a count: no practice became met or unmet and eligibility stayed, so
-     * no email is due and the reminders' row (eligibility, unmet practices) stays as it is.
-     */
-    @Override
-    public boolean needs(CloudEvent event) {
-        return !event.type().equals(ComplianceTopic.COMPLIANCE_EVALUATED)
-                || !event.data().path("changes").isEmpty()
-                || event.data().path("eligibleChanged").asBoolean();
-    }
-
-    @Override
-    public void apply(CloudEvent event) {
-        boolean expiring = event.type().equals(ComplianceTopic.CERTIFICATIONS_EXPIRING);
-        if (!expiring && !event.type().equals(ComplianceTopic.COMPLIANCE_EVALUATED)) {
-            return;
-        }
-        UUID agencyId = event.uuid("agencyId");
+    /** Tells the agency's contacts, or keeps the event until agency-service has said who they are. */
+    private void told(Received<?> event, UUID agencyId) {
         Optional<String> agencyName = directory.agencyName(agencyId);
         if (agencyName.isEmpty()) {
             awaitingAgency.lock(agencyId);
@@ -84,32 +75,28 @@ public class ComplianceEventsConsumer extends EventConsumer {
                 return;
             }
         }
-        if (expiring) {
-            expiring(event, agencyId, agencyName.get());
+        if (event.data() instanceof CertificationsExpiring expiring) {
+            expiring(event.id(), expiring, agencyName.get());
         } else {
-            evaluated(event, agencyId, agencyName.get());
+            evaluated(event.id(), (ComplianceEvaluated) event.data(), agencyName.get());
         }
     }
 
-    private void evaluated(CloudEvent event, UUID agencyId, String agencyName) {
-        List<String> becameMet = new ArrayList<>();
-        List<String> becameUnmet = new ArrayList<>();
-        for (JsonNode change : event.data().path("changes")) {
-            ("MET".equals(change.path("to").asText()) ? becameMet : becameUnmet)
-                    .add(change.path("practice").asText());
+    private void evaluated(String eventId, ComplianceEvaluated evaluation, String agencyName) {
+        List<Practice> becameMet = new ArrayList<>();
+        List<Practice> becameUnmet = new ArrayList<>();
+        for (Change change : evaluation.changes()) {
+            (change.to() == Standing.MET ? becameMet : becameUnmet).add(change.practice());
         }
-        boolean becameEligible = event.data().path("eligibleChanged").asBoolean()
-                && event.data().path("eligible").asBoolean();
-
-        deadlines.compliance(agencyId, event.data());
+        deadlines.compliance(evaluation);
         if (!becameMet.isEmpty()) {
-            enqueue(event, agencyId, NotificationType.PRACTICE_MET, agencyName, becameMet);
+            enqueue(eventId, evaluation, NotificationType.PRACTICE_MET, agencyName, becameMet);
         }
         if (!becameUnmet.isEmpty()) {
-            enqueue(event, agencyId, NotificationType.PRACTICE_UNMET, agencyName, becameUnmet);
+            enqueue(eventId, evaluation, NotificationType.PRACTICE_UNMET, agencyName, becameUnmet);
         }
-        if (becameEligible) {
-            enqueue(event, agencyId, NotificationType.ELIGIBLE_FOR_COMPLETION, agencyName, List.of());
+        if (evaluation.eligibleChanged() && evaluation.eligible()) {
+            enqueue(eventId, evaluation, NotificationType.ELIGIBLE_FOR_COMPLETION, agencyName, List.of());
         }
     }
 
@@ -120,34 +107,34 @@ public class ComplianceEventsConsumer extends EventConsumer {
     }
 
     /** certifications-expiring: the practice, how many, from when, and the day it would be unmet. */
-    private void expiring(CloudEvent event, UUID agencyId, String agencyName) {
-        String practice = event.text("practice");
-        String label = ComplianceEmailWriter.line(
-                        practice, com.fasterxml.jackson.databind.node.MissingNode.getInstance())
-                .label();
+    private void expiring(String eventId, CertificationsExpiring expiring, String agencyName) {
+        String label = expiring.practice().title();
         notices.send(
-                agencyId,
+                expiring.agencyId(),
                 NotificationType.CERTIFICATIONS_EXPIRING,
-                event.id(),
+                eventId,
                 new NoticeService.Content(
                         agencyName + ": " + label + " certifications are about to expire",
                         List.of(
-                                event.text("count") + " " + label + " certification(s) of " + agencyName
-                                        + " expire from "
-                                        + event.text("earliestExpiry") + ". Unless they are renewed, the " + label
-                                        + " practice will no longer be met on " + event.text("wouldBecomeUnmetOn")
-                                        + ".",
+                                expiring.count() + " " + label + " certification(s) of " + agencyName + " expire from "
+                                        + expiring.earliestExpiry() + ". Unless they are renewed, the " + label
+                                        + " practice will no longer be met on " + expiring.wouldBecomeUnmetOn() + ".",
                                 "The campaign recommends a refresher course before the certifications expire."),
                         List.of(),
                         null));
     }
 
     private void enqueue(
-            CloudEvent event, UUID agencyId, NotificationType type, String agencyName, List<String> practices) {
+            String eventId,
+            ComplianceEvaluated evaluation,
+            NotificationType type,
+            String agencyName,
+            List<Practice> practices) {
+        UUID agencyId = evaluation.agencyId();
         for (RecipientDirectory.Recipient recipient : directory.recipients(agencyId, type)) {
             ComplianceEmailWriter.Email email =
-                    emails.compose(type, agencyName, recipient.name(), practices, event.data(), agencyId);
-            deliveries.enqueue(agencyId, type, recipient.email(), email, event.id());
+                    emails.compose(type, agencyName, recipient.name(), practices, evaluation.practices(), agencyId);
+            deliveries.enqueue(agencyId, type, recipient.email(), email, eventId);
         }
     }
 }

@@ -1,19 +1,22 @@
 package org.onemind.notification.email;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.onemind.platform.api.SqlValues;
 import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.events.EventPayloads;
+import org.onemind.platform.inbox.Received;
+import org.onemind.platform.tracing.TraceContext;
+import org.onemind.platform.tx.Jdbc;
 
 /**
  * Compliance events about an agency whose agency-registered event has not arrived yet (the two
@@ -42,57 +45,50 @@ class EventsAwaitingAgency {
 
     /** Keeps the event until the agency is known; the caller holds {@link #lock}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void park(UUID agencyId, CloudEvent event) {
+    void park(UUID agencyId, Received<?> event) {
         em.createNativeQuery("insert into compliance_event_awaiting_agency"
                         + " (event_id, agency_id, type, source, subject, time, traceparent, data)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (event_id) do nothing")
                 .setParameter(1, event.id())
                 .setParameter(2, agencyId)
-                .setParameter(3, event.type())
-                .setParameter(4, event.source())
-                .setParameter(5, event.subject())
-                .setParameter(6, event.time())
-                .setParameter(7, event.traceparent())
-                .setParameter(8, event.data().toString())
+                .setParameter(3, event.type().name())
+                .setParameter(4, null)
+                .setParameter(5, agencyId.toString())
+                .setParameter(6, event.time().atOffset(ZoneOffset.UTC))
+                .setParameter(7, TraceContext.current())
+                .setParameter(8, EventPayloads.write(event.data()).toString())
                 .executeUpdate();
     }
 
     /** Hands over (and forgets) the agency's waiting events, oldest first. */
     @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
     void release(UUID agencyId, Consumer<CloudEvent> apply) {
         lock(agencyId);
-        List<Object[]> rows = em.createNativeQuery(
-                        "select seq, event_id, type, source, subject, time, traceparent, data"
-                                + " from compliance_event_awaiting_agency where agency_id = ?1 order by seq")
-                .setParameter(1, agencyId)
-                .getResultList();
-        if (rows.isEmpty()) {
+        List<CloudEvent> waiting = Jdbc.query(
+                em,
+                "select event_id, type, source, subject, time, traceparent, data"
+                        + " from compliance_event_awaiting_agency where agency_id = ? order by seq",
+                row -> new CloudEvent(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getObject(5, OffsetDateTime.class),
+                        row.getString(6),
+                        tree(row.getString(1), row.getString(7))),
+                agencyId);
+        if (waiting.isEmpty()) {
             return;
         }
-        em.createNativeQuery("delete from compliance_event_awaiting_agency where agency_id = ?1")
-                .setParameter(1, agencyId)
-                .executeUpdate();
-        rows.stream().map(this::event).forEach(apply);
+        Jdbc.update(em, "delete from compliance_event_awaiting_agency where agency_id = ?", agencyId);
+        waiting.forEach(apply);
     }
 
-    private static OffsetDateTime time(Object value) {
-        Instant instant = SqlValues.instant(value);
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private CloudEvent event(Object[] row) {
+    private JsonNode tree(String eventId, String data) {
         try {
-            return new CloudEvent(
-                    (String) row[1],
-                    (String) row[2],
-                    (String) row[3],
-                    (String) row[4],
-                    time(row[5]),
-                    (String) row[6],
-                    json.readTree((String) row[7]));
+            return json.readTree(data);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parked event is not JSON any more: " + row[1], e);
+            throw new IllegalStateException("a parked event is not JSON any more: " + eventId, e);
         }
     }
 }

@@ -1,50 +1,50 @@
 package org.onemind.notification.recipient;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.onemind.platform.contract.AgencyTopic.*;
+
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.notification.delivery.NotificationType;
+import org.onemind.notification.email.ComplianceEventsConsumer;
 import org.onemind.notification.email.NoticeService;
-import org.onemind.platform.events.AgencyTopic;
-import org.onemind.platform.events.CloudEvent;
-import org.onemind.platform.events.UnprocessableEventException;
+import org.onemind.notification.reminder.Deadlines;
+import org.onemind.platform.contract.CompletionDecision;
+import org.onemind.platform.contract.PledgeStatus;
 import org.onemind.platform.inbox.EventConsumer;
+import org.onemind.platform.inbox.Received;
 
-/** Keeps each agency's contacts from agency.events. */
+/** Keeps each agency's contacts and pledge dates from agency.events, and tells them about their pledge. */
 @ApplicationScoped
 public class AgencyEventsConsumer extends EventConsumer {
 
     public AgencyEventsConsumer() {
-        super(
-                "agency-events",
-                AgencyTopic.AGENCY_REGISTERED,
-                AgencyTopic.AGENCY_UPDATED,
-                AgencyTopic.PLEDGE_TAKEN,
-                AgencyTopic.PLEDGE_WITHDRAWN,
-                AgencyTopic.COMPLETION_SUBMITTED,
-                AgencyTopic.COMPLETION_REVIEWED,
-                // applied by the platform (IncomingEvents): tokens of a removed member or a revoked partner are refused
-                org.onemind.platform.security.AccessRevocations.EVENT_TYPE);
+        super("agency-events");
+        on(AGENCY_REGISTERED, this::contacts);
+        on(AGENCY_UPDATED, this::contacts);
+        on(PLEDGE_TAKEN, this::pledgeTaken);
+        on(PLEDGE_WITHDRAWN, event -> deadlines.pledge(event.data().agencyId(), null, null, PledgeStatus.WITHDRAWN));
+        on(
+                COMPLETION_SUBMITTED,
+                event -> deadlines.pledge(event.data().agencyId(), null, null, PledgeStatus.COMPLETION_SUBMITTED));
+        on(COMPLETION_REVIEWED, this::completionReviewed);
+        refuseRevokedAccess();
     }
 
     @Inject
     RecipientDirectory directory;
 
     @Inject
-    org.onemind.notification.reminder.Deadlines deadlines;
+    Deadlines deadlines;
 
     @Inject
-    org.onemind.notification.email.NoticeService notices;
+    NoticeService notices;
 
     @Inject
-    org.onemind.notification.email.ComplianceEventsConsumer complianceEvents;
+    ComplianceEventsConsumer complianceEvents;
 
     @Incoming("agency-events")
     @Blocking
@@ -52,52 +52,37 @@ public class AgencyEventsConsumer extends EventConsumer {
         consumeAll(records);
     }
 
-    @Override
-    public void apply(CloudEvent event) {
-        switch (event.type()) {
-            case AgencyTopic.AGENCY_REGISTERED, AgencyTopic.AGENCY_UPDATED -> contacts(event);
-            case AgencyTopic.PLEDGE_TAKEN -> pledgeTaken(event);
-            case AgencyTopic.PLEDGE_WITHDRAWN -> deadlines.pledge(event.uuid("agencyId"), null, null, "WITHDRAWN");
-            case AgencyTopic.COMPLETION_SUBMITTED ->
-                deadlines.pledge(event.uuid("agencyId"), null, null, "COMPLETION_SUBMITTED");
-            case AgencyTopic.COMPLETION_REVIEWED -> completionReviewed(event);
-            default -> {
-                // not something anyone is told about
-            }
-        }
-    }
+    /** What the pledge-received email lists: the practices as the campaign words them. */
+    static final List<String> PLEDGED_PRACTICES = List.of(
+            "A sustainable partnership with a mental health organization",
+            "A model policy on responding to persons affected by mental illness",
+            "Mental Health First Aid (or equivalent) for 100% of sworn officers and selected non-sworn staff",
+            "Crisis Intervention Team training for at least 20% of sworn officers");
 
-    private void pledgeTaken(CloudEvent event) {
-        UUID agencyId = event.uuid("agencyId");
-        LocalDate target = event.date("targetCompletionOn");
-        deadlines.pledge(agencyId, event.date("pledgedOn"), target, "PLEDGED");
-        String agencyName = notices.agencyName(agencyId);
+    void pledgeTaken(Received<PledgeTaken> event) {
+        PledgeTaken pledge = event.data();
+        deadlines.pledge(pledge.agencyId(), pledge.pledgedOn(), pledge.targetCompletionOn(), PledgeStatus.PLEDGED);
+        String agencyName = notices.agencyName(pledge.agencyId());
         notices.send(
-                agencyId,
+                pledge.agencyId(),
                 NotificationType.PLEDGE_RECEIVED,
                 event.id(),
                 new NoticeService.Content(
                         agencyName + ": your One Mind pledge is received",
-                        List.of("Thank you for taking the One Mind Campaign pledge on " + event.date("pledgedOn") + ". "
-                                + agencyName + " has until " + target + " to put these four practices in place:"),
-                        List.of(
-                                "A sustainable partnership with a mental health organization",
-                                "A model policy on responding to persons affected by mental illness",
-                                "Mental Health First Aid (or equivalent) for 100% of sworn officers and selected non-sworn staff",
-                                "Crisis Intervention Team training for at least 20% of sworn officers"),
+                        List.of("Thank you for taking the One Mind Campaign pledge on " + pledge.pledgedOn() + ". "
+                                + agencyName + " has until " + pledge.targetCompletionOn()
+                                + " to put these four practices in place:"),
+                        PLEDGED_PRACTICES,
                         null));
     }
 
-    private void completionReviewed(CloudEvent event) {
-        UUID agencyId = event.uuid("agencyId");
-        boolean verified = "VERIFIED".equals(event.text("decision"));
-        deadlines.pledge(agencyId, null, null, verified ? "COMPLETED" : "PLEDGED");
-        String agencyName = notices.agencyName(agencyId);
-        com.fasterxml.jackson.databind.JsonNode reason = event.data().get("reason");
-        String why = reason == null || reason.isNull() ? "" : reason.asText();
-        if (verified) {
+    void completionReviewed(Received<CompletionReviewed> event) {
+        CompletionReviewed review = event.data();
+        deadlines.pledge(review.agencyId(), null, null, review.pledgeStatus());
+        String agencyName = notices.agencyName(review.agencyId());
+        if (review.decision() == CompletionDecision.VERIFIED) {
             notices.send(
-                    agencyId,
+                    review.agencyId(),
                     NotificationType.COMPLETION_VERIFIED,
                     event.id(),
                     new NoticeService.Content(
@@ -110,7 +95,7 @@ public class AgencyEventsConsumer extends EventConsumer {
                             null));
         } else {
             notices.send(
-                    agencyId,
+                    review.agencyId(),
                     NotificationType.COMPLETION_REJECTED,
                     event.id(),
                     new NoticeService.Content(
@@ -118,35 +103,19 @@ public class AgencyEventsConsumer extends EventConsumer {
                             List.of(
                                     "The campaign reviewed " + agencyName
                                             + "'s completion and could not verify it yet.",
-                                    "The reviewer's reason: " + why),
+                                    "The reviewer's reason: " + (review.reason() == null ? "" : review.reason())),
                             List.of(),
                             null));
         }
     }
 
-    private void contacts(CloudEvent event) {
-        JsonNode contacts = event.data().get("contacts");
-        if (contacts == null || !contacts.isArray()) {
-            throw new UnprocessableEventException("event " + event.id() + " lacks contacts[]");
-        }
-        List<RecipientDirectory.Recipient> recipients = new ArrayList<>();
-        for (JsonNode contact : contacts) {
-            JsonNode id = contact.get("contactId");
-            JsonNode email = contact.get("email");
-            if (id == null || email == null || email.asText().isBlank()) {
-                throw new UnprocessableEventException(
-                        "event " + event.id() + " has a contact without contactId or email");
-            }
-            JsonNode name = contact.get("name");
-            JsonNode role = contact.get("role");
-            recipients.add(new RecipientDirectory.Recipient(
-                    UUID.fromString(id.asText()),
-                    name == null ? email.asText() : name.asText(),
-                    email.asText(),
-                    role == null || role.isNull() ? null : role.asText()));
-        }
-        UUID agencyId = event.uuid("agencyId");
-        directory.agency(agencyId, event.text("name"), recipients);
-        complianceEvents.agencyKnown(agencyId);
+    void contacts(Received<AgencyDescribed> event) {
+        AgencyDescribed agency = event.data();
+        List<RecipientDirectory.Recipient> recipients = agency.contacts().stream()
+                .map(contact -> new RecipientDirectory.Recipient(
+                        contact.contactId(), contact.name(), contact.email(), contact.role()))
+                .toList();
+        directory.agency(agency.agencyId(), agency.name(), recipients);
+        complianceEvents.agencyKnown(agency.agencyId());
     }
 }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.onemind.platform.tx.Jdbc;
 
 /** Who hears about an agency: its contacts, as agency-service last described them. */
 @ApplicationScoped
@@ -42,33 +43,32 @@ public class RecipientDirectory {
     }
 
     public Optional<String> agencyName(UUID agencyId) {
-        return org.onemind.platform.tx.Jdbc.first(
+        return Jdbc.first(
                 em, "select name from agency_recipients where agency_id = ?", row -> row.getString(1), agencyId);
     }
 
     /** The agency's contacts who receive this kind of email (everyone, unless they chose otherwise). */
-    @SuppressWarnings("unchecked")
     public List<Recipient> recipients(UUID agencyId, org.onemind.notification.delivery.NotificationType type) {
-        List<Object[]> rows = em.createNativeQuery("select r.contact_id, r.name, r.email, r.role from recipient r"
+        return Jdbc.query(
+                em,
+                "select r.contact_id, r.name, r.email, r.role from recipient r"
                         + " left join notification_preference p on p.contact_id = r.contact_id"
-                        + " where r.agency_id = ?1 and r.active and (p.kinds is null or ?2 = any(string_to_array(p.kinds, ',')))"
-                        + " order by r.name")
-                .setParameter(1, agencyId)
-                .setParameter(2, type.name())
-                .getResultList();
-        return rows.stream()
-                .map(r -> new Recipient((UUID) r[0], (String) r[1], (String) r[2], (String) r[3]))
-                .toList();
+                        + " where r.agency_id = ? and r.active and (p.kinds is null or ? = any(string_to_array(p.kinds, ',')))"
+                        + " order by r.name",
+                RecipientDirectory::recipient,
+                agencyId,
+                type.name());
     }
 
-    @SuppressWarnings("unchecked")
     public List<Recipient> recipients(UUID agencyId) {
-        List<Object[]> rows = em.createNativeQuery("select contact_id, name, email, role from recipient"
-                        + " where agency_id = ?1 and active order by name")
-                .setParameter(1, agencyId)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new Recipient((UUID) r[0], (String) r[1], (String) r[2], (String) r[3]))
-                .toList();
+        return Jdbc.query(
+                em,
+                "select contact_id, name, email, role from recipient where agency_id = ? and active order by name",
+                RecipientDirectory::recipient,
+                agencyId);
+    }
+
+    private static Recipient recipient(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Recipient(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4));
     }
 }

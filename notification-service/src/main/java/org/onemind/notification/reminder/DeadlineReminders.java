@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.onemind.notification.delivery.NotificationType;
 import org.onemind.notification.email.NoticeService;
+import org.onemind.platform.contract.PledgeStatus;
+import org.onemind.platform.tx.Jdbc;
 
 /**
  * Daily: agencies whose pledge target is 90 or 30 days away with practices still unmet are
@@ -40,21 +42,26 @@ public class DeadlineReminders {
         LOG.infof("deadline reminders: %d emails queued", remind(LocalDate.now()));
     }
 
+    /** A pledge not yet eligible, its target date and its unmet practices ({@code MHFA,CIT}). */
+    private record OpenPledge(UUID agencyId, LocalDate target, String unmet) {}
+
     /** @return how many emails were queued */
-    @SuppressWarnings("unchecked")
     public int remind(LocalDate today) {
-        List<Object[]> open = QuarkusTransaction.requiringNew()
-                .call(() -> em.createNativeQuery(
-                                "select agency_id, target_completion_on, unmet from agency_deadline where pledge_status = 'PLEDGED'"
-                                        + " and target_completion_on is not null and not eligible")
-                        .getResultList());
+        List<OpenPledge> open = QuarkusTransaction.requiringNew()
+                .call(() -> Jdbc.query(
+                        em,
+                        "select agency_id, target_completion_on, unmet from agency_deadline where pledge_status = ?"
+                                + " and target_completion_on is not null and not eligible",
+                        row -> new OpenPledge(
+                                row.getObject(1, UUID.class), row.getObject(2, LocalDate.class), row.getString(3)),
+                        PledgeStatus.PLEDGED.name()));
         int queued = 0;
-        for (Object[] row : open) {
-            UUID agencyId = (UUID) row[0];
-            LocalDate target = org.onemind.platform.api.SqlValues.localDate(row[1]);
-            List<String> unmet = row[2] == null || ((String) row[2]).isBlank()
+        for (OpenPledge pledge : open) {
+            UUID agencyId = pledge.agencyId();
+            LocalDate target = pledge.target();
+            List<String> unmet = pledge.unmet() == null || pledge.unmet().isBlank()
                     ? List.of()
-                    : Arrays.asList(((String) row[2]).split(","));
+                    : Arrays.asList(pledge.unmet().split(","));
             long days = ChronoUnit.DAYS.between(today, target);
             String reminder = days < 0 ? "passed" : days <= 30 ? "30" : days <= 90 ? "90" : null;
             if (reminder == null) {

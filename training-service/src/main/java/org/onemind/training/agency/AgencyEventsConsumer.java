@@ -1,29 +1,26 @@
 package org.onemind.training.agency;
 
+import static org.onemind.platform.contract.AgencyTopic.*;
+
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.onemind.platform.events.AgencyTopic;
-import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.inbox.EventConsumer;
+import org.onemind.platform.inbox.Received;
 
 /** Keeps the agencies training-service may record training for, and which partners may act for them. */
 @ApplicationScoped
 public class AgencyEventsConsumer extends EventConsumer {
 
     public AgencyEventsConsumer() {
-        super(
-                "agency-events",
-                AgencyTopic.AGENCY_REGISTERED,
-                AgencyTopic.AGENCY_UPDATED,
-                AgencyTopic.PARTNERSHIP_ESTABLISHED,
-                AgencyTopic.PARTNERSHIP_ENDED,
-                // applied by the platform (IncomingEvents): tokens of a removed member or a revoked partner are refused
-                org.onemind.platform.security.AccessRevocations.EVENT_TYPE);
+        super("agency-events");
+        on(AGENCY_REGISTERED, this::described);
+        on(AGENCY_UPDATED, this::described);
+        on(PARTNERSHIP_ESTABLISHED, this::partnershipEstablished);
+        on(PARTNERSHIP_ENDED, this::partnershipEnded);
+        refuseRevokedAccess();
     }
 
     @Inject
@@ -35,35 +32,29 @@ public class AgencyEventsConsumer extends EventConsumer {
         consumeAll(records);
     }
 
-    @Override
-    public void apply(CloudEvent event) {
-        switch (event.type()) {
-            case AgencyTopic.AGENCY_REGISTERED, AgencyTopic.AGENCY_UPDATED -> {
-                UUID agencyId = event.uuid("agencyId");
-                KnownAgency agency = KnownAgency.findById(agencyId);
-                if (agency == null) {
-                    agency = new KnownAgency();
-                    agency.agencyId = agencyId;
-                    agency.registeredAt =
-                            event.time() == null ? Instant.now() : event.time().toInstant();
-                }
-                agency.name = event.text("name");
-                agency.persist();
-            }
-            case AgencyTopic.PARTNERSHIP_ESTABLISHED ->
-                em.createNativeQuery("insert into partner_scope (partnership_id, agency_id, organization_id, active)"
-                                + " values (?1, ?2, ?3, true) on conflict (partnership_id) do nothing")
-                        .setParameter(1, event.uuid("partnershipId"))
-                        .setParameter(2, event.uuid("agencyId"))
-                        .setParameter(3, event.uuid("organizationId"))
-                        .executeUpdate();
-            case AgencyTopic.PARTNERSHIP_ENDED ->
-                em.createNativeQuery("update partner_scope set active = false where partnership_id = ?1")
-                        .setParameter(1, event.uuid("partnershipId"))
-                        .executeUpdate();
-            default -> {
-                // other agency events do not concern rosters or certifications
-            }
+    void described(Received<AgencyDescribed> event) {
+        KnownAgency agency = KnownAgency.findById(event.data().agencyId());
+        if (agency == null) {
+            agency = new KnownAgency();
+            agency.agencyId = event.data().agencyId();
+            agency.registeredAt = event.time();
         }
+        agency.name = event.data().name();
+        agency.persist();
+    }
+
+    void partnershipEstablished(Received<PartnershipEstablished> event) {
+        em.createNativeQuery("insert into partner_scope (partnership_id, agency_id, organization_id, active)"
+                        + " values (?1, ?2, ?3, true) on conflict (partnership_id) do nothing")
+                .setParameter(1, event.data().partnershipId())
+                .setParameter(2, event.data().agencyId())
+                .setParameter(3, event.data().organizationId())
+                .executeUpdate();
+    }
+
+    void partnershipEnded(Received<PartnershipEnded> event) {
+        em.createNativeQuery("update partner_scope set active = false where partnership_id = ?1")
+                .setParameter(1, event.data().partnershipId())
+                .executeUpdate();
     }
 }

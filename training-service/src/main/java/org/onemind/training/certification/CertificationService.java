@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.tx.Jdbc;
 import org.onemind.training.course.Course;
 import org.onemind.training.events.TrainingEvents;
 import org.onemind.training.personnel.Personnel;
@@ -33,6 +34,9 @@ public class CertificationService {
      * Records a certification. With an {@code Idempotency-Key}, a retry with the same body returns
      * the original certification and records nothing; the same key with another body is refused.
      */
+    /** What an idempotency key was first used for. */
+    private record EarlierRequest(String requestHash, UUID certificationId) {}
+
     @Transactional
     public Recorded record(UUID agencyId, CertificationRequests.RecordCertification request, String idempotencyKey) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
@@ -42,20 +46,20 @@ public class CertificationService {
             throw ApiException.invalid("Idempotency-Key", "must be at most 200 characters");
         }
         String hash = hash(request);
-        @SuppressWarnings("unchecked")
-        java.util.List<Object[]> earlier = em.createNativeQuery(
-                        "select request_hash, certification_id from idempotency_record"
-                                + " where agency_id = ?1 and idempotency_key = ?2")
-                .setParameter(1, agencyId)
-                .setParameter(2, idempotencyKey)
-                .getResultList();
-        if (!earlier.isEmpty()) {
-            if (!hash.equals(earlier.get(0)[0])) {
+        java.util.Optional<EarlierRequest> earlier = Jdbc.first(
+                em,
+                "select request_hash, certification_id from idempotency_record"
+                        + " where agency_id = ? and idempotency_key = ?",
+                row -> new EarlierRequest(row.getString(1), row.getObject(2, UUID.class)),
+                agencyId,
+                idempotencyKey);
+        if (earlier.isPresent()) {
+            if (!hash.equals(earlier.get().requestHash())) {
                 throw ApiException.unprocessable(
                         "idempotency-key-reused",
                         "Idempotency-Key " + idempotencyKey + " was used with another request body");
             }
-            Certification original = Certification.findById(earlier.get(0)[1]);
+            Certification original = Certification.findById(earlier.get().certificationId());
             return new Recorded(original, Course.findById(original.courseId));
         }
         Recorded recorded = record(agencyId, request);

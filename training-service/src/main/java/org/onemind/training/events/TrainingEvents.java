@@ -1,12 +1,12 @@
 package org.onemind.training.events;
 
-import static org.onemind.platform.events.TrainingTopic.*;
+import static org.onemind.platform.contract.TrainingTopic.*;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.onemind.platform.contract.EventType;
 import org.onemind.platform.outbox.Outbox;
 import org.onemind.training.certification.Certification;
 import org.onemind.training.course.Course;
@@ -18,40 +18,6 @@ public class TrainingEvents {
 
     @Inject
     Outbox outbox;
-
-    public record PersonnelAdded(
-            UUID agencyId, UUID personnelId, boolean sworn, boolean selectedForTraining, LocalDate hiredOn) {}
-
-    public record PersonnelImported(UUID agencyId, List<ImportedPerson> personnel) {}
-
-    public record ImportedPerson(UUID personnelId, boolean sworn, boolean selectedForTraining, LocalDate hiredOn) {}
-
-    public record CertificationsRecorded(
-            UUID agencyId,
-            UUID courseId,
-            List<String> categories,
-            LocalDate completedOn,
-            LocalDate expiresOn,
-            String deliveryMode,
-            List<RecordedCertification> certifications) {}
-
-    public record RecordedCertification(UUID certificationId, UUID personnelId) {}
-
-    public record CertificationRecorded(
-            UUID agencyId,
-            UUID certificationId,
-            UUID personnelId,
-            UUID courseId,
-            List<String> categories,
-            LocalDate completedOn,
-            LocalDate expiresOn,
-            String deliveryMode) {}
-
-    public record PersonnelSeparated(UUID agencyId, UUID personnelId, LocalDate separatedOn) {}
-
-    public record CertificationRevoked(UUID agencyId, UUID certificationId, String reason) {}
-
-    public record CourseChanged(UUID courseId, String name, List<String> categories, Integer validityMonths) {}
 
     public void personnelAdded(Personnel person) {
         publish(person.agencyId, PERSONNEL_ADDED, described(person));
@@ -91,8 +57,9 @@ public class TrainingEvents {
                                 .toList()));
     }
 
-    private static PersonnelAdded described(Personnel person) {
-        return new PersonnelAdded(person.agencyId, person.id, person.sworn, person.selectedForTraining, person.hiredOn);
+    private static PersonDescribed described(Personnel person) {
+        return new PersonDescribed(
+                person.agencyId, person.id, person.sworn, person.selectedForTraining, person.hiredOn);
     }
 
     public void personnelSeparated(Personnel person) {
@@ -112,9 +79,8 @@ public class TrainingEvents {
     /** Keyed by course: a reclassification concerns every agency with certifications of it. */
     public void courseChanged(Course course) {
         outbox.publish(
-                TOPIC,
-                course.id.toString(),
                 COURSE_CHANGED,
+                course.id.toString(),
                 null,
                 new CourseChanged(course.id, course.name, course.categoryNames(), course.validityMonths));
     }
@@ -135,7 +101,7 @@ public class TrainingEvents {
         publish(certification.agencyId, CERTIFICATION_RECORDED, recordedBody(certification, course));
     }
 
-    private void publish(UUID agencyId, String type, Object data) {
-        outbox.publish(TOPIC, agencyId.toString(), type, agencyId.toString(), data);
+    private <T extends Record> void publish(UUID agencyId, EventType<T> type, T data) {
+        outbox.publish(type, agencyId.toString(), agencyId.toString(), data);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.onemind.platform.events.TrainingTopic;
+import org.onemind.platform.contract.TrainingTopic;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.tx.Jdbc;
 import org.onemind.platform.tx.JdbcBatch;

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.onemind.platform.events.TrainingTopic;
+import org.onemind.platform.contract.TrainingTopic;
 import org.onemind.platform.tx.Jdbc;
 import org.onemind.platform.tx.JdbcBatch;
 import org.onemind.training.events.TrainingEvents;

@@ -9,7 +9,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +28,13 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.onemind.platform.api.ListPage;
-import org.onemind.platform.api.SqlValues;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.inbox.EventHandler;
 import org.onemind.platform.inbox.Failures;
 import org.onemind.platform.inbox.IncomingEvents;
 import org.onemind.platform.outbox.KafkaEventPublisher;
 import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.tx.Jdbc;
 
 /**
  * Records that a consumer could never apply. Each is kept in the service's database (for campaign
@@ -129,29 +132,24 @@ public class DeadLetters {
     /** The dead letters of this service, oldest first, optionally of one status. */
     public ListPage<DeadLetterView> list(Optional<DeadLetterStatus> status, int page, int size) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            // Named parameters: the status filter is optional.
-            String where = status.isPresent() ? " where status = :status" : "";
-            var query = em.createNativeQuery("select " + COLUMNS + " from dead_letter" + where
-                    + " order by dead_lettered_at, id limit :limit offset :offset");
-            var count = em.createNativeQuery("select count(*) from dead_letter" + where);
-            status.ifPresent(s -> {
-                query.setParameter("status", s.name());
-                count.setParameter("status", s.name());
-            });
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = query.setParameter("limit", size)
-                    .setParameter("offset", (long) page * size)
-                    .getResultList();
-            return new ListPage<>(
-                    rows.stream().map(DeadLetters::view).toList(),
-                    page,
-                    size,
-                    ((Number) count.getSingleResult()).longValue());
+            String where = status.isPresent() ? " where status = ?" : "";
+            Object[] filter = status.map(s -> new Object[] {s.name()}).orElse(new Object[0]);
+            Object[] paged = status.map(s -> new Object[] {s.name(), size, (long) page * size})
+                    .orElse(new Object[] {size, (long) page * size});
+            List<DeadLetterView> letters = Jdbc.query(
+                    em,
+                    "select " + COLUMNS + " from dead_letter" + where
+                            + " order by dead_lettered_at, id limit ? offset ?",
+                    row -> StoredLetter.read(row).view(),
+                    paged);
+            long total = Jdbc.first(em, "select count(*) from dead_letter" + where, row -> row.getLong(1), filter)
+                    .orElse(0L);
+            return new ListPage<>(letters, page, size, total);
         });
     }
 
     public DeadLetterView find(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> view(row(id)));
+        return QuarkusTransaction.requiringNew().call(() -> stored(id).view());
     }
 
     /**
@@ -160,13 +158,13 @@ public class DeadLetters {
      * fails stays pending with the new reason, and the answer is 409.
      */
     public DeadLetterView replay(UUID id) {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> row(id));
-        DeadLetterView letter = view(row);
+        StoredLetter stored = QuarkusTransaction.requiringNew().call(() -> stored(id));
+        DeadLetterView letter = stored.view();
         if (letter.status() == DeadLetterStatus.REPLAYED) {
             return letter;
         }
         EventHandler handler = handlers.stream()
-                .filter(h -> h.channel().equals(row[2]))
+                .filter(h -> h.channel().equals(stored.channel()))
                 .findFirst()
                 .orElseThrow(() -> ApiException.conflict(
                         "consumer-gone",
@@ -176,7 +174,7 @@ public class DeadLetters {
             incoming.get()
                     .replay(
                             handler,
-                            toRecord(row),
+                            toRecord(stored),
                             () -> em.createNativeQuery(
                                             "update dead_letter set status = 'REPLAYED',"
                                                     + " replayed_at = now(), replay_attempts = replay_attempts + 1 where id = ?1 and status = 'PENDING'")
@@ -232,55 +230,58 @@ public class DeadLetters {
             + " headers, payload, event_id, event_type, reason, dead_lettered_at, status, replay_attempts,"
             + " last_replay_error, replayed_at";
 
-    private Object[] row(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from dead_letter where id = ?1")
-                .setParameter(1, id)
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("dead letter", id);
+    /** A dead letter as stored: what the API shows, and what replaying it needs. */
+    private record StoredLetter(DeadLetterView view, String channel, String headers, String payload) {
+        static StoredLetter read(ResultSet row) throws SQLException {
+            DeadLetterView view = new DeadLetterView(
+                    row.getObject(1, UUID.class),
+                    row.getString(2),
+                    row.getString(4),
+                    row.getInt(5),
+                    row.getLong(6),
+                    row.getString(7),
+                    row.getString(10),
+                    row.getString(11),
+                    row.getString(12),
+                    instant(row.getObject(13, OffsetDateTime.class)),
+                    DeadLetterStatus.valueOf(row.getString(14)),
+                    row.getInt(15),
+                    row.getString(16),
+                    instant(row.getObject(17, OffsetDateTime.class)));
+            return new StoredLetter(view, row.getString(3), row.getString(8), row.getString(9));
         }
-        return rows.get(0);
+
+        private static Instant instant(OffsetDateTime time) {
+            return time == null ? null : time.toInstant();
+        }
     }
 
-    private static DeadLetterView view(Object[] row) {
-        return new DeadLetterView(
-                (UUID) row[0],
-                (String) row[1],
-                (String) row[3],
-                ((Number) row[4]).intValue(),
-                ((Number) row[5]).longValue(),
-                (String) row[6],
-                (String) row[9],
-                (String) row[10],
-                (String) row[11],
-                SqlValues.instant(row[12]),
-                DeadLetterStatus.valueOf((String) row[13]),
-                ((Number) row[14]).intValue(),
-                (String) row[15],
-                SqlValues.instant(row[16]));
+    private StoredLetter stored(UUID id) {
+        return Jdbc.first(em, "select " + COLUMNS + " from dead_letter where id = ?", StoredLetter::read, id)
+                .orElseThrow(() -> ApiException.notFound("dead letter", id));
     }
 
-    private ConsumerRecord<String, String> toRecord(Object[] row) {
-        Map<String, String> stored;
+    private ConsumerRecord<String, String> toRecord(StoredLetter stored) {
+        DeadLetterView letter = stored.view();
+        Map<String, String> original;
         try {
-            stored = json.readValue((String) row[7], HEADERS);
+            original = json.readValue(stored.headers(), HEADERS);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("dead letter " + row[0] + " has unreadable headers", e);
+            throw new IllegalStateException("dead letter " + letter.id() + " has unreadable headers", e);
         }
         RecordHeaders headers = new RecordHeaders();
-        stored.forEach(
+        original.forEach(
                 (name, value) -> headers.add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
-        String value = (String) row[8];
+        String value = stored.payload();
         return new ConsumerRecord<>(
-                (String) row[3],
-                ((Number) row[4]).intValue(),
-                ((Number) row[5]).longValue(),
+                letter.topic(),
+                letter.partition(),
+                letter.offset(),
                 ConsumerRecord.NO_TIMESTAMP,
                 TimestampType.NO_TIMESTAMP_TYPE,
                 -1,
                 value == null ? -1 : value.length(),
-                (String) row[6],
+                letter.key(),
                 value,
                 headers,
                 Optional.empty());

@@ -10,7 +10,8 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * A CloudEvents 1.0 event read from a Kafka record in binary content mode: the attributes are
- * {@code ce_*} headers, the record value is the JSON data.
+ * {@code ce_*} headers, the record value is the JSON data. Consumers never read the data
+ * themselves: {@link EventPayloads} checks it against its schema and binds it to its record.
  */
 public record CloudEvent(
         String id, String type, String source, String subject, OffsetDateTime time, String traceparent, JsonNode data) {
@@ -59,61 +60,5 @@ public record CloudEvent(
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** A required field of the data, refusing the event when it is missing. */
-    public String text(String field) {
-        JsonNode node = data.get(field);
-        if (node == null || node.isNull() || node.asText().isBlank()) {
-            throw new UnprocessableEventException("event " + id + " (" + type + ") lacks " + field);
-        }
-        return node.asText();
-    }
-
-    /** A field the contract allows to be null (or absent): null then. */
-    public String optionalText(String field) {
-        JsonNode node = data.get(field);
-        return node == null || node.isNull() ? null : node.asText();
-    }
-
-    public java.util.UUID uuid(String field) {
-        try {
-            return java.util.UUID.fromString(text(field));
-        } catch (IllegalArgumentException e) {
-            throw new UnprocessableEventException("event " + id + " (" + type + "): " + field + " is not a UUID");
-        }
-    }
-
-    public java.time.LocalDate date(String field) {
-        try {
-            return java.time.LocalDate.parse(text(field));
-        } catch (DateTimeParseException e) {
-            throw new UnprocessableEventException("event " + id + " (" + type + "): " + field + " is not a date");
-        }
-    }
-
-    public java.time.LocalDate optionalDate(String field) {
-        JsonNode node = data.get(field);
-        return node == null || node.isNull() ? null : date(field);
-    }
-
-    /**
-     * The objects of an array field (the rows of a chunked import event), each read with the same
-     * accessors as the event's own data and refused the same way.
-     */
-    public java.util.List<CloudEvent> rows(String field) {
-        JsonNode rows = data.get(field);
-        if (rows == null || !rows.isArray()) {
-            throw new UnprocessableEventException("event " + id + " (" + type + ") lacks " + field + "[]");
-        }
-        java.util.List<CloudEvent> all = new java.util.ArrayList<>(rows.size());
-        for (JsonNode row : rows) {
-            if (!row.isObject()) {
-                throw new UnprocessableEventException(
-                        "event " + id + " (" + type + ") has a row of " + field + " that is not an object");
-            }
-            all.add(new CloudEvent(id, type, source, subject, time, traceparent, row));
-        }
-        return all;
     }
 }

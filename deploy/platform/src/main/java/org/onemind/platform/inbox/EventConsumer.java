@@ -1,24 +1,54 @@
 package org.onemind.platform.inbox;
 
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.onemind.platform.contract.AgencyTopic;
+import org.onemind.platform.contract.EventType;
+import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.events.EventPayloads;
 
 /**
- * The base of every consumer: names its channel and the event types it applies, and hands each
- * record to {@link IncomingEvents} (retries, idempotency, dead letters). A subclass adds the
- * {@code @Incoming} method that calls {@link #consume} and the {@link #apply} of its events.
+ * The base of every consumer: names its channel and registers a typed handler per event type it
+ * applies ({@link #on}); {@link IncomingEvents} does the rest (retries, idempotency, dead letters).
+ * A subclass adds the {@code @Incoming} method that calls {@link #consumeAll}.
  */
 public abstract class EventConsumer implements EventHandler {
     private final String channel;
-    private final Set<String> types;
+    private final Map<String, Route<?>> routes = new HashMap<>();
 
     @Inject
     IncomingEvents incoming;
 
-    protected EventConsumer(String channel, String... types) {
+    protected EventConsumer(String channel) {
         this.channel = channel;
-        this.types = Set.of(types);
+    }
+
+    /** Applies every event of {@code type} with {@code handler}. */
+    protected <T extends Record> void on(EventType<T> type, Consumer<Received<T>> handler) {
+        on(type, null, handler);
+    }
+
+    /**
+     * Applies the events of {@code type} it {@code needs} with {@code handler}; passes over the
+     * others before any transaction (see {@link EventHandler#needs}).
+     */
+    protected <T extends Record> void on(EventType<T> type, Predicate<T> needs, Consumer<Received<T>> handler) {
+        if (routes.put(type.name(), new Route<>(type, needs, handler)) != null) {
+            throw new IllegalStateException(channel + " registers two handlers for " + type);
+        }
+    }
+
+    /** Also applies agency-service's access revocations (the platform applies them: {@link IncomingEvents}). */
+    protected void refuseRevokedAccess() {
+        on(AgencyTopic.ACCESS_REVOKED, event -> {
+            throw new IllegalStateException("access revocations are applied by IncomingEvents");
+        });
     }
 
     /**
@@ -32,12 +62,38 @@ public abstract class EventConsumer implements EventHandler {
     }
 
     @Override
-    public String channel() {
+    public final String channel() {
         return channel;
     }
 
     @Override
-    public Set<String> types() {
-        return types;
+    public final Set<String> types() {
+        return routes.keySet();
+    }
+
+    @Override
+    public final boolean needs(CloudEvent event) {
+        Route<?> route = routes.get(event.type());
+        return route == null || route.needs(event);
+    }
+
+    @Override
+    public final void apply(CloudEvent event) {
+        Route<?> route = routes.get(event.type());
+        if (route != null) {
+            route.apply(event);
+        }
+    }
+
+    private record Route<T extends Record>(EventType<T> type, Predicate<T> needs, Consumer<Received<T>> handler) {
+        /** Reads the data only for a handler that decides from it. */
+        boolean needs(CloudEvent event) {
+            return needs == null || needs.test(EventPayloads.read(event, type));
+        }
+
+        void apply(CloudEvent event) {
+            Instant time = event.time() == null ? Instant.now() : event.time().toInstant();
+            handler.accept(new Received<>(event.id(), type, time, EventPayloads.read(event, type)));
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.onemind.platform.contract.AgencyTopic;
 import org.onemind.platform.deadletter.DeadLetters;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
@@ -169,7 +170,11 @@ public class IncomingEvents {
             String name = withoutVersion(event.type());
             return name != null && handler.types().stream().anyMatch(known -> name.equals(withoutVersion(known)));
         }
-        return handler.needs(event);
+        try {
+            return handler.needs(event);
+        } catch (RuntimeException unreadable) {
+            return true; // to be refused in the transaction, and set aside
+        }
     }
 
     /** Applies a dead letter again, in one transaction; throws when it still cannot be applied. */
@@ -208,7 +213,7 @@ public class IncomingEvents {
                             consumer, event.id(), event.type());
                     continue;
                 }
-                if (org.onemind.platform.security.AccessRevocations.EVENT_TYPE.equals(event.type())) {
+                if (AgencyTopic.ACCESS_REVOKED.name().equals(event.type())) {
                     revocations.apply(event); // the same in every service that subscribes to it
                 } else {
                     handler.apply(event);

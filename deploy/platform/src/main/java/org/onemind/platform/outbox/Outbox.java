@@ -1,12 +1,14 @@
 package org.onemind.platform.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import org.onemind.platform.contract.EventType;
+import org.onemind.platform.events.EventContracts;
+import org.onemind.platform.events.EventPayloads;
 import org.onemind.platform.tracing.TraceContext;
 import org.onemind.platform.tx.AfterCommit;
 import org.onemind.platform.tx.Jdbc;
@@ -22,9 +24,6 @@ public class Outbox {
     EntityManager em;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     AfterCommit afterCommit;
 
     @Inject
@@ -32,9 +31,6 @@ public class Outbox {
 
     @Inject
     OutboxRelay relay;
-
-    @Inject
-    org.onemind.platform.events.EventContracts contracts;
 
     /**
      * Records the event. The record key (the agency) is held until this transaction ends, before its
@@ -45,7 +41,7 @@ public class Outbox {
      * @return the event's id ({@code ce_id})
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID publish(String topic, String key, String type, String subject, Object data) {
+    public <T extends Record> UUID publish(EventType<T> type, String key, String subject, T data) {
         UUID id = UUID.randomUUID();
         String payload = toJson(type, data);
         // Plain JDBC on the transaction's connection: every event of every service comes through here, and a
@@ -58,9 +54,9 @@ public class Outbox {
                 "insert into outbox_event (id, topic, record_key, type, subject, payload, traceparent)"
                         + " values (?, ?, ?, ?, ?, ?, ?)",
                 id,
-                topic,
+                type.topic(),
                 key,
-                type,
+                type.name(),
                 subject,
                 payload,
                 TraceContext.current());
@@ -86,15 +82,10 @@ public class Outbox {
 
     private static final class KeyLocks {}
 
-    private String toJson(String type, Object data) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data cannot be written as JSON", e);
-        }
-        contracts.check(type, payload);
-        return payload;
+    private static String toJson(EventType<?> type, Record data) {
+        JsonNode payload = EventPayloads.write(data);
+        EventContracts.check(type.name(), payload);
+        return payload.toString();
     }
 
     private void nudgeRelayAfterCommit() {

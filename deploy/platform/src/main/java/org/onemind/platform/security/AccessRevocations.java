@@ -6,12 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.onemind.platform.contract.AgencyTopic;
 import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.events.EventPayloads;
+import org.onemind.platform.tx.Jdbc;
 
 /**
  * Access taken away before the tokens that carry it expire: a removed member (by subject) or a
@@ -24,7 +26,6 @@ import org.onemind.platform.events.CloudEvent;
 @ApplicationScoped
 public class AccessRevocations {
     private static final Logger LOG = Logger.getLogger(AccessRevocations.class);
-    public static final String EVENT_TYPE = org.onemind.platform.events.AgencyTopic.ACCESS_REVOKED;
     /** Longer than any access token lives (5 minutes in the realm): older revocations no longer matter. */
     static final long KEEP_SECONDS = 86_400;
 
@@ -54,7 +55,8 @@ public class AccessRevocations {
 
     /** Applies an {@code access-revoked} event from agency.events. */
     public void apply(CloudEvent event) {
-        revoke(event.text("principal"), Instant.parse(event.text("revokedAt")));
+        AgencyTopic.AccessRevoked revocation = EventPayloads.read(event, AgencyTopic.ACCESS_REVOKED);
+        revoke(revocation.principal(), revocation.revokedAt());
     }
 
     /** Whether this token was issued at or before a revocation of its subject or its client. */
@@ -74,15 +76,17 @@ public class AccessRevocations {
     @jakarta.transaction.Transactional
     void refresh() {
         try {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select principal, revoked_at from revoked_access"
-                            + " where revoked_at > now() - make_interval(secs => ?1)")
-                    .setParameter(1, KEEP_SECONDS)
-                    .getResultList();
             Map<String, Instant> fresh = new ConcurrentHashMap<>();
-            for (Object[] row : rows) {
-                fresh.put((String) row[0], org.onemind.platform.api.SqlValues.instant(row[1]));
-            }
+            Jdbc.query(
+                            em,
+                            "select principal, revoked_at from revoked_access"
+                                    + " where revoked_at > now() - make_interval(secs => ?)",
+                            row -> Map.entry(
+                                    row.getString(1),
+                                    row.getObject(2, java.time.OffsetDateTime.class)
+                                            .toInstant()),
+                            KEEP_SECONDS)
+                    .forEach(entry -> fresh.put(entry.getKey(), entry.getValue()));
             revoked = fresh;
         } catch (RuntimeException e) {
             // Keep what we knew: a database hiccup must not forget revocations.

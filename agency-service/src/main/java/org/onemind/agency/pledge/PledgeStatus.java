@@ -1,8 +1,0 @@
-package org.onemind.agency.pledge;
-
-public enum PledgeStatus {
-    PLEDGED,
-    COMPLETION_SUBMITTED,
-    COMPLETED,
-    WITHDRAWN
-}

@@ -1,8 +1,0 @@
-package org.onemind.compliance.rules;
-
-public enum Practice {
-    PARTNERSHIP,
-    POLICY,
-    MHFA,
-    CIT
-}
