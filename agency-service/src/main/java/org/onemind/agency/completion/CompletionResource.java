@@ -3,19 +3,18 @@ package org.onemind.agency.completion;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.agency.completion.CompletionRequests.ReviewCompletion;
+import org.onemind.agency.completion.CompletionRequests.SubmitCompletion;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.security.Roles;
 
@@ -26,43 +25,6 @@ public class CompletionResource {
 
     @Inject
     CompletionService completions;
-
-    public record SubmitCompletion(
-            @NotBlank @Size(max = 200) String signerName,
-            @NotBlank @Size(max = 100) String signerRank,
-            @Size(max = 500) String letterDocument) {}
-
-    public record ReviewCompletion(
-            @NotNull CompletionStatus decision,
-
-            @org.onemind.platform.input.MultiLine @Size(max = 2000)
-            String reason) {}
-
-    public record CompletionResponse(
-            UUID id,
-            UUID agencyId,
-            LocalDate submittedOn,
-            String signerName,
-            String signerRank,
-            String letterDocument,
-            CompletionStatus status,
-            String reviewReason,
-            LocalDate reviewedOn,
-            String reviewedBy) {
-        static CompletionResponse of(Completion c) {
-            return new CompletionResponse(
-                    c.id,
-                    c.agencyId,
-                    c.submittedOn,
-                    c.signerName,
-                    c.signerRank,
-                    c.letterDocument,
-                    c.status,
-                    c.reviewReason,
-                    c.reviewedOn,
-                    c.reviewedBy);
-        }
-    }
 
     @GET
     @Path("/letter")

@@ -76,7 +76,7 @@ public class CompletionService {
     }
 
     @Transactional
-    public Completion submit(UUID agencyId, CompletionResource.SubmitCompletion request) {
+    public Completion submit(UUID agencyId, CompletionRequests.SubmitCompletion request) {
         agencies.find(agencyId);
         Pledge pledge = pledges.active(agencyId);
         if (pledge.status != PledgeStatus.PLEDGED) {
@@ -102,13 +102,13 @@ public class CompletionService {
                 agencyId,
                 "completion.submitted",
                 before,
-                Map.of("pledge", snapshot(pledge), "completion", CompletionResource.CompletionResponse.of(completion)));
+                Map.of("pledge", snapshot(pledge), "completion", CompletionResponse.of(completion)));
         events.completionSubmitted(completion);
         return completion;
     }
 
     @Transactional
-    public Completion review(UUID agencyId, CompletionResource.ReviewCompletion request) {
+    public Completion review(UUID agencyId, CompletionRequests.ReviewCompletion request) {
         agencies.find(agencyId);
         Completion completion = Completion.latestOf(agencyId)
                 .filter(c -> c.status == CompletionStatus.SUBMITTED)
@@ -139,7 +139,7 @@ public class CompletionService {
                 agencyId,
                 "completion.reviewed",
                 before,
-                Map.of("pledge", snapshot(pledge), "completion", CompletionResource.CompletionResponse.of(completion)));
+                Map.of("pledge", snapshot(pledge), "completion", CompletionResponse.of(completion)));
         events.completionReviewed(completion, pledge);
         return completion;
     }

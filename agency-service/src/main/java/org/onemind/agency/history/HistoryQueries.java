@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.onemind.agency.agency.AgencyService;
 import org.onemind.platform.api.ListPage;
@@ -26,22 +25,20 @@ public class HistoryQueries {
 
     public ListPage<Change> history(UUID agencyId, int page, int size) {
         agencies.find(agencyId);
-        long total = Jdbc.first(em, "select count(*) from history where agency_id = ?", row -> row.getLong(1), agencyId)
-                .orElse(0L);
-        List<Change> items = Jdbc.query(
+        return Jdbc.page(
                 em,
-                "select at, by_user, what, before_state, after_state from history"
-                        + " where agency_id = ? order by at desc, id desc limit ? offset ?",
+                "at, by_user, what, before_state, after_state",
+                "from history where agency_id = ?",
+                "at desc, id desc",
                 row -> new Change(
                         row.getObject(1, OffsetDateTime.class).toInstant(),
                         row.getString(2),
                         row.getString(3),
                         read(row.getString(4)),
                         read(row.getString(5))),
-                agencyId,
+                page,
                 size,
-                (long) page * size);
-        return new ListPage<>(items, page, size, total);
+                agencyId);
     }
 
     private JsonNode read(String state) {

@@ -3,9 +3,7 @@ package org.onemind.agency.partnership;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,11 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.onemind.agency.partnership.PartnershipRequests.EndPartnership;
+import org.onemind.agency.partnership.PartnershipRequests.EstablishPartnership;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.security.Roles;
 
@@ -28,33 +27,6 @@ public class PartnershipResource {
 
     @Inject
     PartnershipService partnerships;
-
-    public record EstablishPartnership(
-            @NotNull UUID organizationId,
-            @NotNull LocalDate mouSignedOn,
-
-            @org.onemind.platform.input.MultiLine @Size(max = 2000)
-            String description,
-
-            @Size(max = 500) String documentReference) {}
-
-    public record EndPartnership(
-            @NotNull LocalDate endedOn,
-
-            @org.onemind.platform.input.MultiLine @NotBlank @Size(max = 2000)
-            String reason) {}
-
-    public record PartnershipResponse(
-            UUID id,
-            UUID agencyId,
-            UUID organizationId,
-            String organizationName,
-            LocalDate mouSignedOn,
-            String description,
-            String documentReference,
-            LocalDate endedOn,
-            String endReason,
-            boolean active) {}
 
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})

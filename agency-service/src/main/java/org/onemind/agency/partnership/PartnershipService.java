@@ -29,8 +29,7 @@ public class PartnershipService {
     HistoryLog history;
 
     @Transactional
-    public PartnershipResource.PartnershipResponse establish(
-            UUID agencyId, PartnershipResource.EstablishPartnership request) {
+    public PartnershipResponse establish(UUID agencyId, PartnershipRequests.EstablishPartnership request) {
         agencies.find(agencyId);
         Organization organization = Organization.findById(request.organizationId());
         if (organization == null) {
@@ -59,15 +58,14 @@ public class PartnershipService {
         partnership.documentReference = request.documentReference();
         partnership.createdAt = Instant.now();
         partnership.persist();
-        PartnershipResource.PartnershipResponse response = response(partnership, organization);
+        PartnershipResponse response = response(partnership, organization);
         history.record(agencyId, "partnership.established", null, response);
         events.partnershipEstablished(partnership, organization);
         return response;
     }
 
     @Transactional
-    public PartnershipResource.PartnershipResponse end(
-            UUID agencyId, UUID partnershipId, PartnershipResource.EndPartnership request) {
+    public PartnershipResponse end(UUID agencyId, UUID partnershipId, PartnershipRequests.EndPartnership request) {
         Partnership partnership = Partnership.<Partnership>find("id = ?1 and agencyId = ?2", partnershipId, agencyId)
                 .firstResult();
         if (partnership == null) {
@@ -81,16 +79,16 @@ public class PartnershipService {
                     "endedOn", "must not be before the MOU was signed (" + partnership.mouSignedOn + ")");
         }
         Organization organization = Organization.findById(partnership.organizationId);
-        PartnershipResource.PartnershipResponse before = response(partnership, organization);
+        PartnershipResponse before = response(partnership, organization);
         partnership.endedOn = request.endedOn();
         partnership.endReason = request.reason().trim();
-        PartnershipResource.PartnershipResponse after = response(partnership, organization);
+        PartnershipResponse after = response(partnership, organization);
         history.record(agencyId, "partnership.ended", before, after);
         events.partnershipEnded(partnership);
         return after;
     }
 
-    public List<PartnershipResource.PartnershipResponse> list(UUID agencyId) {
+    public List<PartnershipResponse> list(UUID agencyId) {
         agencies.find(agencyId);
         List<Partnership> partnerships =
                 Partnership.list("agencyId", Sort.by("mouSignedOn").and("id"), agencyId);
@@ -109,14 +107,12 @@ public class PartnershipService {
     }
 
     /** Active partnerships with their providers, for the completion letter. */
-    public List<PartnershipResource.PartnershipResponse> active(UUID agencyId) {
-        return list(agencyId).stream()
-                .filter(PartnershipResource.PartnershipResponse::active)
-                .toList();
+    public List<PartnershipResponse> active(UUID agencyId) {
+        return list(agencyId).stream().filter(PartnershipResponse::active).toList();
     }
 
-    static PartnershipResource.PartnershipResponse response(Partnership p, Organization organization) {
-        return new PartnershipResource.PartnershipResponse(
+    static PartnershipResponse response(Partnership p, Organization organization) {
+        return new PartnershipResponse(
                 p.id,
                 p.agencyId,
                 p.organizationId,

@@ -13,8 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Policy")
 public class PolicyComponentsResource {
 
-    public record ComponentResponse(PolicyComponent code, String label) {}
-
     @GET
     @PermitAll
     @Operation(summary = "The IACP model-policy components a policy can cover (public)")

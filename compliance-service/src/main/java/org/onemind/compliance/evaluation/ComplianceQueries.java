@@ -26,25 +26,19 @@ public class ComplianceQueries {
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     public ListPage<HistoryEntry> history(UUID agencyId, int page, int size) {
-        long total = Jdbc.first(
-                        em,
-                        "select count(*) from evaluation_change where agency_id = ?",
-                        row -> row.getLong(1),
-                        agencyId)
-                .orElse(0L);
-        List<HistoryEntry> items = Jdbc.query(
+        return Jdbc.page(
                 em,
-                "select evaluated_at, causation_id, changes, body from evaluation_change"
-                        + " where agency_id = ? order by evaluated_at desc, id desc limit ? offset ?",
+                "evaluated_at, causation_id, changes, body",
+                "from evaluation_change where agency_id = ?",
+                "evaluated_at desc, id desc",
                 row -> new HistoryEntry(
                         row.getObject(1, OffsetDateTime.class).toInstant(),
                         row.getString(2),
                         tree(row.getString(3)),
                         tree(row.getString(4))),
-                agencyId,
+                page,
                 size,
-                (long) page * size);
-        return new ListPage<>(items, page, size, total);
+                agencyId);
     }
 
     /** Agencies of one pledge status and one deadline status, and how many of them meet what. */

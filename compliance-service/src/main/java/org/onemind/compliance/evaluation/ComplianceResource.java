@@ -9,7 +9,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.compliance.projection.AgencyFactsRepository;
-import org.onemind.compliance.rules.ExpiryForecast;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.security.Roles;
 
@@ -85,8 +83,6 @@ public class ComplianceResource {
         requireKnown(agencyId);
         return queries.history(agencyId, page, size);
     }
-
-    public record ExpiringResponse(UUID agencyId, int withinDays, List<ExpiryForecast.Risk> practices) {}
 
     @GET
     @Path("/expiring")

@@ -32,8 +32,7 @@ public record ComplianceResponse(
                 evaluation.asOf(),
                 evaluation.ruleEdition().label(),
                 evaluation.eligible(),
-                new ComplianceTopic.Practices(
-                        evaluation.partnership(), evaluation.policy(), evaluation.mhfa(), evaluation.cit()),
+                evaluation.practices(),
                 evaluation.deadlineStatus(),
                 List.copyOf(warnings));
     }

@@ -7,6 +7,7 @@ import org.onemind.platform.contract.ComplianceTopic.CitResult;
 import org.onemind.platform.contract.ComplianceTopic.MhfaResult;
 import org.onemind.platform.contract.ComplianceTopic.PartnershipResult;
 import org.onemind.platform.contract.ComplianceTopic.PolicyResult;
+import org.onemind.platform.contract.ComplianceTopic.Practices;
 import org.onemind.platform.contract.DeadlineStatus;
 import org.onemind.platform.contract.Practice;
 
@@ -23,12 +24,12 @@ public record Evaluation(
         DeadlineStatus deadlineStatus,
         List<String> warnings) {
 
+    /** The four results together, as the events and the API carry them. */
+    public Practices practices() {
+        return new Practices(partnership, policy, mhfa, cit);
+    }
+
     public boolean met(Practice practice) {
-        return switch (practice) {
-            case PARTNERSHIP -> partnership.met();
-            case POLICY -> policy.met();
-            case MHFA -> mhfa.met();
-            case CIT -> cit.met();
-        };
+        return practices().met(practice);
     }
 }

@@ -1,13 +1,18 @@
 package org.onemind.infra;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 
 /** The rules of the feature template (README, "Writing a feature") that a machine can check, for one service. */
@@ -26,6 +31,7 @@ public final class ArchitectureRules {
         servicesStayApart(service).check(classes);
         rulesArePlainJava().allowEmptyShould(true).check(classes);
         entitiesStayOffTheWire().check(classes);
+        requestsAndResponsesLiveBesideTheResource().check(classes);
         contractIsPlainJava()
                 .check(new ClassFileImporter().importPackages(CONTRACT.substring(0, CONTRACT.length() - 2)));
     }
@@ -88,6 +94,24 @@ public final class ArchitectureRules {
                 .resideOutsideOfPackages("java..", "..rules..", CONTRACT)
                 .because("the pledge rules (RULES.md) import nothing from the framework (only the event contract's"
                         + " records and enums)");
+    }
+
+    /** A feature's request and response records are in its {@code XRequests} / {@code XResponse} files, not in the resource. */
+    static ArchRule requestsAndResponsesLiveBesideTheResource() {
+        return classes()
+                .should(new ArchCondition<JavaClass>("be declared outside resources") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        if (type.isMemberClass()) {
+                            type.getEnclosingClass()
+                                    .filter(enclosing ->
+                                            enclosing.getSimpleName().endsWith("Resource"))
+                                    .ifPresent(enclosing -> events.add(SimpleConditionEvent.violated(
+                                            type, type.getName() + " is declared in " + enclosing.getSimpleName())));
+                        }
+                    }
+                })
+                .because("DTOs live in one place per feature (README, \"Writing a feature\")");
     }
 
     /** The event contract every service shares (records, enums, type constants). */

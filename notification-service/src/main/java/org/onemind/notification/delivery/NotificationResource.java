@@ -12,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,34 +29,6 @@ public class NotificationResource {
 
     @Inject
     org.onemind.notification.recipient.RecipientDirectory directory;
-
-    public record NotificationResponse(
-            UUID id,
-            NotificationType type,
-            String recipient,
-            String subject,
-            DeliveryStatus status,
-            int attempts,
-            Instant sentAt,
-            Instant nextAttemptAt,
-            String lastError,
-            String eventId,
-            Instant createdAt) {
-        static NotificationResponse of(Notification n) {
-            return new NotificationResponse(
-                    n.id,
-                    n.type,
-                    n.recipient,
-                    n.subject,
-                    n.status,
-                    n.attempts,
-                    n.sentAt,
-                    n.status == DeliveryStatus.RETRYING ? n.nextAttemptAt : null,
-                    n.lastError,
-                    n.eventId,
-                    n.createdAt);
-        }
-    }
 
     @GET
     @Path("/agencies/{agencyId}/notifications")

@@ -5,6 +5,7 @@ import static org.onemind.platform.contract.AgencyTopic.*;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,6 +15,7 @@ import org.onemind.notification.email.NoticeService;
 import org.onemind.notification.reminder.Deadlines;
 import org.onemind.platform.contract.CompletionDecision;
 import org.onemind.platform.contract.PledgeStatus;
+import org.onemind.platform.contract.Practice;
 import org.onemind.platform.inbox.EventConsumer;
 import org.onemind.platform.inbox.Received;
 
@@ -52,13 +54,6 @@ public class AgencyEventsConsumer extends EventConsumer {
         consumeAll(records);
     }
 
-    /** What the pledge-received email lists: the practices as the campaign words them. */
-    static final List<String> PLEDGED_PRACTICES = List.of(
-            "A sustainable partnership with a mental health organization",
-            "A model policy on responding to persons affected by mental illness",
-            "Mental Health First Aid (or equivalent) for 100% of sworn officers and selected non-sworn staff",
-            "Crisis Intervention Team training for at least 20% of sworn officers");
-
     void pledgeTaken(Received<PledgeTaken> event) {
         PledgeTaken pledge = event.data();
         deadlines.pledge(pledge.agencyId(), pledge.pledgedOn(), pledge.targetCompletionOn(), PledgeStatus.PLEDGED);
@@ -72,7 +67,9 @@ public class AgencyEventsConsumer extends EventConsumer {
                         List.of("Thank you for taking the One Mind Campaign pledge on " + pledge.pledgedOn() + ". "
                                 + agencyName + " has until " + pledge.targetCompletionOn()
                                 + " to put these four practices in place:"),
-                        PLEDGED_PRACTICES,
+                        Arrays.stream(Practice.values())
+                                .map(Practice::commitment)
+                                .toList(),
                         null));
     }
 

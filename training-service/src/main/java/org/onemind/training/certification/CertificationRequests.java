@@ -2,6 +2,7 @@ package org.onemind.training.certification;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -20,4 +21,8 @@ public final class CertificationRequests {
             @NotNull DeliveryMode deliveryMode,
             @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
             @Size(max = 100) String certificateNumber) {}
+
+    public record Revoke(
+            @org.onemind.platform.input.MultiLine @NotBlank @Size(max = 2000)
+            String reason) {}
 }

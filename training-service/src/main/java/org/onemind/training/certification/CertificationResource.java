@@ -8,9 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -33,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.api.Paging;
 import org.onemind.platform.security.Roles;
+import org.onemind.training.certification.CertificationRequests.Revoke;
 import org.onemind.training.course.Category;
 import org.onemind.training.course.Course;
 import org.onemind.training.importing.ClassRosterImport;
@@ -47,10 +46,6 @@ public class CertificationResource {
 
     @Inject
     ClassRosterImport classRosterImport;
-
-    public record Revoke(
-            @org.onemind.platform.input.MultiLine @NotBlank @Size(max = 2000)
-            String reason) {}
 
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})

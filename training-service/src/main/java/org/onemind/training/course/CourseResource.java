@@ -5,13 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -20,14 +14,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.security.Roles;
+import org.onemind.training.course.CourseRequests.ChangeCourse;
+import org.onemind.training.course.CourseRequests.CreateCourse;
 
 @Path("/api/v1/courses")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -36,27 +30,6 @@ public class CourseResource {
 
     @Inject
     CourseService courses;
-
-    public record CourseResponse(
-            UUID id, String name, List<String> categories, BigDecimal hours, Integer validityMonths) {
-        static CourseResponse of(Course c) {
-            return new CourseResponse(c.id, c.name, c.categoryNames(), c.hours, c.validityMonths);
-        }
-    }
-
-    public record CreateCourse(
-            @NotBlank @Size(max = 300) String name,
-            @NotNull Set<@NotNull Category> categories,
-            @NotNull @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
-            @Min(1) @Max(240) Integer validityMonths) {}
-
-    /** Absent fields keep their value; {@code noExpiry: true} clears the validity. */
-    public record ChangeCourse(
-            @Size(min = 1, max = 300) String name,
-            Set<@NotNull Category> categories,
-            @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
-            @Min(1) @Max(240) Integer validityMonths,
-            Boolean noExpiry) {}
 
     @GET
     @PermitAll

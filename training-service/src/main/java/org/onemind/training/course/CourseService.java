@@ -33,7 +33,7 @@ public class CourseService {
     }
 
     @Transactional
-    public Course change(UUID courseId, CourseResource.ChangeCourse request) {
+    public Course change(UUID courseId, CourseRequests.ChangeCourse request) {
         Course course = Course.findById(courseId);
         if (course == null) {
             throw ApiException.notFound("course", courseId);

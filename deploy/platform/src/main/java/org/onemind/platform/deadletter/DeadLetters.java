@@ -132,19 +132,15 @@ public class DeadLetters {
     /** The dead letters of this service, oldest first, optionally of one status. */
     public ListPage<DeadLetterView> list(Optional<DeadLetterStatus> status, int page, int size) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            String where = status.isPresent() ? " where status = ?" : "";
-            Object[] filter = status.map(s -> new Object[] {s.name()}).orElse(new Object[0]);
-            Object[] paged = status.map(s -> new Object[] {s.name(), size, (long) page * size})
-                    .orElse(new Object[] {size, (long) page * size});
-            List<DeadLetterView> letters = Jdbc.query(
+            return Jdbc.page(
                     em,
-                    "select " + COLUMNS + " from dead_letter" + where
-                            + " order by dead_lettered_at, id limit ? offset ?",
+                    COLUMNS,
+                    "from dead_letter" + (status.isPresent() ? " where status = ?" : ""),
+                    "dead_lettered_at, id",
                     row -> StoredLetter.read(row).view(),
-                    paged);
-            long total = Jdbc.first(em, "select count(*) from dead_letter" + where, row -> row.getLong(1), filter)
-                    .orElse(0L);
-            return new ListPage<>(letters, page, size, total);
+                    page,
+                    size,
+                    status.map(s -> new Object[] {s.name()}).orElse(new Object[0]));
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
+import org.onemind.platform.api.ListPage;
 
 /**
  * Plain SQL on the current transaction's connection, for the statements every event runs (outbox,
@@ -46,6 +47,29 @@ public final class Jdbc {
                 return rows;
             }
         });
+    }
+
+    /**
+     * One page of rows and how many there are in all: {@code select <columns> <from> order by
+     * <order>} and {@code select count(*) <from>}, with the same parameters.
+     */
+    public static <T> ListPage<T> page(
+            EntityManager em,
+            String columns,
+            String from,
+            String order,
+            RowReader<T> reader,
+            int page,
+            int size,
+            Object... parameters) {
+        Object[] paged = java.util.Arrays.copyOf(parameters, parameters.length + 2);
+        paged[parameters.length] = size;
+        paged[parameters.length + 1] = (long) page * size;
+        List<T> items =
+                query(em, "select " + columns + " " + from + " order by " + order + " limit ? offset ?", reader, paged);
+        long total = first(em, "select count(*) " + from, row -> row.getLong(1), parameters)
+                .orElse(0L);
+        return new ListPage<>(items, page, size, total);
     }
 
     /** The first row, if any. */
