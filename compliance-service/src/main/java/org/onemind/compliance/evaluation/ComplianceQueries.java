@@ -23,7 +23,17 @@ public class ComplianceQueries {
     EntityManager em;
 
     @Inject
+    org.onemind.compliance.projection.AgencyFactsRepository facts;
+
+    @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    /** 404 for an agency this service has neither evaluated nor heard of. */
+    public void requireKnown(UUID agencyId) {
+        if (StoredEvaluation.findById(agencyId) == null && !facts.knows(agencyId)) {
+            throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
+        }
+    }
 
     public ListPage<HistoryEntry> history(UUID agencyId, int page, int size) {
         return Jdbc.page(

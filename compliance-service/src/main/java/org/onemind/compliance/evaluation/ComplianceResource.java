@@ -100,8 +100,6 @@ public class ComplianceResource {
     }
 
     private void requireKnown(UUID agencyId) {
-        if (StoredEvaluation.findById(agencyId) == null && !facts.knows(agencyId)) {
-            throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
-        }
+        queries.requireKnown(agencyId);
     }
 }

@@ -32,6 +32,7 @@ public final class ArchitectureRules {
         rulesArePlainJava().allowEmptyShould(true).check(classes);
         entitiesStayOffTheWire().check(classes);
         requestsAndResponsesLiveBesideTheResource().check(classes);
+        resourcesDoNotQueryEntities().check(classes);
         contractIsPlainJava()
                 .check(new ClassFileImporter().importPackages(CONTRACT.substring(0, CONTRACT.length() - 2)));
     }
@@ -95,6 +96,37 @@ public final class ArchitectureRules {
                 .because("the pledge rules (RULES.md) import nothing from the framework (only the event contract's"
                         + " records and enums)");
     }
+
+    /** Reads go through the feature's service or query class: a resource runs no Panache query of its own. */
+    static ArchRule resourcesDoNotQueryEntities() {
+        return noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
+                .callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a query of a Panache entity",
+                        call -> call.getTargetOwner().isAssignableTo(PANACHE_ENTITY)
+                                && !call.getTargetOwner().getName().equals(PANACHE_ENTITY)
+                                && PANACHE_QUERIES.contains(call.getName())))
+                .because("the resource does HTTP only (README, \"Writing a feature\")");
+    }
+
+    static final String PANACHE_ENTITY = "io.quarkus.hibernate.orm.panache.PanacheEntityBase";
+    static final java.util.Set<String> PANACHE_QUERIES = java.util.Set.of(
+            "find",
+            "findAll",
+            "findById",
+            "findByIdOptional",
+            "list",
+            "listAll",
+            "stream",
+            "streamAll",
+            "count",
+            "delete",
+            "deleteAll",
+            "deleteById",
+            "update",
+            "persist");
 
     /** A feature's request and response records are in its {@code XRequests} / {@code XResponse} files, not in the resource. */
     static ArchRule requestsAndResponsesLiveBesideTheResource() {

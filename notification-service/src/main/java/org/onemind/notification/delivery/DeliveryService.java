@@ -24,6 +24,9 @@ public class DeliveryService {
     @Inject
     DeliveryDispatcher dispatcher;
 
+    @Inject
+    org.onemind.notification.recipient.RecipientDirectory directory;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(
             UUID agencyId, NotificationType type, String recipient, ComplianceEmailWriter.Email email, String eventId) {
@@ -48,6 +51,25 @@ public class DeliveryService {
     }
 
     /** A failed (or sent) email queued again, sent after commit; 409 while it is still being delivered. */
+    /** The delivery log of an agency, newest first; 404 for an agency this service never heard of. */
+    public org.onemind.platform.api.ListPage<NotificationResponse> log(UUID agencyId, int page, int size) {
+        var found = Notification.<Notification>find(
+                "agencyId",
+                io.quarkus.panache.common.Sort.descending("createdAt").and("id"),
+                agencyId);
+        long total = found.count();
+        if (total == 0 && directory.agencyName(agencyId).isEmpty()) {
+            throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
+        }
+        return new org.onemind.platform.api.ListPage<>(
+                found.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
+                        .map(NotificationResponse::of)
+                        .toList(),
+                page,
+                size,
+                total);
+    }
+
     @Transactional
     public Notification resend(UUID id) {
         Notification notification = Notification.findById(id);

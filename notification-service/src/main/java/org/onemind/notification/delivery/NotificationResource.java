@@ -1,7 +1,5 @@
 package org.onemind.notification.delivery;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -27,9 +25,6 @@ public class NotificationResource {
     @Inject
     DeliveryService deliveries;
 
-    @Inject
-    org.onemind.notification.recipient.RecipientDirectory directory;
-
     @GET
     @Path("/agencies/{agencyId}/notifications")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
@@ -39,19 +34,7 @@ public class NotificationResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE)
                     int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        var found = Notification.<Notification>find(
-                "agencyId", Sort.descending("createdAt").and("id"), agencyId);
-        long total = found.count();
-        if (total == 0 && directory.agencyName(agencyId).isEmpty()) {
-            throw org.onemind.platform.api.AgencyIds.notKnownHere(agencyId);
-        }
-        return new ListPage<>(
-                found.page(Page.of(page, size)).list().stream()
-                        .map(NotificationResponse::of)
-                        .toList(),
-                page,
-                size,
-                total);
+        return deliveries.log(agencyId, page, size);
     }
 
     @POST

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -76,7 +77,7 @@ public class ComplianceEventsConsumer extends EventConsumer {
             }
         }
         if (event.data() instanceof CertificationsExpiring expiring) {
-            expiring(event.id(), expiring, agencyName.get());
+            expiring(event.id(), expiring);
         } else {
             evaluated(event.id(), (ComplianceEvaluated) event.data(), agencyName.get());
         }
@@ -107,21 +108,17 @@ public class ComplianceEventsConsumer extends EventConsumer {
     }
 
     /** certifications-expiring: the practice, how many, from when, and the day it would be unmet. */
-    private void expiring(String eventId, CertificationsExpiring expiring, String agencyName) {
-        String label = expiring.practice().title();
+    private void expiring(String eventId, CertificationsExpiring expiring) {
         notices.send(
                 expiring.agencyId(),
                 NotificationType.CERTIFICATIONS_EXPIRING,
                 eventId,
-                new NoticeService.Content(
-                        agencyName + ": " + label + " certifications are about to expire",
-                        List.of(
-                                expiring.count() + " " + label + " certification(s) of " + agencyName + " expire from "
-                                        + expiring.earliestExpiry() + ". Unless they are renewed, the " + label
-                                        + " practice will no longer be met on " + expiring.wouldBecomeUnmetOn() + ".",
-                                "The campaign recommends a refresher course before the certifications expire."),
-                        List.of(),
-                        null));
+                Map.of(
+                        "practice", expiring.practice().title(),
+                        "count", expiring.count(),
+                        "earliestExpiry", expiring.earliestExpiry(),
+                        "wouldBecomeUnmetOn", expiring.wouldBecomeUnmetOn()),
+                List.of());
     }
 
     private void enqueue(

@@ -1,10 +1,13 @@
 package org.onemind.notification.email;
 
+import io.quarkus.qute.Engine;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.onemind.notification.delivery.DeliveryService;
 import org.onemind.notification.delivery.NotificationType;
@@ -12,7 +15,8 @@ import org.onemind.notification.recipient.RecipientDirectory;
 
 /**
  * Sends one kind of email to every contact of an agency who wants that kind: the same subject and
- * content (with the agency's own figures), written by the {@code notice} template as HTML and text.
+ * content (with the agency's own figures), worded by the kind's template ({@code notices/<type>.txt})
+ * and laid out by the {@code notice} template as HTML and text.
  */
 @ApplicationScoped
 public class NoticeService {
@@ -31,24 +35,38 @@ public class NoticeService {
     @Inject
     DeliveryService deliveries;
 
-    /** What an email says: its subject, paragraphs, listed facts and an optional link. */
-    public record Content(String subject, List<String> paragraphs, List<String> lines, String link) {}
+    @Inject
+    Engine engine;
 
-    /** @return how many emails were queued */
-    public int send(UUID agencyId, NotificationType type, String eventId, Content content) {
+    /**
+     * Queues the email of {@code type} to the agency's contacts who want it. Its words are the
+     * template {@code notices/<type>.txt} (the subject, a blank line, then paragraphs separated by
+     * blank lines), filled with {@code facts} and the agency's name; {@code items} are listed below.
+     *
+     * @return how many emails were queued
+     */
+    public int send(
+            UUID agencyId, NotificationType type, String eventId, Map<String, Object> facts, List<String> items) {
+        TemplateInstance wording =
+                engine.getTemplate("notices/" + type.name() + ".txt").instance();
+        facts.forEach(wording::data);
+        List<String> parts = List.of(wording.data("agencyName", agencyName(agencyId))
+                .render()
+                .strip()
+                .split("\\n\\s*\\n"));
+        String subject = parts.get(0);
+        List<String> paragraphs = parts.subList(1, parts.size());
         int queued = 0;
         for (RecipientDirectory.Recipient recipient : directory.recipients(agencyId, type)) {
             ComplianceEmailWriter.Email email = new ComplianceEmailWriter.Email(
-                    content.subject(),
+                    subject,
                     html.data("contactName", recipient.name())
-                            .data("paragraphs", content.paragraphs())
-                            .data("lines", content.lines())
-                            .data("link", content.link())
+                            .data("paragraphs", paragraphs)
+                            .data("lines", items)
                             .render(),
                     text.data("contactName", recipient.name())
-                            .data("paragraphs", content.paragraphs())
-                            .data("lines", content.lines())
-                            .data("link", content.link())
+                            .data("paragraphs", paragraphs)
+                            .data("lines", items)
                             .render());
             deliveries.enqueue(agencyId, type, recipient.email(), email, eventId);
             queued++;

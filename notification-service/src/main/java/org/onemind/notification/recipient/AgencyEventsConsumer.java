@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.onemind.notification.delivery.NotificationType;
@@ -57,53 +58,24 @@ public class AgencyEventsConsumer extends EventConsumer {
     void pledgeTaken(Received<PledgeTaken> event) {
         PledgeTaken pledge = event.data();
         deadlines.pledge(pledge.agencyId(), pledge.pledgedOn(), pledge.targetCompletionOn(), PledgeStatus.PLEDGED);
-        String agencyName = notices.agencyName(pledge.agencyId());
         notices.send(
                 pledge.agencyId(),
                 NotificationType.PLEDGE_RECEIVED,
                 event.id(),
-                new NoticeService.Content(
-                        agencyName + ": your One Mind pledge is received",
-                        List.of("Thank you for taking the One Mind Campaign pledge on " + pledge.pledgedOn() + ". "
-                                + agencyName + " has until " + pledge.targetCompletionOn()
-                                + " to put these four practices in place:"),
-                        Arrays.stream(Practice.values())
-                                .map(Practice::commitment)
-                                .toList(),
-                        null));
+                Map.of("pledgedOn", pledge.pledgedOn(), "targetCompletionOn", pledge.targetCompletionOn()),
+                Arrays.stream(Practice.values()).map(Practice::commitment).toList());
     }
 
     void completionReviewed(Received<CompletionReviewed> event) {
         CompletionReviewed review = event.data();
         deadlines.pledge(review.agencyId(), null, null, review.pledgeStatus());
-        String agencyName = notices.agencyName(review.agencyId());
-        if (review.decision() == CompletionDecision.VERIFIED) {
-            notices.send(
-                    review.agencyId(),
-                    NotificationType.COMPLETION_VERIFIED,
-                    event.id(),
-                    new NoticeService.Content(
-                            "Congratulations, " + agencyName + ": One Mind pledge completed",
-                            List.of(
-                                    agencyName
-                                            + " has completed the One Mind Campaign pledge: all four practices are in place"
-                                            + " and verified. Thank you for improving your response to persons affected by mental illness."),
-                            List.of(),
-                            null));
-        } else {
-            notices.send(
-                    review.agencyId(),
-                    NotificationType.COMPLETION_REJECTED,
-                    event.id(),
-                    new NoticeService.Content(
-                            agencyName + ": your One Mind completion needs another look",
-                            List.of(
-                                    "The campaign reviewed " + agencyName
-                                            + "'s completion and could not verify it yet.",
-                                    "The reviewer's reason: " + (review.reason() == null ? "" : review.reason())),
-                            List.of(),
-                            null));
-        }
+        boolean verified = review.decision() == CompletionDecision.VERIFIED;
+        notices.send(
+                review.agencyId(),
+                verified ? NotificationType.COMPLETION_VERIFIED : NotificationType.COMPLETION_REJECTED,
+                event.id(),
+                Map.of("reason", review.reason() == null ? "" : review.reason()),
+                List.of());
     }
 
     void contacts(Received<AgencyDescribed> event) {

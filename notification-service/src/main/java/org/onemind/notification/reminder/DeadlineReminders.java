@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.onemind.notification.delivery.NotificationType;
@@ -74,29 +75,12 @@ public class DeadlineReminders {
     }
 
     private int send(UUID agencyId, LocalDate target, List<String> unmet, String reminder, String key) {
-        String agencyName = notices.agencyName(agencyId);
-        List<String> lines = unmet.stream().map(p -> p + " is not met yet").toList();
-        if (reminder.equals("passed")) {
-            return notices.send(
-                    agencyId,
-                    NotificationType.DEADLINE_PASSED,
-                    key,
-                    new NoticeService.Content(
-                            agencyName + ": the One Mind pledge target date has passed",
-                            List.of("The target completion date of " + agencyName + "'s One Mind pledge was " + target
-                                    + ". These practices are still open:"),
-                            lines,
-                            null));
-        }
+        boolean passed = reminder.equals("passed");
         return notices.send(
                 agencyId,
-                NotificationType.DEADLINE_APPROACHING,
+                passed ? NotificationType.DEADLINE_PASSED : NotificationType.DEADLINE_APPROACHING,
                 key,
-                new NoticeService.Content(
-                        agencyName + ": " + reminder + " days or less to the One Mind pledge target",
-                        List.of("The target completion date of " + agencyName + "'s One Mind pledge is " + target
-                                + ". These practices are still open:"),
-                        lines,
-                        null));
+                Map.of("targetCompletionOn", target, "days", reminder),
+                unmet.stream().map(practice -> practice + " is not met yet").toList());
     }
 }

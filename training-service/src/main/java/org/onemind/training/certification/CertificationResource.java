@@ -1,8 +1,5 @@
 package org.onemind.training.certification;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,11 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.ListPage;
@@ -33,7 +26,6 @@ import org.onemind.platform.api.Paging;
 import org.onemind.platform.security.Roles;
 import org.onemind.training.certification.CertificationRequests.Revoke;
 import org.onemind.training.course.Category;
-import org.onemind.training.course.Course;
 import org.onemind.training.importing.ClassRosterImport;
 
 @Path("/api/v1/agencies/{agencyId}/certifications")
@@ -46,6 +38,9 @@ public class CertificationResource {
 
     @Inject
     ClassRosterImport classRosterImport;
+
+    @Inject
+    CertificationQueries queries;
 
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
@@ -76,36 +71,7 @@ public class CertificationResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE)
                     int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        org.onemind.training.personnel.PersonnelService.requireKnownAgency(agencyId);
-        StringBuilder query = new StringBuilder("from Certification c where c.agencyId = :agency");
-        Parameters params = Parameters.with("agency", agencyId);
-        if (personnelId != null) {
-            query.append(" and c.personnelId = :person");
-            params.and("person", personnelId);
-        }
-        if (category != null) {
-            query.append(" and exists (select 1 from Course k where k.id = c.courseId and k.")
-                    .append(category == Category.MHFA ? "mhfa" : "cit")
-                    .append(" = true)");
-        }
-        if (expiringBefore != null) {
-            query.append(" and c.revokedAt is null and c.expiresOn is not null and c.expiresOn < :before");
-            params.and("before", expiringBefore);
-        }
-        var found = Certification.<Certification>find(
-                query.toString(), Sort.descending("completedOn").and("id"), params);
-        long total = found.count();
-        List<Certification> items = found.page(Page.of(page, size)).list();
-        Map<UUID, Course> courses =
-                Course.<Course>listAll().stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
-        return new ListPage<>(
-                items.stream()
-                        .map(c -> CertificationResponse.of(
-                                c, courses.get(c.courseId).categoryNames()))
-                        .toList(),
-                page,
-                size,
-                total);
+        return queries.list(agencyId, personnelId, category, expiringBefore, page, size);
     }
 
     @POST
@@ -116,9 +82,9 @@ public class CertificationResource {
             @PathParam("agencyId") UUID agencyId,
             @PathParam("certificationId") UUID certificationId,
             @Valid @NotNull Revoke request) {
-        Certification certification = certifications.revoke(agencyId, certificationId, request.reason());
-        Course course = Course.findById(certification.courseId);
-        return CertificationResponse.of(certification, course.categoryNames());
+        CertificationService.Recorded revoked = certifications.revoke(agencyId, certificationId, request.reason());
+        return CertificationResponse.of(
+                revoked.certification(), revoked.course().categoryNames());
     }
 
     @POST

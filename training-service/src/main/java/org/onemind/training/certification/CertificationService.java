@@ -84,7 +84,7 @@ public class CertificationService {
     }
 
     @Transactional
-    public Certification revoke(UUID agencyId, UUID certificationId, String reason) {
+    public Recorded revoke(UUID agencyId, UUID certificationId, String reason) {
         PersonnelService.requireKnownAgency(agencyId);
         Certification certification = Certification.<Certification>find(
                         "id = ?1 and agencyId = ?2", certificationId, agencyId)
@@ -99,7 +99,7 @@ public class CertificationService {
         certification.revokedAt = Instant.now();
         certification.revocationReason = reason.trim();
         events.certificationRevoked(certification);
-        return certification;
+        return new Recorded(certification, Course.findById(certification.courseId));
     }
 
     @Transactional

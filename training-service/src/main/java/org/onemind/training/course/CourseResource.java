@@ -1,6 +1,5 @@
 package org.onemind.training.course;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,9 +34,8 @@ public class CourseResource {
     @PermitAll
     @Operation(summary = "The course catalog and the practices each course satisfies (public)")
     public ListPage<CourseResponse> list() {
-        List<CourseResponse> items = Course.<Course>listAll(Sort.by("name")).stream()
-                .map(CourseResponse::of)
-                .toList();
+        List<CourseResponse> items =
+                courses.catalog().stream().map(CourseResponse::of).toList();
         return new ListPage<>(items, 0, items.size(), items.size());
     }
 

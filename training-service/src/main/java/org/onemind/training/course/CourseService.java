@@ -15,6 +15,11 @@ public class CourseService {
     @Inject
     TrainingEvents events;
 
+    /** The catalog by name. */
+    public java.util.List<Course> catalog() {
+        return Course.listAll(io.quarkus.panache.common.Sort.by("name"));
+    }
+
     @Transactional
     public Course create(String name, Set<Category> categories, BigDecimal hours, Integer validityMonths) {
         if (Course.count("lower(name) = ?1", name.trim().toLowerCase()) > 0) {

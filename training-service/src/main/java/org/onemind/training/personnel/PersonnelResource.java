@@ -1,7 +1,5 @@
 package org.onemind.training.personnel;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,6 +34,9 @@ public class PersonnelResource {
     PersonnelService personnel;
 
     @Inject
+    PersonnelQueries queries;
+
+    @Inject
     org.onemind.training.importing.RosterImport rosterImport;
 
     @POST
@@ -50,14 +51,6 @@ public class PersonnelResource {
                         uri.getAbsolutePathBuilder().path(person.id.toString()).build())
                 .entity(PersonnelResponse.of(person))
                 .build();
-    }
-
-    /** A current (not revoked, not expired) certification of a course in the category, for person p. */
-    private static String currentIn(org.onemind.training.course.Category category) {
-        return " exists (select 1 from Certification c, Course k where c.personnelId = p.id"
-                + " and k.id = c.courseId and c.revokedAt is null and c.completedOn <= :today"
-                + " and (c.expiresOn is null or c.expiresOn > :today) and k."
-                + (category == org.onemind.training.course.Category.MHFA ? "mhfa" : "cit") + " = true)";
     }
 
     @GET
@@ -126,31 +119,6 @@ public class PersonnelResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE)
                     int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        PersonnelService.requireKnownAgency(agencyId);
-        StringBuilder query = new StringBuilder("from Personnel p where p.agencyId = :agency");
-        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("agency", agencyId);
-        if (sworn != null) {
-            query.append(" and p.sworn = :sworn");
-            params.and("sworn", sworn);
-        }
-        if (active != null) {
-            query.append(active ? " and p.separatedOn is null" : " and p.separatedOn is not null");
-        }
-        if (missing != null) {
-            // "Who has not completed MHFA?": no current certification of a course in that category today.
-            query.append(" and not").append(currentIn(missing));
-            params.and("today", java.time.LocalDate.now());
-        }
-        if (trained != null) {
-            query.append(" and").append(currentIn(trained));
-            params.and("today", java.time.LocalDate.now());
-        }
-        var found = Personnel.<Personnel>find(
-                query.toString(), Sort.by("lastName").and("firstName").and("id"), params);
-        long total = found.count();
-        var items = found.page(Page.of(page, size)).list().stream()
-                .map(PersonnelResponse::of)
-                .toList();
-        return new ListPage<>(items, page, size, total);
+        return queries.list(agencyId, sworn, active, missing, trained, page, size);
     }
 }
