@@ -94,4 +94,48 @@ class OperationalEndpointsTest {
                 .statusCode(404)
                 .header("traceparent", org.hamcrest.Matchers.startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"));
     }
+
+    /**
+     * What a client generator and a frontend developer rely on: every operation has a unique
+     * operationId (a method name, not apiV1AgenciesIdPledgePut), a description, and documents the
+     * errors it can answer as problem details, with 401 and 403 where a token is needed.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsNamedAndDocumentsItsErrors() {
+        java.util.Map<String, java.util.Map<String, Object>> paths = given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.List<String> methods = java.util.List.of("get", "put", "post", "delete", "patch");
+        paths.forEach((path, item) -> item.forEach((method, value) -> {
+            if (!methods.contains(method)) {
+                return;
+            }
+            java.util.Map<String, Object> operation = (java.util.Map<String, Object>) value;
+            String where = method.toUpperCase() + " " + path;
+            String id = (String) operation.get("operationId");
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    id != null && id.matches("[a-z][A-Za-z0-9]+"), where + " has operationId " + id);
+            org.junit.jupiter.api.Assertions.assertTrue(ids.add(id), "operationId " + id + " is used twice");
+            org.junit.jupiter.api.Assertions.assertNotNull(operation.get("description"), where);
+            java.util.Map<String, Object> responses = (java.util.Map<String, Object>) operation.get("responses");
+            java.util.List<String> errors = new java.util.ArrayList<>(java.util.List.of("400", "429", "500"));
+            java.util.List<?> security = (java.util.List<?>) operation.get("security");
+            if (security != null && !security.isEmpty()) {
+                errors.addAll(java.util.List.of("401", "403"));
+            }
+            for (String status : errors) {
+                java.util.Map<String, Object> answer = (java.util.Map<String, Object>) responses.get(status);
+                org.junit.jupiter.api.Assertions.assertNotNull(answer, where + " does not document " + status);
+                org.junit.jupiter.api.Assertions.assertTrue(
+                        ((java.util.Map<String, Object>) answer.get("content")).containsKey("application/problem+json"),
+                        where + " " + status + " is not a problem");
+            }
+        }));
+        org.junit.jupiter.api.Assertions.assertTrue(ids.contains("registerAgency"), ids.toString());
+    }
 }

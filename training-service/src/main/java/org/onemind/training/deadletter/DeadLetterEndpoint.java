@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.deadletter.DeadLetterResource;
 
 /** The events training-service could never apply: list and replay (campaign admins). */
+@jakarta.annotation.security.RolesAllowed(org.onemind.platform.security.Roles.CAMPAIGN_ADMIN)
 @Path("/api/v1/dead-letters/training-service")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 @Tag(name = "Dead letters", description = "Events this service could never apply, and their replay after a fix")
