@@ -31,6 +31,7 @@ public class CompletionResource {
     @Produces({"text/markdown", "application/pdf"})
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(
+            operationId = "getCompletionLetter",
             summary = "The draft completion letter: Markdown, or a PDF when the Accept header prefers application/pdf"
                     + " (406 when it accepts neither)")
     public Response letter(
@@ -66,7 +67,7 @@ public class CompletionResource {
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "The latest completion submission and its review")
+    @Operation(operationId = "getCompletion", summary = "The latest completion submission and its review")
     public CompletionResponse latest(@PathParam("agencyId") UUID agencyId) {
         return Completion.latestOf(agencyId)
                 .map(CompletionResponse::of)

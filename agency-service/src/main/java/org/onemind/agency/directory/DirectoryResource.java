@@ -39,7 +39,9 @@ public class DirectoryResource {
     @GET
     @Path("/agencies")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Pledged and completed agencies by state and status (ask for text/csv to get CSV)")
+    @Operation(
+            operationId = "listDirectoryAgencies",
+            summary = "Pledged and completed agencies by state and status (ask for text/csv to get CSV)")
     public ListPage<DirectoryEntry> agencies(
             @QueryParam("state") String state,
             @QueryParam("status") ListedStatus status,
@@ -82,7 +84,7 @@ public class DirectoryResource {
     @GET
     @Path("/recent")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The most recently pledged or completed agencies")
+    @Operation(operationId = "listRecentlyListedAgencies", summary = "The most recently pledged or completed agencies")
     public List<DirectoryEntry> recent(
             @QueryParam("kind") @DefaultValue("PLEDGED") ListedStatus kind,
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
@@ -92,7 +94,7 @@ public class DirectoryResource {
     @GET
     @Path("/stats")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Campaign totals: agencies pledged and completed, by state")
+    @Operation(operationId = "getDirectoryStats", summary = "Campaign totals: agencies pledged and completed, by state")
     public Stats stats() {
         return directory.stats();
     }

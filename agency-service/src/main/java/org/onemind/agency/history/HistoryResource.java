@@ -26,7 +26,9 @@ public class HistoryResource {
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "Every change to the agency, its pledge, partnerships and policy, newest first")
+    @Operation(
+            operationId = "getAgencyHistory",
+            summary = "Every change to the agency, its pledge, partnerships and policy, newest first")
     public ListPage<Change> history(
             @PathParam("agencyId") UUID agencyId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,

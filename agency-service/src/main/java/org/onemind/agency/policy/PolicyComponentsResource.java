@@ -15,7 +15,9 @@ public class PolicyComponentsResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The IACP model-policy components a policy can cover (public)")
+    @Operation(
+            operationId = "listPolicyComponents",
+            summary = "The IACP model-policy components a policy can cover (public)")
     public List<ComponentResponse> components() {
         return Arrays.stream(PolicyComponent.values())
                 .map(c -> new ComponentResponse(c, c.label()))

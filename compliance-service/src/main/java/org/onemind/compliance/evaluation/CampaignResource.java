@@ -31,6 +31,7 @@ public class CampaignResource {
     @GET
     @Path("/summary")
     @Operation(
+            operationId = "getCampaignSummary",
             summary =
                     "Agencies by status, per-practice met counts, eligible but not submitted, overdue (optionally one state)")
     public CampaignSummary summary(@QueryParam("state") String state) {
@@ -40,6 +41,7 @@ public class CampaignResource {
     @POST
     @Path("/rebuild")
     @Operation(
+            operationId = "startRebuild",
             summary =
                     "Recompute every evaluation from the read models (after a rule change or a restore); 202 with progress")
     public Response rebuild() {
@@ -52,6 +54,7 @@ public class CampaignResource {
     @GET
     @Path("/rebuild")
     @Operation(
+            operationId = "listRebuilds",
             summary = "Re-evaluations of many agencies, newest first",
             description =
                     "Rebuilds, nightly runs, rule-edition changes and course reclassifications, with their progress"
@@ -67,7 +70,7 @@ public class CampaignResource {
 
     @GET
     @Path("/rebuild/{rebuildId}")
-    @Operation(summary = "Progress of a rebuild")
+    @Operation(operationId = "getRebuild", summary = "Progress of a rebuild")
     public RebuildService.RebuildStatus rebuildStatus(@PathParam("rebuildId") UUID id) {
         return rebuilds.status(id).orElseThrow(() -> ApiException.notFound("rebuild", id));
     }

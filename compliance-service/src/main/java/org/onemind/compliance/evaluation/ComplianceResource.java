@@ -66,6 +66,7 @@ public class ComplianceResource {
     @Path("/history")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(
+            operationId = "getComplianceHistory",
             summary =
                     "The evaluations that changed a practice or eligibility, newest first, with the event that caused each")
     public ListPage<HistoryEntry> history(
@@ -87,7 +88,9 @@ public class ComplianceResource {
     @GET
     @Path("/expiring")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "Certifications whose expiry within withinDays (default 90) would make a met practice unmet")
+    @Operation(
+            operationId = "getExpiringCertifications",
+            summary = "Certifications whose expiry within withinDays (default 90) would make a met practice unmet")
     public ExpiringResponse expiring(
             @PathParam("agencyId") UUID agencyId,
             @QueryParam("withinDays")

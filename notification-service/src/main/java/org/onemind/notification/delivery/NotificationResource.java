@@ -28,7 +28,9 @@ public class NotificationResource {
     @GET
     @Path("/agencies/{agencyId}/notifications")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "The delivery log: every email about the agency and what became of it, newest first")
+    @Operation(
+            operationId = "listNotifications",
+            summary = "The delivery log: every email about the agency and what became of it, newest first")
     public ListPage<NotificationResponse> log(
             @PathParam("agencyId") UUID agencyId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE)

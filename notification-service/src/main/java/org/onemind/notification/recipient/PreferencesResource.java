@@ -24,14 +24,18 @@ public class PreferencesResource {
 
     @GET
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "Which kinds of email each contact of the agency receives")
+    @Operation(
+            operationId = "getNotificationPreferences",
+            summary = "Which kinds of email each contact of the agency receives")
     public List<ContactPreferences> get(@PathParam("agencyId") UUID agencyId) {
         return preferences.get(agencyId);
     }
 
     @PUT
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
-    @Operation(summary = "Choose which kinds of email each contact receives (contacts not listed keep theirs)")
+    @Operation(
+            operationId = "setNotificationPreferences",
+            summary = "Choose which kinds of email each contact receives (contacts not listed keep theirs)")
     public List<ContactPreferences> put(
             @PathParam("agencyId") UUID agencyId, @Valid @NotNull PreferenceRequests.Preferences request) {
         return preferences.put(agencyId, request);

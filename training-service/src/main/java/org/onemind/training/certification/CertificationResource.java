@@ -92,6 +92,7 @@ public class CertificationResource {
     @Consumes({"text/csv", "application/csv"})
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
     @Operation(
+            operationId = "importClassRoster",
             summary = "Import a class roster: who completed courseId on completedOn (CSV header: employeeNumber,"
                     + "certificateNumber,hours); all or nothing, with every bad row reported")
     public ClassRosterImport.Report importClass(

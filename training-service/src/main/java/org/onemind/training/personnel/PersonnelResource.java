@@ -86,6 +86,7 @@ public class PersonnelResource {
     @Consumes({"text/csv", "application/csv"})
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(
+            operationId = "importRoster",
             summary =
                     "Import a whole roster from CSV (header: employeeNumber,firstName,lastName,sworn,role,"
                             + "selectedForTraining,hiredOn); all or nothing, with every bad row reported; a re-import changes nothing")

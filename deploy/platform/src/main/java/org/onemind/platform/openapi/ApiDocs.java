@@ -165,8 +165,23 @@ public class ApiDocs implements OASFilter {
         }
         String type = classMethod.substring(0, classMethod.indexOf('_'));
         String method = classMethod.substring(classMethod.indexOf('_') + 1);
+        if (type.equals("DeadLetterEndpoint")) {
+            // Every service has these: named after the service, so that one platform document holds all four.
+            String service = ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.application.name", String.class)
+                    .orElse("");
+            StringBuilder camel = new StringBuilder();
+            for (String word : service.split("-")) {
+                if (!word.isEmpty()) {
+                    camel.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                }
+            }
+            boolean many = method.equals("list") || method.equals("replayPending");
+            return method + camel + "DeadLetter" + (many ? "s" : "");
+        }
         String subject = type.endsWith("Resource") ? type.substring(0, type.length() - "Resource".length()) : type;
-        return method + subject;
+        boolean plural = method.equals("list") && !subject.endsWith("s") && !subject.equals("Personnel");
+        return method + subject + (plural ? "s" : "");
     }
 
     /**
