@@ -26,20 +26,49 @@ public final class EventPayloads {
 
     private EventPayloads() {}
 
-    /** The event's data as its type's record. */
+    /**
+     * The event's data as its type's record. Properties this consumer's record does not have (a
+     * newer producer's optional additions) are left out before the check: a tolerant reader, so
+     * that a producer may add an optional field before every consumer knows it.
+     */
     public static <T extends Record> T read(CloudEvent event, EventType<T> type) {
+        JsonNode known = knownTo(event.data(), type.payload());
         try {
-            EventContracts.check(type.name(), event.data());
+            EventContracts.check(type.name(), known);
         } catch (EventContractViolation violation) {
             throw new UnprocessableEventException(
                     "event " + event.id() + " does not match its contract: " + violation.getMessage());
         }
         try {
-            return JSON.treeToValue(event.data(), type.payload());
+            return JSON.treeToValue(known, type.payload());
         } catch (Exception e) {
             throw new UnprocessableEventException(
                     "event " + event.id() + " (" + type.name() + ") cannot be read: " + e.getMessage());
         }
+    }
+
+    /** A copy of {@code data} with only the properties {@code type} has, at every level. */
+    static JsonNode knownTo(JsonNode data, java.lang.reflect.Type type) {
+        Class<?> raw = type instanceof java.lang.reflect.ParameterizedType parameterized
+                ? (Class<?>) parameterized.getRawType()
+                : (Class<?>) type;
+        if (raw.isRecord() && data.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode kept = JSON.createObjectNode();
+            for (java.lang.reflect.RecordComponent component : raw.getRecordComponents()) {
+                JsonNode value = data.get(component.getName());
+                if (value != null) {
+                    kept.set(component.getName(), knownTo(value, component.getGenericType()));
+                }
+            }
+            return kept;
+        }
+        if (raw == java.util.List.class && data.isArray()) {
+            java.lang.reflect.Type item = ((java.lang.reflect.ParameterizedType) type).getActualTypeArguments()[0];
+            com.fasterxml.jackson.databind.node.ArrayNode kept = JSON.createArrayNode();
+            data.forEach(element -> kept.add(knownTo(element, item)));
+            return kept;
+        }
+        return data;
     }
 
     /** A consumer's stored copy of an event's data (checked when it arrived), as its record. */
