@@ -1,0 +1,71 @@
+package org.onemind.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The platform's one OpenAPI document holds every service's operations, and a merge never hides a conflict. */
+class PlatformDocumentTest {
+    static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent().getParent();
+
+    @Test
+    void theBuiltDocumentHoldsEveryOperationOfEveryService() throws Exception {
+        JsonNode platform = PlatformDocument.JSON.readTree(
+                Path.of("target/openapi/one-mind-platform.json").toFile());
+        assertEquals("One Mind Platform", platform.path("info").path("title").asText());
+        for (String service : PlatformDocument.SERVICES) {
+            JsonNode document = PlatformDocument.JSON.readTree(REPOSITORY
+                    .resolve(service)
+                    .resolve("target/openapi/openapi.json")
+                    .toFile());
+            document.path("paths")
+                    .fields()
+                    .forEachRemaining(path -> path.getValue()
+                            .fields()
+                            .forEachRemaining(operation -> assertEquals(
+                                    operation.getValue().path("operationId"),
+                                    platform.path("paths")
+                                            .path(path.getKey())
+                                            .path(operation.getKey())
+                                            .path("operationId"),
+                                    service + " " + operation.getKey() + " " + path.getKey())));
+        }
+        assertTrue(platform.path("components").path("schemas").has("Problem"));
+    }
+
+    @Test
+    void aPathOrAnOperationIdOrASchemaTwoServicesDescribeDifferentlyIsAConflict() throws Exception {
+        assertThrows(IllegalStateException.class, () -> merge("""
+                {"paths": {"/api/v1/things": {"get": {"operationId": "listThings"}}}}""", """
+                {"paths": {"/api/v1/things": {"post": {"operationId": "addThing"}}}}"""));
+        assertThrows(IllegalStateException.class, () -> merge("""
+                {"paths": {"/api/v1/things": {"get": {"operationId": "listThings"}}}}""", """
+                {"paths": {"/api/v1/other": {"get": {"operationId": "listThings"}}}}"""));
+        assertThrows(IllegalStateException.class, () -> merge("""
+                {"components": {"schemas": {"Thing": {"type": "object"}}}}""", """
+                {"components": {"schemas": {"Thing": {"type": "string"}}}}"""));
+        JsonNode same = merge("""
+                {"components": {"schemas": {"Thing": {"type": "object"}}}}""", """
+                {"components": {"schemas": {"Thing": {"type": "object"}}}}""");
+        assertEquals(
+                "object",
+                same.path("components")
+                        .path("schemas")
+                        .path("Thing")
+                        .path("type")
+                        .asText());
+    }
+
+    private static JsonNode merge(String first, String second) throws Exception {
+        Map<String, JsonNode> documents = new LinkedHashMap<>();
+        documents.put("one-service", PlatformDocument.JSON.readTree(first));
+        documents.put("other-service", PlatformDocument.JSON.readTree(second));
+        return PlatformDocument.merge(documents);
+    }
+}
