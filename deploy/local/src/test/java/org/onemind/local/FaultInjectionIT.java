@@ -62,21 +62,7 @@ class FaultInjectionIT {
         try {
             // Writes keep landing: each certification commits with its event in the outbox.
             for (int i = 0; i < 20; i++) {
-                given().auth()
-                        .oauth2(admin())
-                        .contentType(ContentType.JSON)
-                        .body(Map.of(
-                                "employeeNumber",
-                                "E-" + i,
-                                "courseId",
-                                CIT_COURSE,
-                                "completedOn",
-                                LocalDate.now().minusDays(3).toString(),
-                                "deliveryMode",
-                                "IN_PERSON"))
-                        .post(training() + "/api/v1/agencies/{id}/certifications", agency)
-                        .then()
-                        .statusCode(201);
+                recordCitCertification(agency, "E-" + i);
             }
             long left = Duration.ofSeconds(20).toNanos() - (System.nanoTime() - stopped);
             await().pollDelay(Duration.ofNanos(Math.max(1, left)))
@@ -196,21 +182,7 @@ class FaultInjectionIT {
                 if (i == 8) {
                     second.kill(); // mid-flow: its partitions go back to the first instance
                 }
-                given().auth()
-                        .oauth2(admin())
-                        .contentType(ContentType.JSON)
-                        .body(Map.of(
-                                "employeeNumber",
-                                "E-" + i,
-                                "courseId",
-                                CIT_COURSE,
-                                "completedOn",
-                                LocalDate.now().minusDays(3).toString(),
-                                "deliveryMode",
-                                "IN_PERSON"))
-                        .post(training() + "/api/v1/agencies/{id}/certifications", agency)
-                        .then()
-                        .statusCode(201);
+                recordCitCertification(agency, "E-" + i);
             }
         } finally {
             second.close();
@@ -253,6 +225,25 @@ class FaultInjectionIT {
             List<String> all = certifications(topic, agency);
             return new Delivered(all.size(), Set.copyOf(all).size());
         }
+    }
+
+    /** A CIT certification of the employee, completed three days ago; recorded (201) whatever else is down. */
+    private static void recordCitCertification(String agency, String employeeNumber) {
+        given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "employeeNumber",
+                        employeeNumber,
+                        "courseId",
+                        CIT_COURSE,
+                        "completedOn",
+                        LocalDate.now().minusDays(3).toString(),
+                        "deliveryMode",
+                        "IN_PERSON"))
+                .post(training() + "/api/v1/agencies/{id}/certifications", agency)
+                .then()
+                .statusCode(201);
     }
 
     private static List<String> certifications(TopicProbe topic, String agency) {

@@ -12,6 +12,7 @@ import org.onemind.platform.contract.AgencyTopic;
 import org.onemind.platform.contract.EventType;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.EventPayloads;
+import org.onemind.platform.security.AccessRevocations;
 
 /**
  * The base of every consumer: names its channel and registers a typed handler per event type it
@@ -24,6 +25,9 @@ public abstract class EventConsumer implements EventHandler {
 
     @Inject
     IncomingEvents incoming;
+
+    @Inject
+    AccessRevocations revocations;
 
     protected EventConsumer(String channel) {
         this.channel = channel;
@@ -44,11 +48,9 @@ public abstract class EventConsumer implements EventHandler {
         }
     }
 
-    /** Also applies agency-service's access revocations (the platform applies them: {@link IncomingEvents}). */
+    /** Also applies agency-service's access revocations: tokens of a removed member or a revoked partner are refused. */
     protected void refuseRevokedAccess() {
-        on(AgencyTopic.ACCESS_REVOKED, event -> {
-            throw new IllegalStateException("access revocations are applied by IncomingEvents");
-        });
+        on(AgencyTopic.ACCESS_REVOKED, event -> revocations.apply(event.data()));
     }
 
     /**

@@ -11,7 +11,6 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.onemind.platform.contract.AgencyTopic;
 import org.onemind.platform.deadletter.DeadLetters;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
@@ -41,9 +40,6 @@ public class IncomingEvents {
 
     @Inject
     DeadLetters deadLetters;
-
-    @Inject
-    org.onemind.platform.security.AccessRevocations revocations;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -213,11 +209,7 @@ public class IncomingEvents {
                             consumer, event.id(), event.type());
                     continue;
                 }
-                if (AgencyTopic.ACCESS_REVOKED.name().equals(event.type())) {
-                    revocations.apply(event); // the same in every service that subscribes to it
-                } else {
-                    handler.apply(event);
-                }
+                handler.apply(event);
             } finally {
                 TraceContext.clear();
             }

@@ -33,6 +33,8 @@ public class HttpEdge {
     public static final int MAX_URL_LENGTH = 8 * 1024;
 
     private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+    private static final String BAD_ESCAPE_DETAIL =
+            "the URL has a % that is not followed by two hexadecimal digits; percent-encode every reserved character";
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
     private static final Pattern MEDIA_RANGE = Pattern.compile("\\s*(\\*|" + TOKEN + ")/(\\*|" + TOKEN + ")"
             + "(\\s*;\\s*" + TOKEN + "\\s*=\\s*(" + TOKEN + "|\"[^\"\\\\]*\"))*\\s*");
@@ -84,12 +86,7 @@ public class HttpEdge {
             return;
         }
         if (BAD_ESCAPE.matcher(uri).find()) {
-            answer(
-                    context,
-                    400,
-                    "Bad request",
-                    "the URL has a % that is not followed by two hexadecimal digits;"
-                            + " percent-encode every reserved character");
+            answer(context, 400, "Bad request", BAD_ESCAPE_DETAIL);
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -180,12 +177,7 @@ public class HttpEdge {
             answer(context, 403, "Forbidden", "your role does not allow this operation");
         } else if (context.statusCode() == 400
                 && BAD_ESCAPE.matcher(context.request().uri()).find()) {
-            answer(
-                    context,
-                    400,
-                    "Bad request",
-                    "the URL has a % that is not followed by two hexadecimal digits;"
-                            + " percent-encode every reserved character");
+            answer(context, 400, "Bad request", BAD_ESCAPE_DETAIL);
         } else if (context.statusCode() >= 400 && context.statusCode() < 500) {
             answer(context, context.statusCode(), reason(context.statusCode()), defaultDetail(context.statusCode()));
         } else {

@@ -194,13 +194,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
         if (identityProviderUnreachable(e)) {
-            return problem(
-                    503,
-                    "identity-provider-unavailable",
-                    "Service unavailable",
-                    "the identity provider cannot be reached; try again shortly",
-                    uri,
-                    null);
+            return identityProviderUnavailable(uri);
         }
         return problem(401, "unauthorized", "Unauthorized", "a valid bearer token is required", uri, null);
     }
@@ -209,6 +203,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response identityProviderDown(io.quarkus.oidc.OIDCException e, UriInfo uri) {
         LOG.warnf("identity provider unavailable: %s", e.getMessage());
+        return identityProviderUnavailable(uri);
+    }
+
+    private static Response identityProviderUnavailable(UriInfo uri) {
         return problem(
                 503,
                 "identity-provider-unavailable",

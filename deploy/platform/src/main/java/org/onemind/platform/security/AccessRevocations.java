@@ -11,8 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.onemind.platform.contract.AgencyTopic;
-import org.onemind.platform.events.CloudEvent;
-import org.onemind.platform.events.EventPayloads;
 import org.onemind.platform.tx.Jdbc;
 
 /**
@@ -54,8 +52,7 @@ public class AccessRevocations {
     }
 
     /** Applies an {@code access-revoked} event from agency.events. */
-    public void apply(CloudEvent event) {
-        AgencyTopic.AccessRevoked revocation = EventPayloads.read(event, AgencyTopic.ACCESS_REVOKED);
+    public void apply(AgencyTopic.AccessRevoked revocation) {
         revoke(revocation.principal(), revocation.revokedAt());
     }
 
