@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,7 +29,7 @@ import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/agencies")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Agencies")
+@Tag(name = "Agencies", description = "Law enforcement agencies: registration, their details and contacts")
 public class AgencyResource {
 
     @Inject
@@ -51,9 +52,9 @@ public class AgencyResource {
     @RolesAllowed(Roles.CAMPAIGN_ADMIN)
     @Operation(summary = "Search agencies by state, pledge status (or NOT_PLEDGED) and name")
     public ListPage<AgencyResponse> search(
-            @QueryParam("state") String state,
-            @QueryParam("status") String status,
-            @QueryParam("q") String q,
+            @QueryParam("state") @Size(max = 100) String state,
+            @QueryParam("status") @Size(max = 30) String status,
+            @QueryParam("q") @Size(max = 300) String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE)
                     int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -82,7 +83,7 @@ public class AgencyResource {
     @Operation(summary = "Update an agency; send the ETag you read as If-Match")
     public Response update(
             @PathParam("agencyId") UUID id,
-            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("If-Match") @Size(max = 100) String ifMatch,
             @Valid @NotNull AgencyRequests.UpdateAgency request) {
         agencies.find(id); // an unknown agency is 404 before any precondition
         Agency agency = agencies.update(id, org.onemind.platform.api.ETags.versionOf(ifMatch, "agency"), request);

@@ -24,7 +24,7 @@ import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/organizations/{organizationId}/api-clients")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Partner API clients")
+@Tag(name = "Partner API clients", description = "Machine credentials a partner organization uses to call the API")
 @RolesAllowed(Roles.CAMPAIGN_ADMIN)
 public class ApiClientResource {
 

@@ -20,7 +20,7 @@ import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/agencies/{agencyId}/completion")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Completion")
+@Tag(name = "Completion", description = "The agency's completion submission, its review and the campaign's letter")
 public class CompletionResource {
 
     @Inject

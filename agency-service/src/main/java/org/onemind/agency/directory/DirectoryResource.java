@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +29,7 @@ import org.onemind.platform.api.Paging;
 /** The public directory: pledged and completed agencies, public fields only, no token needed. */
 @Path("/api/v1/directory")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Public directory")
+@Tag(name = "Public directory", description = "Pledged and completed agencies as the public sees them; no token needed")
 @PermitAll
 public class DirectoryResource {
     private static final int CSV_LIMIT = 100_000;
@@ -43,7 +44,7 @@ public class DirectoryResource {
             operationId = "listDirectoryAgencies",
             summary = "Pledged and completed agencies by state and status (ask for text/csv to get CSV)")
     public ListPage<DirectoryEntry> agencies(
-            @QueryParam("state") String state,
+            @QueryParam("state") @Size(max = 100) String state,
             @QueryParam("status") ListedStatus status,
             @QueryParam("page") @DefaultValue("0") @Min(0) @jakarta.validation.constraints.Max(Paging.MAX_PAGE)
                     int page,
@@ -55,7 +56,8 @@ public class DirectoryResource {
     @Path("/agencies")
     @Produces("text/csv")
     @Operation(summary = "The same list as CSV")
-    public Response agenciesCsv(@QueryParam("state") String state, @QueryParam("status") ListedStatus status) {
+    public Response agenciesCsv(
+            @QueryParam("state") @Size(max = 100) String state, @QueryParam("status") ListedStatus status) {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(
                 out,

@@ -18,7 +18,7 @@ import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/agencies/{agencyId}/history")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "History")
+@Tag(name = "History", description = "Who changed what about an agency, and when")
 public class HistoryResource {
 
     @Inject

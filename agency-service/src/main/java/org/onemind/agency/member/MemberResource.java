@@ -22,7 +22,7 @@ import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/agencies/{agencyId}/members")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Members")
+@Tag(name = "Members", description = "People of an agency or partner organization who sign in, and their invitations")
 public class MemberResource {
 
     @Inject

@@ -25,7 +25,7 @@ import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/organizations")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Organizations")
+@Tag(name = "Organizations", description = "Mental-health organizations that partner with agencies")
 public class OrganizationResource {
 
     @Inject

@@ -22,7 +22,9 @@ import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/agencies/{agencyId}/partnerships")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Partnerships")
+@Tag(
+        name = "Partnerships",
+        description = "An agency's partnership with a mental-health organization (the first practice)")
 public class PartnershipResource {
 
     @Inject

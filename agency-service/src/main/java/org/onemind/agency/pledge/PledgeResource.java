@@ -17,7 +17,9 @@ import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/agencies/{agencyId}/pledge")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Pledges")
+@Tag(
+        name = "Pledges",
+        description = "An agency's pledge to put the four practices in place, its target date and withdrawal")
 public class PledgeResource {
 
     @Inject

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/policy-components")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Policy")
+@Tag(name = "Policy", description = "The agency's model policy and the components it covers")
 public class PolicyComponentsResource {
 
     @GET

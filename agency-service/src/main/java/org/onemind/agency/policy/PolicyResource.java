@@ -15,7 +15,7 @@ import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/agencies/{agencyId}/policy")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Policy")
+@Tag(name = "Policy", description = "The agency's model policy and the components it covers")
 public class PolicyResource {
 
     @Inject

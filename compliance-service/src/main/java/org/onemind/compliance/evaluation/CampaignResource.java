@@ -2,6 +2,7 @@ package org.onemind.compliance.evaluation;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +19,7 @@ import org.onemind.platform.security.Roles;
 /** Campaign-wide figures and operations, for campaign staff. */
 @Path("/api/v1/compliance")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Campaign")
+@Tag(name = "Campaign", description = "The campaign's figures across agencies, and re-evaluations of many agencies")
 @RolesAllowed(Roles.CAMPAIGN_ADMIN)
 public class CampaignResource {
 
@@ -34,7 +35,7 @@ public class CampaignResource {
             operationId = "getCampaignSummary",
             summary =
                     "Agencies by status, per-practice met counts, eligible but not submitted, overdue (optionally one state)")
-    public CampaignSummary summary(@QueryParam("state") String state) {
+    public CampaignSummary summary(@QueryParam("state") @Size(max = 100) String state) {
         return queries.summary(state);
     }
 
@@ -64,6 +65,7 @@ public class CampaignResource {
                     @jakarta.validation.constraints.Pattern(
                             regexp = "RUNNING|DONE",
                             message = "must be RUNNING or DONE")
+                    @Size(max = 7)
                     String state) {
         return rebuilds.recent(state, 50);
     }

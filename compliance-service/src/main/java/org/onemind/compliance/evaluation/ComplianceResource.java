@@ -22,7 +22,9 @@ import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/agencies/{agencyId}/compliance")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Compliance")
+@Tag(
+        name = "Compliance",
+        description = "Where an agency stands on each of the four practices, computed from its evidence")
 public class ComplianceResource {
 
     @Inject

@@ -57,6 +57,19 @@ public final class PlatformDocument {
         if (first.path("servers").isArray()) {
             merged.set("servers", first.get("servers").deepCopy());
         }
+        com.fasterxml.jackson.databind.node.ArrayNode tags = merged.putArray("tags");
+        Map<String, String> tagOwners = new LinkedHashMap<>();
+        documents.forEach((service, document) -> document.path("tags").forEach(tag -> {
+            String name = tag.path("name").asText();
+            if (tagOwners.putIfAbsent(name, service) == null) {
+                tags.add(tag.deepCopy());
+            } else if (!java.util.stream.StreamSupport.stream(tags.spliterator(), false)
+                    .filter(known -> known.path("name").asText().equals(name))
+                    .allMatch(tag::equals)) {
+                throw new IllegalStateException(
+                        "the tag " + name + " of " + service + " differs from " + tagOwners.get(name) + "'s");
+            }
+        }));
         ObjectNode paths = merged.putObject("paths");
         ObjectNode schemas = merged.putObject("components").putObject("schemas");
         ObjectNode schemes = ((ObjectNode) merged.get("components")).putObject("securitySchemes");

@@ -13,7 +13,8 @@ public final class PreferenceRequests {
     private PreferenceRequests() {}
 
     public record ContactPreference(
-            @NotNull UUID contactId, @NotNull Set<@NotNull NotificationType> kinds) {}
+            @NotNull UUID contactId,
+            @NotNull @Size(max = 20) Set<@NotNull NotificationType> kinds) {}
 
     public record Preferences(@NotNull @Size(max = 50) List<@Valid @NotNull ContactPreference> contacts) {}
 }

@@ -16,7 +16,7 @@ import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/agencies/{agencyId}/notification-preferences")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Notifications")
+@Tag(name = "Notifications", description = "The emails the platform sends, and which kinds each contact receives")
 public class PreferencesResource {
 
     @Inject

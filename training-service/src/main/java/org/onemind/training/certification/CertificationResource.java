@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.api.Paging;
@@ -27,10 +32,13 @@ import org.onemind.platform.security.Roles;
 import org.onemind.training.certification.CertificationRequests.Revoke;
 import org.onemind.training.course.Category;
 import org.onemind.training.importing.ClassRosterImport;
+import org.onemind.training.importing.CsvUpload;
 
 @Path("/api/v1/agencies/{agencyId}/certifications")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Certifications")
+@Tag(
+        name = "Certifications",
+        description = "Mental Health First Aid and Crisis Intervention Team training records of an agency's people")
 public class CertificationResource {
 
     @Inject
@@ -48,7 +56,7 @@ public class CertificationResource {
             summary = "Record a completed course for a person on the roster; the expiry follows the course's validity")
     public Response record(
             @PathParam("agencyId") UUID agencyId,
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
             @Valid @NotNull CertificationRequests.RecordCertification request,
             @Context UriInfo uri) {
         CertificationService.Recorded recorded = certifications.record(agencyId, request, idempotencyKey);
@@ -95,6 +103,18 @@ public class CertificationResource {
             operationId = "importClassRoster",
             summary = "Import a class roster: who completed courseId on completedOn (CSV header: employeeNumber,"
                     + "certificateNumber,hours); all or nothing, with every bad row reported")
+    @RequestBody(
+            required = true,
+            description = "Who completed the course, as CSV, UTF-8, at most 20 MB and the configured number of rows",
+            content = {
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = SchemaType.STRING, maxLength = CsvUpload.DEFAULT_MAX_BYTES),
+                        example = "employeeNumber,certificateNumber,hours\nE-1001,MHFA-2026-0042,8\n"),
+                @Content(
+                        mediaType = "application/csv",
+                        schema = @Schema(type = SchemaType.STRING, maxLength = CsvUpload.DEFAULT_MAX_BYTES))
+            })
     public ClassRosterImport.Report importClass(
             @PathParam("agencyId") UUID agencyId,
             @QueryParam("courseId") UUID courseId,

@@ -16,14 +16,14 @@ public final class CourseRequests {
 
     public record CreateCourse(
             @NotBlank @Size(max = 300) String name,
-            @NotNull Set<@NotNull Category> categories,
+            @NotNull @Size(max = 2) Set<@NotNull Category> categories,
             @NotNull @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
             @Min(1) @Max(240) Integer validityMonths) {}
 
     /** Absent fields keep their value; {@code noExpiry: true} clears the validity. */
     public record ChangeCourse(
             @Size(min = 1, max = 300) String name,
-            Set<@NotNull Category> categories,
+            @Size(max = 2) Set<@NotNull Category> categories,
             @DecimalMin("0.5") @DecimalMax("200") BigDecimal hours,
             @Min(1) @Max(240) Integer validityMonths,
             Boolean noExpiry) {}

@@ -24,7 +24,7 @@ import org.onemind.training.course.CourseRequests.CreateCourse;
 
 @Path("/api/v1/courses")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Courses")
+@Tag(name = "Courses", description = "The catalog of courses whose completion counts as MHFA or CIT training")
 public class CourseResource {
 
     @Inject

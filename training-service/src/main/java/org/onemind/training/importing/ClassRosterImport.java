@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.onemind.platform.contract.TrainingTopic;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.tx.Jdbc;
@@ -47,6 +48,7 @@ public class ClassRosterImport {
     @Inject
     CsvUpload csv;
 
+    @Schema(name = "ClassRosterImportReport", description = "What a class-roster import recorded.")
     public record Report(int rows, int recorded, UUID courseId, LocalDate completedOn) {}
 
     record Person(UUID id, LocalDate separatedOn) {}

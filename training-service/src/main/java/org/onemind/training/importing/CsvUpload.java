@@ -41,6 +41,9 @@ import org.onemind.platform.problem.ProblemMappers;
 @ApplicationScoped
 public class CsvUpload {
     public static final int MAX_COLUMNS = 50;
+    /** The documented default of {@code max-bytes} (the OpenAPI documents state it as the body's maxLength). */
+    public static final int DEFAULT_MAX_BYTES = 20_971_520;
+
     public static final int MAX_REPORTED_ERRORS = 1000;
 
     /** A rejected row: its line in the file, the column and why. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.onemind.platform.contract.TrainingTopic;
 import org.onemind.platform.tx.Jdbc;
 import org.onemind.platform.tx.JdbcBatch;
@@ -48,6 +49,7 @@ public class RosterImport {
     @Inject
     CsvUpload csv;
 
+    @Schema(name = "RosterImportReport", description = "What a roster import changed.")
     public record Report(int rows, int added, int updated, int unchanged) {}
 
     record Row(

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,14 +21,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.api.Paging;
 import org.onemind.platform.security.Roles;
+import org.onemind.training.importing.CsvUpload;
 
 @Path("/api/v1/agencies/{agencyId}/personnel")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Personnel")
+@Tag(name = "Personnel", description = "An agency's sworn and non-sworn people: roster, imports and separations")
 public class PersonnelResource {
 
     @Inject
@@ -71,7 +77,7 @@ public class PersonnelResource {
     public Response update(
             @PathParam("agencyId") UUID agencyId,
             @PathParam("personnelId") UUID personnelId,
-            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("If-Match") @Size(max = 100) String ifMatch,
             @Valid @NotNull PersonnelRequests.UpdatePersonnel request) {
         personnel.find(agencyId, personnelId); // an unknown person is 404 before any precondition
         Personnel person = personnel.update(
@@ -90,6 +96,19 @@ public class PersonnelResource {
             summary =
                     "Import a whole roster from CSV (header: employeeNumber,firstName,lastName,sworn,role,"
                             + "selectedForTraining,hiredOn); all or nothing, with every bad row reported; a re-import changes nothing")
+    @RequestBody(
+            required = true,
+            description = "The roster as CSV, UTF-8, at most 20 MB and the configured number of rows",
+            content = {
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = SchemaType.STRING, maxLength = CsvUpload.DEFAULT_MAX_BYTES),
+                        example =
+                                "employeeNumber,firstName,lastName,sworn,role,selectedForTraining,hiredOn\\nE-1001,Ada,Wells,true,Officer,false,2019-04-01\\n"),
+                @Content(
+                        mediaType = "application/csv",
+                        schema = @Schema(type = SchemaType.STRING, maxLength = CsvUpload.DEFAULT_MAX_BYTES))
+            })
     public org.onemind.training.importing.RosterImport.Report importRoster(
             @PathParam("agencyId") UUID agencyId, java.io.InputStream body) {
         return rosterImport.importRoster(agencyId, body);

@@ -19,7 +19,9 @@ import org.onemind.platform.security.Roles;
 
 @Path("/api/v1/course-recognition-requests")
 @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-@Tag(name = "Course recognition")
+@Tag(
+        name = "Course recognition",
+        description = "Requests to recognise a course as MHFA or CIT training, and their decisions")
 public class RecognitionResource {
 
     @Inject

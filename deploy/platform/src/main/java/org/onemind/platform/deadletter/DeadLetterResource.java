@@ -35,6 +35,7 @@ public abstract class DeadLetterResource {
                     @jakarta.validation.constraints.Pattern(
                             regexp = "PENDING|REPLAYED",
                             message = "must be PENDING or REPLAYED")
+                    @jakarta.validation.constraints.Size(max = 8)
                     String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(org.onemind.platform.api.Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {

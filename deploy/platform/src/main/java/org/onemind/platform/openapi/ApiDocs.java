@@ -87,7 +87,10 @@ public class ApiDocs implements OASFilter {
                 "400",
                 "The request is malformed, names an unknown parameter or has a value out of bounds; nothing was"
                         + " changed");
-        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+            // Public (the directory, the badge): said explicitly, so that no reader takes it for an omission.
+            operation.setSecurity(new java.util.ArrayList<>());
+        } else {
             problem(responses, "401", "No valid access token (missing, expired, or of a revoked member or client)");
             problem(responses, "403", "The caller's role or agency does not allow this operation");
         }
