@@ -22,6 +22,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.api.Paging;
@@ -38,6 +42,17 @@ public class AgencyResource {
     @POST
     @RolesAllowed(Roles.CAMPAIGN_ADMIN)
     @Operation(summary = "Register an agency with its contacts")
+    @APIResponse(
+            responseCode = "201",
+            description = "The agency is registered",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyResponse.class)),
+            headers = {
+                @Header(name = "Location", description = "Where the new resource is"),
+                @Header(name = "ETag", description = "Its version, for If-Match on a change")
+            })
     public Response register(@Valid @NotNull AgencyRequests.RegisterAgency request, @Context UriInfo uri) {
         Agency agency = agencies.register(request);
         return Response.created(
@@ -72,6 +87,14 @@ public class AgencyResource {
     @Path("/{agencyId}")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER, Roles.PARTNER})
     @Operation(summary = "One agency, with its ETag for updates")
+    @APIResponse(
+            responseCode = "200",
+            description = "The agency",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyResponse.class)),
+            headers = {@Header(name = "ETag", description = "Its version, for If-Match on a change")})
     public Response get(@PathParam("agencyId") UUID id) {
         Agency agency = agencies.find(id);
         return Response.ok(AgencyResponse.of(agency)).tag(etag(agency)).build();
@@ -81,6 +104,16 @@ public class AgencyResource {
     @Path("/{agencyId}")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Update an agency; send the ETag you read as If-Match")
+    @APIResponse(
+            responseCode = "200",
+            description = "The agency as changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyResponse.class)),
+            headers = {@Header(name = "ETag", description = "Its version, for If-Match on a change")})
+    @APIResponse(responseCode = "412", description = "If-Match names an older version: read the agency again")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(
             @PathParam("agencyId") UUID id,
             @HeaderParam("If-Match") @Size(max = 100) String ifMatch,

@@ -10,11 +10,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.agency.apiclient.ApiClientService.ApiClientResponse;
 import org.onemind.agency.apiclient.ApiClientService.CreateApiClient;
@@ -36,6 +41,14 @@ public class ApiClientResource {
             summary = "Create API credentials for a mental-health partner",
             description = "Answers the client id and secret; the secret is shown only in this answer. The partner "
                     + "exchanges them for a token at tokenEndpoint (grant_type=client_credentials).")
+    @APIResponse(
+            responseCode = "201",
+            description = "The client is made; its secret is shown this once",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiClientService.CreatedApiClient.class)),
+            headers = {@Header(name = "Location", description = "Where the new resource is")})
     public Response create(
             @PathParam("organizationId") UUID organizationId,
             @Valid @NotNull CreateApiClient request,
@@ -61,6 +74,7 @@ public class ApiClientResource {
     @Operation(
             summary = "Revoke API credentials: new tokens are refused at once, tokens already issued "
                     + "expire within their lifespan (5 minutes)")
+    @APIResponse(responseCode = "204", description = "The client is revoked: its tokens are refused from now on")
     public Response revoke(
             @PathParam("organizationId") UUID organizationId, @PathParam("apiClientId") UUID apiClientId) {
         apiClients.revoke(organizationId, apiClientId);

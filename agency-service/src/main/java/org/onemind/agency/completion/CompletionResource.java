@@ -9,9 +9,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.agency.completion.CompletionRequests.ReviewCompletion;
 import org.onemind.agency.completion.CompletionRequests.SubmitCompletion;
@@ -34,6 +39,14 @@ public class CompletionResource {
             operationId = "getCompletionLetter",
             summary = "The draft completion letter: Markdown, or a PDF when the Accept header prefers application/pdf"
                     + " (406 when it accepts neither)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The letter, in the format the Accept header prefers",
+            content = {
+                @Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(responseCode = "406", description = "The Accept header accepts neither Markdown nor PDF")
     public Response letter(
             @PathParam("agencyId") UUID agencyId, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         jakarta.ws.rs.core.MediaType pdf = new jakarta.ws.rs.core.MediaType("application", "pdf");
@@ -59,6 +72,13 @@ public class CompletionResource {
     @Operation(
             summary =
                     "Submit completion; refused (409, with the unmet practices) unless compliance says the agency is eligible")
+    @APIResponse(
+            responseCode = "201",
+            description = "The completion is submitted for review",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CompletionResponse.class)))
     public Response submit(@PathParam("agencyId") UUID agencyId, @Valid @NotNull SubmitCompletion request) {
         return Response.status(Response.Status.CREATED)
                 .entity(CompletionResponse.of(completions.submit(agencyId, request)))

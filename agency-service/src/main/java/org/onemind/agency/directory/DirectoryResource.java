@@ -19,6 +19,10 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.agency.directory.DirectoryResponses.DirectoryEntry;
 import org.onemind.agency.directory.DirectoryResponses.ListedStatus;
@@ -56,6 +60,15 @@ public class DirectoryResource {
     @Path("/agencies")
     @Produces("text/csv")
     @Operation(summary = "The same list as CSV")
+    @APIResponse(
+            responseCode = "200",
+            description = "One line per agency, with a header line",
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema = @Schema(type = SchemaType.STRING),
+                            example =
+                                    "name,city,state,type,status,pledgedOn,completedOn\nMacon Police Department,Macon,GA,MUNICIPAL_POLICE,PLEDGED,2026-03-01,\n"))
     public Response agenciesCsv(
             @QueryParam("state") @Size(max = 100) String state, @QueryParam("status") ListedStatus status) {
         StringWriter out = new StringWriter();

@@ -14,10 +14,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.api.Paging;
@@ -34,6 +39,14 @@ public class OrganizationResource {
     @POST
     @RolesAllowed(Roles.CAMPAIGN_ADMIN)
     @Operation(summary = "Add a mental-health provider, supporting organization or partnering association")
+    @APIResponse(
+            responseCode = "201",
+            description = "The organization is registered",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrganizationResponse.class)),
+            headers = {@Header(name = "Location", description = "Where the new resource is")})
     public Response create(@Valid @NotNull OrganizationRequests.CreateOrganization request, @Context UriInfo uri) {
         OrganizationResponse created = organizations.create(request);
         return Response.created(uri.getAbsolutePathBuilder()

@@ -9,11 +9,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.agency.partnership.PartnershipRequests.EndPartnership;
 import org.onemind.agency.partnership.PartnershipRequests.EstablishPartnership;
@@ -33,6 +38,14 @@ public class PartnershipResource {
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Record an MOU with a mental-health provider")
+    @APIResponse(
+            responseCode = "201",
+            description = "The partnership is established",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PartnershipResponse.class)),
+            headers = {@Header(name = "Location", description = "Where the new resource is")})
     public Response establish(
             @PathParam("agencyId") UUID agencyId, @Valid @NotNull EstablishPartnership request, @Context UriInfo uri) {
         PartnershipResponse created = partnerships.establish(agencyId, request);

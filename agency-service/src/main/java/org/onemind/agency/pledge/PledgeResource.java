@@ -9,9 +9,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.security.Roles;
 
@@ -28,6 +32,13 @@ public class PledgeResource {
     @PUT
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Take the pledge: target completion 12 to 36 months after the pledge date")
+    @APIResponse(
+            responseCode = "201",
+            description = "The pledge is taken",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PledgeResponse.class)))
     public Response take(@PathParam("agencyId") UUID agencyId, @Valid @NotNull PledgeRequests.TakePledge request) {
         Pledge pledge = pledges.take(agencyId, request);
         return Response.status(Response.Status.CREATED)

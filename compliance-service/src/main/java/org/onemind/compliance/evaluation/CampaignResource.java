@@ -8,10 +8,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.security.Roles;
@@ -45,6 +50,14 @@ public class CampaignResource {
             operationId = "startRebuild",
             summary =
                     "Recompute every evaluation from the read models (after a rule change or a restore); 202 with progress")
+    @APIResponse(
+            responseCode = "202",
+            description = "The re-evaluation of every agency has started; follow it at Location",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RebuildService.RebuildStatus.class)),
+            headers = {@Header(name = "Location", description = "Where the new resource is")})
     public Response rebuild() {
         RebuildService.RebuildStatus status = rebuilds.start("requested by a campaign admin");
         return Response.accepted(status)

@@ -208,6 +208,39 @@ class KubernetesManifestsTest {
         assertTrue(checked > 40, "the OpenAPI documents list the API (" + checked + " paths)");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theIngressServesThePlatformDocumentAndItsPage(String overlay) {
+        List<HasMetadata> objects = render(overlay);
+        Ingress ingress = find(objects, Ingress.class, "one-mind-api");
+        for (String path : List.of("/openapi.json", "/docs")) {
+            assertEquals(
+                    List.of("api-docs"),
+                    ingress.getSpec().getRules().get(0).getHttp().getPaths().stream()
+                            .filter(p -> Pattern.compile("^" + p.getPath())
+                                    .matcher(path)
+                                    .find())
+                            .map(p -> p.getBackend().getService().getName())
+                            .toList(),
+                    path);
+        }
+        ConfigMap content = objects.stream()
+                .filter(ConfigMap.class::isInstance)
+                .map(ConfigMap.class::cast)
+                .filter(map -> map.getMetadata().getName().startsWith("api-docs-"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                Set.of("openapi.json", "docs.html", "default.conf"),
+                content.getData().keySet());
+        long bytes = content.getData().values().stream()
+                .mapToLong(value -> value.getBytes(StandardCharsets.UTF_8).length)
+                .sum();
+        // A ConfigMap holds at most 1 MiB; the README applies with --server-side (no last-applied copy).
+        assertTrue(bytes < 900 * 1024, "the api-docs ConfigMap is " + bytes / 1024 + " KB, close to the 1 MiB limit");
+        assertTrue(find(objects, Deployment.class, "api-docs") != null, "api-docs is deployed");
+    }
+
     @Test
     void theRealmImportIsTheCommittedRealm() throws IOException {
         Path realmFile = REPOSITORY.resolve("deploy/keycloak/one-mind-realm.json");

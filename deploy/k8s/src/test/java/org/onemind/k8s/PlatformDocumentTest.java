@@ -39,6 +39,18 @@ class PlatformDocumentTest {
         assertTrue(platform.path("components").path("schemas").has("Problem"));
     }
 
+    /** What the ingress serves is what the services say: an API change is a reviewed change of this file. */
+    @Test
+    void theCommittedDocumentTheIngressServesIsTheBuiltOne() throws Exception {
+        Path committed = Path.of("base/api-docs/one-mind-platform.json");
+        assertEquals(
+                PlatformDocument.JSON.readTree(
+                        Path.of("target/openapi/one-mind-platform.json").toFile()),
+                PlatformDocument.JSON.readTree(committed.toFile()),
+                "the API changed: review it, then cp deploy/k8s/target/openapi/one-mind-platform.json " + "deploy/k8s/"
+                        + committed);
+    }
+
     @Test
     void aPathOrAnOperationIdOrASchemaTwoServicesDescribeDifferentlyIsAConflict() throws Exception {
         assertThrows(IllegalStateException.class, () -> merge("""

@@ -47,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
             int smtpPort,
             int mailApiPort,
             int keycloakPort,
+            int gatewayPort,
             Map<String, Integer> servicePorts,
             Duration startTimeout) {
 
@@ -69,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
                     env("ONEMIND_SMTP_PORT", 2525),
                     env("ONEMIND_MAIL_API_PORT", 8025),
                     env("ONEMIND_KEYCLOAK_PORT", 8180),
+                    env("ONEMIND_API_PORT", 8080),
                     services,
                     Duration.ofMinutes(5));
         }
@@ -81,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
                     repository,
                     dataDirectory,
                     true,
+                    FreePorts.any(),
                     FreePorts.any(),
                     FreePorts.any(),
                     FreePorts.any(),
@@ -105,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
     private KeycloakServer keycloak;
     private DemoIdentities identities;
     private DemoIdentities.Demo demo;
+    private ApiGateway gateway;
 
     private LocalStack(Settings settings) {
         this.settings = settings;
@@ -163,6 +167,12 @@ public final class LocalStack implements AutoCloseable {
         for (String service : SERVICES) {
             awaitReady(service, deadline, logs.resolve(service + ".log"));
         }
+        gateway = new ApiGateway(
+                settings.gatewayPort(),
+                settings.repository().resolve("deploy/k8s/base/ingress.yaml"),
+                this::url,
+                settings.repository().resolve("deploy/k8s/target/openapi/one-mind-platform.json"));
+        started.add(gateway);
         identities = new DemoIdentities(this, data);
         demo = identities.ensure(postgres.jdbcUrl(DATABASES.get("agency-service")));
     }
@@ -285,6 +295,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + port(service);
     }
 
+    /** The whole API at one address, routed as the ingress routes it. */
+    public String apiUrl() {
+        return gateway.url();
+    }
+
     public String keycloakUrl() {
         return keycloak.url();
     }
@@ -391,6 +406,9 @@ public final class LocalStack implements AutoCloseable {
     public String describe() {
         StringBuilder out = new StringBuilder();
         out.append("\nOne Mind Platform is running.\n\n");
+        out.append(String.format("  %-22s %s   (every service, routed as the ingress routes them)%n", "API", apiUrl()));
+        out.append(String.format(
+                "  %-22s %s/openapi.json   (Swagger UI %s/docs)%n%n", "platform OpenAPI", apiUrl(), apiUrl()));
         for (String service : SERVICES) {
             out.append(String.format(
                     "  %-22s %s   (Swagger UI %s/q/swagger-ui, OpenAPI %s/q/openapi)%n",

@@ -12,12 +12,33 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.onemind.client.ApiClient;
+import org.onemind.client.ApiException;
+import org.onemind.client.api.AgenciesApi;
+import org.onemind.client.api.CertificationsApi;
+import org.onemind.client.api.ComplianceApi;
+import org.onemind.client.api.PersonnelApi;
+import org.onemind.client.api.PledgesApi;
+import org.onemind.client.model.AddPersonnel;
+import org.onemind.client.model.AgencyResponse;
+import org.onemind.client.model.AgencyType;
+import org.onemind.client.model.CertificationResponse;
+import org.onemind.client.model.ComplianceResponse;
+import org.onemind.client.model.Contact;
+import org.onemind.client.model.DeliveryMode;
+import org.onemind.client.model.PersonnelResponse;
+import org.onemind.client.model.PledgeResponse;
+import org.onemind.client.model.PledgeStatus;
+import org.onemind.client.model.RecordCertification;
+import org.onemind.client.model.RegisterAgency;
+import org.onemind.client.model.TakePledge;
 
 /**
  * The product's chain on the real stack: a Keycloak token, certifications recorded through the
@@ -39,6 +60,81 @@ class LocalStackIT {
             pids.forEach((service, pid) -> assertFalse(
                     ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), service + " is left running"));
         }
+    }
+
+    /**
+     * A third party's view: the Java client generated from the platform document, against the one
+     * address the gateway gives (routed by the ingress's own rules), does the campaign's basic chain.
+     */
+    @Test
+    void theGeneratedJavaClientRegistersPledgesRecordsAndReadsComplianceThroughOneAddress() throws Exception {
+        String admin = stack.demoToken("campaign-admin");
+        ApiClient client =
+                new ApiClient().setRequestInterceptor(request -> request.header("Authorization", "Bearer " + admin));
+        client.updateBaseUri(stack.apiUrl());
+        AgencyResponse agency = new AgenciesApi(client)
+                .registerAgency(new RegisterAgency()
+                        .name("Dublin Police Department")
+                        .type(AgencyType.MUNICIPAL_POLICE)
+                        .city("Dublin")
+                        .state("GA")
+                        .declaredSworn(5)
+                        .declaredNonSworn(1)
+                        .contacts(List.of(new Contact()
+                                .name("Chief Ruth Hale")
+                                .email("chief-" + UUID.randomUUID().toString().substring(0, 8) + "@dublin.example")
+                                .role("Chief"))));
+        UUID agencyId = agency.getId();
+        // Relative to today: the pledge is on track whatever day the test runs.
+        PledgeResponse pledge = new PledgesApi(client)
+                .takePledge(
+                        agencyId,
+                        new TakePledge()
+                                .pledgedOn(LocalDate.now().minusDays(7))
+                                .targetCompletionOn(LocalDate.now().plusMonths(20))
+                                .signedBy("Chief Ruth Hale"));
+        assertEquals(PledgeStatus.PLEDGED, pledge.getStatus());
+
+        PersonnelApi personnel = new PersonnelApi(client);
+        // training-service learns of the agency from agency.events: until then it answers 404.
+        PersonnelResponse officer = await().atMost(Duration.ofSeconds(60))
+                .ignoreException(ApiException.class)
+                .until(
+                        () -> personnel.addPersonnel(
+                                agencyId,
+                                new AddPersonnel()
+                                        .employeeNumber("D-001")
+                                        .firstName("Officer")
+                                        .lastName("One")
+                                        .sworn(true)),
+                        added -> added != null);
+        CertificationResponse certification = new CertificationsApi(client)
+                .recordCertification(
+                        agencyId,
+                        new RecordCertification()
+                                .personnelId(officer.getId())
+                                .courseId(UUID.fromString("00000000-0000-4000-8000-00000000a002"))
+                                .completedOn(LocalDate.now().minusDays(3))
+                                .deliveryMode(DeliveryMode.IN_PERSON)
+                                .certificateNumber("CIT-D-001"),
+                        "dublin-cit-d-001");
+        assertEquals(officer.getId(), certification.getPersonnelId());
+
+        ComplianceApi compliance = new ComplianceApi(client);
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreException(ApiException.class)
+                .untilAsserted(() -> {
+                    ComplianceResponse standing = compliance.getCompliance(agencyId, null);
+                    assertEquals(1, standing.getPractices().getCit().getSwornTrained());
+                    assertEquals(1, standing.getPractices().getCit().getRequired());
+                    assertTrue(standing.getPractices().getCit().getMet());
+                });
+
+        // An error reaches the client as the API's problem, not as a stack trace.
+        ApiException unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                ApiException.class, () -> new AgenciesApi(client).getAgency(UUID.randomUUID()));
+        assertEquals(404, unknown.getCode());
+        assertTrue(unknown.getResponseBody().contains("\"status\":404"), unknown.getResponseBody());
     }
 
     @Test

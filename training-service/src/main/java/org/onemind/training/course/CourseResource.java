@@ -11,11 +11,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.security.Roles;
@@ -42,6 +47,14 @@ public class CourseResource {
     @POST
     @RolesAllowed(Roles.CAMPAIGN_ADMIN)
     @Operation(summary = "Add a course to the catalog")
+    @APIResponse(
+            responseCode = "201",
+            description = "The course is in the catalog",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CourseResponse.class)),
+            headers = {@Header(name = "Location", description = "Where the new resource is")})
     public Response create(@Valid @NotNull CreateCourse request, @Context UriInfo uri) {
         Course course = courses.create(request.name(), request.categories(), request.hours(), request.validityMonths());
         return Response.created(

@@ -17,14 +17,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.api.Paging;
@@ -48,6 +51,17 @@ public class PersonnelResource {
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Add a person to the agency's roster")
+    @APIResponse(
+            responseCode = "201",
+            description = "The person is on the roster",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PersonnelResponse.class)),
+            headers = {
+                @Header(name = "Location", description = "Where the new resource is"),
+                @Header(name = "ETag", description = "Its version, for If-Match on a change")
+            })
     public Response add(
             @PathParam("agencyId") UUID agencyId,
             @Valid @NotNull PersonnelRequests.AddPersonnel request,
@@ -63,6 +77,14 @@ public class PersonnelResource {
     @Path("/{personnelId}")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "One person, with the ETag for updates")
+    @APIResponse(
+            responseCode = "200",
+            description = "The person",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PersonnelResponse.class)),
+            headers = {@Header(name = "ETag", description = "Its version, for If-Match on a change")})
     public Response get(@PathParam("agencyId") UUID agencyId, @PathParam("personnelId") UUID personnelId) {
         Personnel person = personnel.find(agencyId, personnelId);
         return Response.ok(PersonnelResponse.of(person))
@@ -74,6 +96,16 @@ public class PersonnelResource {
     @Path("/{personnelId}")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Update a person; send the ETag you read as If-Match")
+    @APIResponse(
+            responseCode = "200",
+            description = "The person as changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PersonnelResponse.class)),
+            headers = {@Header(name = "ETag", description = "Its version, for If-Match on a change")})
+    @APIResponse(responseCode = "412", description = "If-Match names an older version: read the person again")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(
             @PathParam("agencyId") UUID agencyId,
             @PathParam("personnelId") UUID personnelId,

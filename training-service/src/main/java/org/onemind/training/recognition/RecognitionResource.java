@@ -9,10 +9,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.security.Roles;
@@ -30,6 +35,14 @@ public class RecognitionResource {
     @POST
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Ask for a course to be recognized as MHFA- or CIT-equivalent")
+    @APIResponse(
+            responseCode = "201",
+            description = "The request is filed for the campaign to decide",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RecognitionResponse.class)),
+            headers = {@Header(name = "Location", description = "Where the new resource is")})
     public Response ask(@Valid @NotNull RecognitionRequests.Ask request, @Context UriInfo uri) {
         RecognitionResponse asked = recognitions.ask(request);
         return Response.created(

@@ -105,6 +105,20 @@ public class ApiDocs implements OASFilter {
             rateLimitHeaders(tooMany);
             responses.addAPIResponse("429", tooMany);
         }
+        // A header a resource names without a schema (Location, ETag) is text no longer than a URL.
+        responses.getAPIResponses().values().stream()
+                .filter(answer -> answer.getHeaders() != null)
+                .flatMap(answer -> answer.getHeaders().values().stream())
+                .filter(header -> header.getSchema() == null)
+                .forEach(header -> header.setSchema(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING)
+                        .maxLength(2048)));
+        // An error a resource declares by its status alone (412, 428, 406...) is answered as a problem too.
+        responses.getAPIResponses().forEach((status, answer) -> {
+            if ((status.startsWith("4") || status.startsWith("5")) && answer.getContent() == null) {
+                answer.setContent(problemResponse(answer.getDescription()).getContent());
+            }
+        });
         responses.getAPIResponses().values().forEach(ApiDocs::corsHeader);
     }
 
