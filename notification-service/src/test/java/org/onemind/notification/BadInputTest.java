@@ -69,6 +69,9 @@ class BadInputTest {
         String deadLetter =
                 DeadLetterSamples.poison(jdbcUrl, "notification-service", "compliance-events", "compliance.events");
 
+        String subscription = WebhookSamples.subscription(admin);
+        String delivery = WebhookSamples.delivery(jdbcUrl, subscription);
+
         BadInputSuite.Report report = BadInputSuite.of(base.toString(), "notification-service", "access-rules.txt")
                 .adminToken(admin)
                 .fingerprint(() -> DatabaseFingerprint.of(jdbcUrl))
@@ -76,10 +79,17 @@ class BadInputTest {
                     case "agencyId" -> agency;
                     case "notificationId" -> notification;
                     case "deadLetterId" -> deadLetter;
+                    case "subscriptionId" -> subscription;
+                    case "deliveryId" -> delivery;
                     default -> throw new IllegalStateException("no value for {" + name + "}");
                 })
                 .example("PUT /api/v1/agencies/{agencyId}/notification-preferences", """
                         {"contacts": [{"contactId": "%s", "kinds": ["PLEDGE_RECEIVED", "PRACTICE_MET"]}]}""".formatted(contact))
+                .example("POST /api/v1/webhook-subscriptions", """
+                        {"url": "http://localhost:9/hooks", "eventTypes": ["pledge.taken"],
+                         "contactEmail": "hooks@input.example"}""")
+                .example("PATCH /api/v1/webhook-subscriptions/{subscriptionId}", """
+                        {"description": "Input tests", "active": true}""")
                 .run();
         assertTrue(report.requests() > 100, "the corpus reached every operation: " + report);
     }

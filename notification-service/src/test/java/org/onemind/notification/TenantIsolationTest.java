@@ -74,6 +74,8 @@ class TenantIsolationTest {
                 .pathValues((operation, name) -> switch (name) {
                     case "agencyId" -> agencyA;
                     case "notificationId" -> notification;
+                    case "subscriptionId" -> subscriptionOfManagerOf(agencyA);
+                    case "deliveryId" -> WebhookSamples.delivery(jdbcUrl, lastSubscription);
                     case "deadLetterId" ->
                         DeadLetterSamples.poison(
                                 jdbcUrl, "notification-service", "compliance-events", "compliance.events");
@@ -81,6 +83,14 @@ class TenantIsolationTest {
                 })
                 .verify();
         assertFalse(outcomes.isEmpty());
+    }
+
+    String lastSubscription;
+
+    /** A webhook subscription made by a manager of the agency (a fresh one each time: one request deletes it). */
+    String subscriptionOfManagerOf(String agencyId) {
+        lastSubscription = WebhookSamples.subscription(TestTokens.manager(UUID.fromString(agencyId)));
+        return lastSubscription;
     }
 
     @Test

@@ -42,7 +42,11 @@ public final class AccessMatrix {
         /** campaign staff and managers of the agency in the path */
         AGENCY,
         /** campaign staff, managers of the agency in the path, and partners with an active partnership */
-        AGENCY_OR_PARTNER
+        AGENCY_OR_PARTNER,
+        /** every signed-in caller (the operation scopes what it shows or makes to the caller's side) */
+        SIGNED_IN,
+        /** campaign staff and agency A's managers, whose resource the path names; anyone else signed in: 404 */
+        OWNED_BY_A
     }
 
     /** The callers of the matrix; A is the agency whose resources are requested. */
@@ -150,6 +154,16 @@ public final class AccessMatrix {
     public static int expected(Access access, Caller caller) {
         if (access == Access.PUBLIC) {
             return LET_IN;
+        }
+        if (access == Access.SIGNED_IN) {
+            return caller == Caller.ANONYMOUS ? 401 : LET_IN;
+        }
+        if (access == Access.OWNED_BY_A) {
+            return switch (caller) {
+                case ANONYMOUS -> 401;
+                case CAMPAIGN_ADMIN, MANAGER_OF_A -> LET_IN;
+                default -> 404;
+            };
         }
         return switch (caller) {
             case ANONYMOUS -> 401;

@@ -73,6 +73,8 @@ public final class PlatformDocument {
         ObjectNode paths = merged.putObject("paths");
         ObjectNode schemas = merged.putObject("components").putObject("schemas");
         ObjectNode schemes = ((ObjectNode) merged.get("components")).putObject("securitySchemes");
+        ObjectNode parameters = ((ObjectNode) merged.get("components")).putObject("parameters");
+        ObjectNode webhooks = merged.putObject("webhooks");
         Map<String, String> operationIds = new LinkedHashMap<>();
         Map<String, String> owners = new LinkedHashMap<>();
         documents.forEach((service, document) -> {
@@ -96,7 +98,15 @@ public final class PlatformDocument {
             }
             add(schemas, document.path("components").path("schemas"), service, "schema");
             add(schemes, document.path("components").path("securitySchemes"), service, "security scheme");
+            add(parameters, document.path("components").path("parameters"), service, "parameter");
+            add(webhooks, document.path("webhooks"), service, "webhook");
         });
+        if (parameters.isEmpty()) {
+            ((ObjectNode) merged.get("components")).remove("parameters");
+        }
+        if (webhooks.isEmpty()) {
+            merged.remove("webhooks");
+        }
         return merged;
     }
 

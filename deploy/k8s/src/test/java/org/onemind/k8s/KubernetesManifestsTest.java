@@ -237,7 +237,10 @@ class KubernetesManifestsTest {
                 .mapToLong(value -> value.getBytes(StandardCharsets.UTF_8).length)
                 .sum();
         // A ConfigMap holds at most 1 MiB; the README applies with --server-side (no last-applied copy).
-        assertTrue(bytes < 900 * 1024, "the api-docs ConfigMap is " + bytes / 1024 + " KB, close to the 1 MiB limit");
+        assertTrue(
+                bytes < 960 * 1024,
+                "the api-docs ConfigMap is " + bytes / 1024 + " KB, close to the 1 MiB limit: serve the document"
+                        + " gzipped (binaryData and nginx's gzip_static) or from an image");
         assertTrue(find(objects, Deployment.class, "api-docs") != null, "api-docs is deployed");
     }
 

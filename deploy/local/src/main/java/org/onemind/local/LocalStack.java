@@ -243,6 +243,8 @@ public final class LocalStack implements AutoCloseable {
         env.put(
                 "ONEMIND_NOTIFICATION_DRAFT_LETTER_URL",
                 url("agency-service") + "/api/v1/agencies/{agencyId}/completion/letter");
+        // An integrator tries webhooks on a laptop: receivers at http://localhost are accepted here only.
+        env.put("ONEMIND_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         env.putAll(overrides);
         try {
             return builder.start();

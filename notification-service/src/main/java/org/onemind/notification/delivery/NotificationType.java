@@ -10,5 +10,7 @@ public enum NotificationType {
     COMPLETION_REJECTED,
     CERTIFICATIONS_EXPIRING,
     DEADLINE_APPROACHING,
-    DEADLINE_PASSED
+    DEADLINE_PASSED,
+    /** To the owner of a webhook subscription whose deliveries were given up. */
+    WEBHOOK_FAILING
 }

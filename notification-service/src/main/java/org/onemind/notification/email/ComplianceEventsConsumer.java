@@ -59,6 +59,9 @@ public class ComplianceEventsConsumer extends EventConsumer {
     @Inject
     EventsAwaitingAgency awaitingAgency;
 
+    @Inject
+    org.onemind.notification.webhook.WebhookEvents webhooks;
+
     @Incoming("compliance-events")
     @Blocking
     public void onComplianceEvents(ConsumerRecords<String, String> records) {
@@ -80,6 +83,9 @@ public class ComplianceEventsConsumer extends EventConsumer {
             expiring(event.id(), expiring);
         } else {
             evaluated(event.id(), (ComplianceEvaluated) event.data(), agencyName.get());
+            @SuppressWarnings("unchecked")
+            Received<ComplianceEvaluated> evaluation = (Received<ComplianceEvaluated>) event;
+            webhooks.evaluated(evaluation, agencyName.get());
         }
     }
 

@@ -47,6 +47,28 @@ public class NoticeService {
      */
     public int send(
             UUID agencyId, NotificationType type, String eventId, Map<String, Object> facts, List<String> items) {
+        Wording wording = wording(agencyId, type, facts);
+        int queued = 0;
+        for (RecipientDirectory.Recipient recipient : directory.recipients(agencyId, type)) {
+            deliveries.enqueue(agencyId, type, recipient.email(), email(wording, recipient.name(), items), eventId);
+            queued++;
+        }
+        return queued;
+    }
+
+    /** Queues the email of {@code type} to one named person rather than the agency's contacts. */
+    public void sendTo(
+            UUID agencyId,
+            NotificationType type,
+            String eventId,
+            String name,
+            String email,
+            Map<String, Object> facts,
+            List<String> items) {
+        deliveries.enqueue(agencyId, type, email, email(wording(agencyId, type, facts), name, items), eventId);
+    }
+
+    private Wording wording(UUID agencyId, NotificationType type, Map<String, Object> facts) {
         TemplateInstance wording =
                 engine.getTemplate("notices/" + type.name() + ".txt").instance();
         facts.forEach(wording::data);
@@ -54,27 +76,28 @@ public class NoticeService {
                 .render()
                 .strip()
                 .split("\\n\\s*\\n"));
-        String subject = parts.get(0);
-        List<String> paragraphs = parts.subList(1, parts.size());
-        int queued = 0;
-        for (RecipientDirectory.Recipient recipient : directory.recipients(agencyId, type)) {
-            ComplianceEmailWriter.Email email = new ComplianceEmailWriter.Email(
-                    subject,
-                    html.data("contactName", recipient.name())
-                            .data("paragraphs", paragraphs)
-                            .data("lines", items)
-                            .render(),
-                    text.data("contactName", recipient.name())
-                            .data("paragraphs", paragraphs)
-                            .data("lines", items)
-                            .render());
-            deliveries.enqueue(agencyId, type, recipient.email(), email, eventId);
-            queued++;
-        }
-        return queued;
+        return new Wording(parts.get(0), parts.subList(1, parts.size()));
+    }
+
+    private record Wording(String subject, List<String> paragraphs) {}
+
+    private ComplianceEmailWriter.Email email(Wording wording, String name, List<String> items) {
+        return new ComplianceEmailWriter.Email(
+                wording.subject(),
+                html.data("contactName", name)
+                        .data("paragraphs", wording.paragraphs())
+                        .data("lines", items)
+                        .render(),
+                text.data("contactName", name)
+                        .data("paragraphs", wording.paragraphs())
+                        .data("lines", items)
+                        .render());
     }
 
     public String agencyName(UUID agencyId) {
+        if (agencyId == null) {
+            return "The campaign";
+        }
         return directory.agencyName(agencyId).orElse("Your agency");
     }
 }

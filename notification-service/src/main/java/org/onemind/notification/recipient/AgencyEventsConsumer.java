@@ -29,12 +29,23 @@ public class AgencyEventsConsumer extends EventConsumer {
         on(AGENCY_REGISTERED, this::contacts);
         on(AGENCY_UPDATED, this::contacts);
         on(PLEDGE_TAKEN, this::pledgeTaken);
-        on(PLEDGE_WITHDRAWN, event -> deadlines.pledge(event.data().agencyId(), null, null, PledgeStatus.WITHDRAWN));
+        on(PLEDGE_WITHDRAWN, event -> {
+            deadlines.pledge(event.data().agencyId(), null, null, PledgeStatus.WITHDRAWN);
+            webhooks.pledgeWithdrawn(event);
+        });
         on(
                 COMPLETION_SUBMITTED,
                 event -> deadlines.pledge(event.data().agencyId(), null, null, PledgeStatus.COMPLETION_SUBMITTED));
         on(COMPLETION_REVIEWED, this::completionReviewed);
-        refuseRevokedAccess();
+        on(
+                PARTNERSHIP_ESTABLISHED,
+                event -> partners.established(
+                        event.data().agencyId(), event.data().organizationId()));
+        on(
+                PARTNERSHIP_ENDED,
+                event -> partners.ended(event.data().agencyId(), event.data().organizationId()));
+        // A removed manager's or a revoked partner client's webhooks stop with their access.
+        refuseRevokedAccess(event -> webhookOwners.revoked(event.data()));
     }
 
     @Inject
@@ -48,6 +59,15 @@ public class AgencyEventsConsumer extends EventConsumer {
 
     @Inject
     ComplianceEventsConsumer complianceEvents;
+
+    @Inject
+    org.onemind.notification.webhook.WebhookEvents webhooks;
+
+    @Inject
+    org.onemind.notification.webhook.PartnerAgencies partners;
+
+    @Inject
+    org.onemind.notification.webhook.WebhookOwners webhookOwners;
 
     @Incoming("agency-events")
     @Blocking
@@ -64,6 +84,7 @@ public class AgencyEventsConsumer extends EventConsumer {
                 event.id(),
                 Map.of("pledgedOn", pledge.pledgedOn(), "targetCompletionOn", pledge.targetCompletionOn()),
                 Arrays.stream(Practice.values()).map(Practice::commitment).toList());
+        webhooks.pledgeTaken(event);
     }
 
     void completionReviewed(Received<CompletionReviewed> event) {
@@ -76,6 +97,7 @@ public class AgencyEventsConsumer extends EventConsumer {
                 event.id(),
                 Map.of("reason", review.reason() == null ? "" : review.reason()),
                 List.of());
+        webhooks.completionReviewed(event);
     }
 
     void contacts(Received<AgencyDescribed> event) {

@@ -50,7 +50,15 @@ public abstract class EventConsumer implements EventHandler {
 
     /** Also applies agency-service's access revocations: tokens of a removed member or a revoked partner are refused. */
     protected void refuseRevokedAccess() {
-        on(AgencyTopic.ACCESS_REVOKED, event -> revocations.apply(event.data()));
+        refuseRevokedAccess(event -> {});
+    }
+
+    /** Like {@link #refuseRevokedAccess()}, and {@code alsoDo} in the same transaction (what the revoked caller left behind). */
+    protected void refuseRevokedAccess(Consumer<Received<AgencyTopic.AccessRevoked>> alsoDo) {
+        on(AgencyTopic.ACCESS_REVOKED, event -> {
+            revocations.apply(event.data());
+            alsoDo.accept(event);
+        });
     }
 
     /**

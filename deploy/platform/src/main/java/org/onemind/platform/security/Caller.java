@@ -31,6 +31,20 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /**
+     * The name under which agency-service revokes this caller's access: {@code client:<client id>} for a
+     * partner's API client, {@code user:<subject>} for a person.
+     */
+    public String accessPrincipal() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object client = jwt.getClaim("azp");
+            return identity.hasRole(Roles.PARTNER) && client != null
+                    ? AccessRevocations.client(String.valueOf(client))
+                    : AccessRevocations.user(jwt.getSubject());
+        }
+        return AccessRevocations.user(name());
+    }
+
     public Optional<UUID> agencyId() {
         return identity.hasRole(Roles.AGENCY_MANAGER) ? uuidClaim(Roles.AGENCY_ID_CLAIM) : Optional.empty();
     }
