@@ -49,6 +49,9 @@ public class ApiClientResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ApiClientService.CreatedApiClient.class)),
             headers = {@Header(name = "Location", description = "Where the new resource is")})
+    @APIResponse(
+            responseCode = "409",
+            description = "Only mental-health providers partner with agencies and receive API credentials")
     public Response create(
             @PathParam("organizationId") UUID organizationId,
             @Valid @NotNull CreateApiClient request,

@@ -79,6 +79,9 @@ public class CompletionResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CompletionResponse.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A completion is submitted only while the pledge is PLEDGED, one at a time")
     public Response submit(@PathParam("agencyId") UUID agencyId, @Valid @NotNull SubmitCompletion request) {
         return Response.status(Response.Status.CREATED)
                 .entity(CompletionResponse.of(completions.submit(agencyId, request)))
@@ -98,6 +101,16 @@ public class CompletionResource {
     @Path("/review")
     @RolesAllowed(Roles.CAMPAIGN_ADMIN)
     @Operation(summary = "Verify or reject a submitted completion; verification completes the pledge")
+    @APIResponse(
+            responseCode = "409",
+            description = "No submitted completion waits for review, or compliance does not show the agency eligible")
+    @APIResponse(
+            responseCode = "200",
+            description = "The completion as reviewed",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CompletionResponse.class)))
     public CompletionResponse review(@PathParam("agencyId") UUID agencyId, @Valid @NotNull ReviewCompletion request) {
         return CompletionResponse.of(completions.review(agencyId, request));
     }

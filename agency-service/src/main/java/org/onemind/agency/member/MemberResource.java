@@ -54,6 +54,9 @@ public class MemberResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The person already manages another agency, or the email or user name is taken")
     public Response invite(
             @PathParam("agencyId") UUID agencyId, @Valid @NotNull InviteMember request, @Context UriInfo uri) {
         MemberService.Invitation invitation = members.invite(agencyId, request);

@@ -46,6 +46,9 @@ public class PartnershipResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PartnershipResponse.class)),
             headers = {@Header(name = "Location", description = "Where the new resource is")})
+    @APIResponse(
+            responseCode = "409",
+            description = "The agency already has an active partnership with this organization")
     public Response establish(
             @PathParam("agencyId") UUID agencyId, @Valid @NotNull EstablishPartnership request, @Context UriInfo uri) {
         PartnershipResponse created = partnerships.establish(agencyId, request);
@@ -68,6 +71,14 @@ public class PartnershipResource {
     @Path("/{partnershipId}/end")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "End a partnership on a date, with the reason")
+    @APIResponse(
+            responseCode = "200",
+            description = "The partnership as ended",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PartnershipResponse.class)))
+    @APIResponse(responseCode = "409", description = "The partnership already ended")
     public PartnershipResponse end(
             @PathParam("agencyId") UUID agencyId,
             @PathParam("partnershipId") UUID partnershipId,

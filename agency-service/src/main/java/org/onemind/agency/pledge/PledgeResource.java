@@ -39,6 +39,7 @@ public class PledgeResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PledgeResponse.class)))
+    @APIResponse(responseCode = "409", description = "The agency already has an open pledge")
     public Response take(@PathParam("agencyId") UUID agencyId, @Valid @NotNull PledgeRequests.TakePledge request) {
         Pledge pledge = pledges.take(agencyId, request);
         return Response.status(Response.Status.CREATED)
@@ -59,6 +60,11 @@ public class PledgeResource {
     @Path("/withdrawal")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Withdraw the active pledge, with the reason")
+    @APIResponse(
+            responseCode = "200",
+            description = "The pledge as withdrawn",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PledgeResponse.class)))
+    @APIResponse(responseCode = "409", description = "A completed pledge cannot be withdrawn")
     public PledgeResponse withdraw(
             @PathParam("agencyId") UUID agencyId, @Valid @NotNull PledgeRequests.Withdraw request) {
         return PledgeResponse.of(pledges.withdraw(agencyId, request));

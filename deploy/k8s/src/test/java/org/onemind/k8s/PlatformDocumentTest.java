@@ -39,6 +39,43 @@ class PlatformDocumentTest {
         assertTrue(platform.path("components").path("schemas").has("Problem"));
     }
 
+    /** A generated client gets a typed result from every operation, and a problem for every error. */
+    @Test
+    void everyOperationNamesItsSuccessAndEveryErrorIsAProblem() throws Exception {
+        JsonNode platform = PlatformDocument.JSON.readTree(
+                Path.of("target/openapi/one-mind-platform.json").toFile());
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        platform.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                    String where = operation.getKey() + " " + path.getKey();
+                    JsonNode responses = operation.getValue().path("responses");
+                    boolean success = false;
+                    for (var it = responses.fields(); it.hasNext(); ) {
+                        var answer = it.next();
+                        if (answer.getKey().startsWith("2")) {
+                            success = true;
+                            answer.getValue().path("content").forEach(media -> {
+                                JsonNode schema = media.path("schema");
+                                if (schema.isMissingNode()
+                                        || schema.isEmpty()
+                                        || "object".equals(schema.path("type").asText())
+                                                && !schema.has("properties")
+                                                && !schema.has("additionalProperties")) {
+                                    wrong.add(where + " " + answer.getKey() + ": a body without a schema");
+                                }
+                            });
+                        } else if (!answer.getValue().path("content").has("application/problem+json")) {
+                            wrong.add(where + " " + answer.getKey() + ": not a problem");
+                        }
+                    }
+                    if (!success) {
+                        wrong.add(where + ": no success answer");
+                    }
+                }));
+        assertEquals(java.util.List.of(), wrong);
+    }
+
     /** What the ingress serves is what the services say: an API change is a reviewed change of this file. */
     @Test
     void theCommittedDocumentTheIngressServesIsTheBuiltOne() throws Exception {

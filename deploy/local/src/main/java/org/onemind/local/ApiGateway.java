@@ -128,7 +128,8 @@ public final class ApiGateway implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             String backend = backendOf(routes, path);
-            if (DOCS_BACKEND.equals(backend)) {
+            // The page's assets are the gateway's own (production loads them from a CDN).
+            if (DOCS_BACKEND.equals(backend) || path.startsWith("/docs/")) {
                 serveDocs(exchange, path);
             } else if (backend == null) {
                 problem(

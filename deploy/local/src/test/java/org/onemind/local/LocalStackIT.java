@@ -130,6 +130,16 @@ class LocalStackIT {
                     assertTrue(standing.getPractices().getCit().getMet());
                 });
 
+        // The same address serves the document it was generated from, and Swagger UI over it.
+        JsonPath document = new JsonPath(RestAssured.get(stack.apiUrl() + "/openapi.json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertEquals(stack.apiUrl(), document.getString("servers[0].url"), "Try it out calls this gateway");
+        assertTrue(RestAssured.get(stack.apiUrl() + "/docs").asString().contains("/docs/swagger-ui-bundle.js"));
+        RestAssured.get(stack.apiUrl() + "/docs/swagger-ui-bundle.js").then().statusCode(200);
+
         // An error reaches the client as the API's problem, not as a stack trace.
         ApiException unknown = org.junit.jupiter.api.Assertions.assertThrows(
                 ApiException.class, () -> new AgenciesApi(client).getAgency(UUID.randomUUID()));

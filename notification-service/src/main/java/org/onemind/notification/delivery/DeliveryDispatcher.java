@@ -2,7 +2,6 @@ package org.onemind.notification.delivery;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.onemind.platform.tx.NudgedWork;
+import org.onemind.platform.tx.OneAtATime;
 
 /**
  * Sends due emails over SMTP and records each outcome in its own transaction: a crash or a failed
@@ -72,22 +72,11 @@ public class DeliveryDispatcher {
 
     /** Sends what is due, one email per transaction, until nothing is due. @return the number accepted by the SMTP server */
     public int dispatchDue() {
-        int sent = 0;
-        try {
-            Optional<Boolean> outcome;
-            while ((outcome = QuarkusTransaction.requiringNew()
-                            .timeout(transactionTimeoutSeconds())
-                            .call(this::dispatchOne))
-                    .isPresent()) {
-                if (outcome.get()) {
-                    sent++;
-                }
-            }
-        } catch (RuntimeException e) {
-            // The database, most likely: the emails stay due and the next poll takes them.
-            LOG.warnf("email dispatch interrupted, the emails stay due: %s", e.getMessage());
-        }
-        return sent;
+        // A failure is the database, most likely: the emails stay due and the next poll takes them.
+        return OneAtATime.drain(
+                transactionTimeoutSeconds(),
+                this::dispatchOne,
+                e -> LOG.warnf("email dispatch interrupted, the emails stay due: %s", e.getMessage()));
     }
 
     private int transactionTimeoutSeconds() {

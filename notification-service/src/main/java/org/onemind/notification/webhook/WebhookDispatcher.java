@@ -1,6 +1,5 @@
 package org.onemind.notification.webhook;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.onemind.platform.tx.NudgedWork;
+import org.onemind.platform.tx.OneAtATime;
 
 /**
  * Delivers due webhook messages, one per transaction, each holding only its own row ({@code SKIP
@@ -82,22 +82,11 @@ public class WebhookDispatcher {
 
     /** Delivers what is due until nothing is. @return how many were delivered */
     public int dispatchDue() {
-        int delivered = 0;
-        try {
-            Optional<Boolean> outcome;
-            while ((outcome = QuarkusTransaction.requiringNew()
-                            .timeout((int) Math.max(30, timeout.toSeconds() * 3))
-                            .call(this::dispatchOne))
-                    .isPresent()) {
-                if (outcome.get()) {
-                    delivered++;
-                }
-            }
-        } catch (RuntimeException e) {
-            // The database, most likely: the messages stay due and the next poll takes them.
-            LOG.warnf("webhook dispatch interrupted, the messages stay due: %s", e.getMessage());
-        }
-        return delivered;
+        // A failure is the database, most likely: the messages stay due and the next poll takes them.
+        return OneAtATime.drain(
+                (int) Math.max(30, timeout.toSeconds() * 3),
+                this::dispatchOne,
+                e -> LOG.warnf("webhook dispatch interrupted, the messages stay due: %s", e.getMessage()));
     }
 
     private Optional<Boolean> dispatchOne() {

@@ -65,6 +65,7 @@ public class CertificationResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CertificationResponse.class)),
             headers = {@Header(name = "Location", description = "Where the new resource is")})
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request body")
     public Response record(
             @PathParam("agencyId") UUID agencyId,
             @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
@@ -97,6 +98,14 @@ public class CertificationResource {
     @Path("/{certificationId}/revocation")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Revoke a certification, with the reason; it no longer counts")
+    @APIResponse(
+            responseCode = "200",
+            description = "The certification as revoked",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CertificationResponse.class)))
+    @APIResponse(responseCode = "409", description = "The certification is revoked already")
     public CertificationResponse revoke(
             @PathParam("agencyId") UUID agencyId,
             @PathParam("certificationId") UUID certificationId,
@@ -126,6 +135,16 @@ public class CertificationResource {
                         mediaType = "application/csv",
                         schema = @Schema(type = SchemaType.STRING, maxLength = CsvUpload.DEFAULT_MAX_BYTES))
             })
+    @APIResponse(
+            responseCode = "413",
+            description = "The file is larger than 20 MB or has more rows than the import takes")
+    @APIResponse(
+            responseCode = "200",
+            description = "What the import recorded",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ClassRosterImport.Report.class)))
     public ClassRosterImport.Report importClass(
             @PathParam("agencyId") UUID agencyId,
             @QueryParam("courseId") UUID courseId,

@@ -55,6 +55,7 @@ public class CourseResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CourseResponse.class)),
             headers = {@Header(name = "Location", description = "Where the new resource is")})
+    @APIResponse(responseCode = "409", description = "A course of that name is in the catalog already")
     public Response create(@Valid @NotNull CreateCourse request, @Context UriInfo uri) {
         Course course = courses.create(request.name(), request.categories(), request.hours(), request.validityMonths());
         return Response.created(

@@ -62,6 +62,7 @@ public class PersonnelResource {
                 @Header(name = "Location", description = "Where the new resource is"),
                 @Header(name = "ETag", description = "Its version, for If-Match on a change")
             })
+    @APIResponse(responseCode = "409", description = "The employee number is on the agency's roster already")
     public Response add(
             @PathParam("agencyId") UUID agencyId,
             @Valid @NotNull PersonnelRequests.AddPersonnel request,
@@ -141,6 +142,17 @@ public class PersonnelResource {
                         mediaType = "application/csv",
                         schema = @Schema(type = SchemaType.STRING, maxLength = CsvUpload.DEFAULT_MAX_BYTES))
             })
+    @APIResponse(
+            responseCode = "413",
+            description = "The file is larger than 20 MB or has more rows than the import takes")
+    @APIResponse(
+            responseCode = "200",
+            description = "What the import changed",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(implementation = org.onemind.training.importing.RosterImport.Report.class)))
     public org.onemind.training.importing.RosterImport.Report importRoster(
             @PathParam("agencyId") UUID agencyId, java.io.InputStream body) {
         return rosterImport.importRoster(agencyId, body);
@@ -150,6 +162,14 @@ public class PersonnelResource {
     @Path("/{personnelId}/separation")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Record that a person left the agency; they leave the counts from that date")
+    @APIResponse(
+            responseCode = "200",
+            description = "The person as separated",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PersonnelResponse.class)))
+    @APIResponse(responseCode = "409", description = "The person separated already")
     public PersonnelResponse separate(
             @PathParam("agencyId") UUID agencyId,
             @PathParam("personnelId") UUID personnelId,

@@ -49,6 +49,7 @@ public class ApiDocs implements OASFilter {
         if (openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().values().forEach(ApiDocs::boundIntegers);
             openAPI.getComponents().getSchemas().values().forEach(ApiDocs::boundFormattedText);
+            Examples.apply(openAPI.getComponents().getSchemas(), Examples.load());
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
