@@ -104,13 +104,7 @@ public class CompletionResource {
     @APIResponse(
             responseCode = "409",
             description = "No submitted completion waits for review, or compliance does not show the agency eligible")
-    @APIResponse(
-            responseCode = "200",
-            description = "The completion as reviewed",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = CompletionResponse.class)))
+    @APIResponse(responseCode = "200", description = "The completion as reviewed")
     public CompletionResponse review(@PathParam("agencyId") UUID agencyId, @Valid @NotNull ReviewCompletion request) {
         return CompletionResponse.of(completions.review(agencyId, request));
     }

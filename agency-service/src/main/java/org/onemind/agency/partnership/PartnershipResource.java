@@ -71,13 +71,7 @@ public class PartnershipResource {
     @Path("/{partnershipId}/end")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "End a partnership on a date, with the reason")
-    @APIResponse(
-            responseCode = "200",
-            description = "The partnership as ended",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = PartnershipResponse.class)))
+    @APIResponse(responseCode = "200", description = "The partnership as ended")
     @APIResponse(responseCode = "409", description = "The partnership already ended")
     public PartnershipResponse end(
             @PathParam("agencyId") UUID agencyId,

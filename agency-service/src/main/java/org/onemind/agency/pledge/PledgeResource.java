@@ -60,10 +60,7 @@ public class PledgeResource {
     @Path("/withdrawal")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Withdraw the active pledge, with the reason")
-    @APIResponse(
-            responseCode = "200",
-            description = "The pledge as withdrawn",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PledgeResponse.class)))
+    @APIResponse(responseCode = "200", description = "The pledge as withdrawn")
     @APIResponse(responseCode = "409", description = "A completed pledge cannot be withdrawn")
     public PledgeResponse withdraw(
             @PathParam("agencyId") UUID agencyId, @Valid @NotNull PledgeRequests.Withdraw request) {

@@ -76,6 +76,34 @@ class PlatformDocumentTest {
         assertEquals(java.util.List.of(), wrong);
     }
 
+    /** An example names a property of a schema (a misspelt key would otherwise only be logged). */
+    @Test
+    void everyExampleOfEveryServiceLandsOnItsProperty() throws Exception {
+        java.util.List<String> lost = new java.util.ArrayList<>();
+        for (String service : PlatformDocument.SERVICES) {
+            Path examples =
+                    REPOSITORY.resolve(service).resolve("src/main/resources/META-INF/openapi-examples.properties");
+            java.util.Properties keys = new java.util.Properties();
+            try (var in = java.nio.file.Files.newBufferedReader(examples)) {
+                keys.load(in);
+            }
+            JsonNode schemas = PlatformDocument.JSON
+                    .readTree(REPOSITORY
+                            .resolve(service)
+                            .resolve("target/openapi/openapi.json")
+                            .toFile())
+                    .path("components")
+                    .path("schemas");
+            for (String key : keys.stringPropertyNames()) {
+                String[] parts = key.split("\\.", 2);
+                if (!schemas.path(parts[0]).path("properties").path(parts[1]).has("example")) {
+                    lost.add(service + ": " + key);
+                }
+            }
+        }
+        assertEquals(java.util.List.of(), lost);
+    }
+
     /** What the ingress serves is what the services say: an API change is a reviewed change of this file. */
     @Test
     void theCommittedDocumentTheIngressServesIsTheBuiltOne() throws Exception {

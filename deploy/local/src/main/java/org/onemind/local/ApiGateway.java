@@ -42,6 +42,8 @@ public final class ApiGateway implements AutoCloseable {
     private static final Set<String> NOT_FORWARDED = Set.of(
             "connection", "content-length", "expect", "host", "upgrade", "transfer-encoding", "keep-alive", "te");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     record Route(Pattern path, String backend) {}
 
     private final HttpServer server;
@@ -112,13 +114,12 @@ public final class ApiGateway implements AutoCloseable {
             return null;
         }
         try {
-            ObjectMapper json = new ObjectMapper();
-            ObjectNode document = (ObjectNode) json.readTree(platformDocument.toFile());
+            ObjectNode document = (ObjectNode) JSON.readTree(platformDocument.toFile());
             document.putArray("servers")
                     .addObject()
                     .put("url", url)
                     .put("description", "this machine: the local stack's gateway");
-            return json.writeValueAsBytes(document);
+            return JSON.writeValueAsBytes(document);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + platformDocument, e);
         }
@@ -251,13 +252,12 @@ public final class ApiGateway implements AutoCloseable {
     }
 
     private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
-        ObjectNode problem = new ObjectMapper()
-                .createObjectNode()
+        ObjectNode problem = JSON.createObjectNode()
                 .put("type", "about:blank")
                 .put("title", title)
                 .put("status", status)
                 .put("detail", detail);
-        send(exchange, status, "application/problem+json", new ObjectMapper().writeValueAsBytes(problem));
+        send(exchange, status, "application/problem+json", JSON.writeValueAsBytes(problem));
     }
 
     private static String swaggerUiVersion() {

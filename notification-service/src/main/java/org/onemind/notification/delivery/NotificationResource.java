@@ -12,8 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.onemind.platform.api.ListPage;
@@ -46,13 +44,7 @@ public class NotificationResource {
     @Path("/notifications/{notificationId}/resend")
     @RolesAllowed(Roles.CAMPAIGN_ADMIN)
     @Operation(summary = "Send a failed email again (or an already sent one, once more)")
-    @APIResponse(
-            responseCode = "200",
-            description = "The email, queued again",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = NotificationResponse.class)))
+    @APIResponse(responseCode = "200", description = "The email, queued again")
     @APIResponse(responseCode = "409", description = "The email is still being delivered")
     public NotificationResponse resend(@PathParam("notificationId") UUID id) {
         return NotificationResponse.of(deliveries.resend(id));

@@ -2,7 +2,6 @@ package org.onemind.notification.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,9 +25,9 @@ import org.onemind.platform.tx.Jdbc;
  */
 @ApplicationScoped
 public class WebhookFanOut {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** The application's mapper: ISO dates, as in the API's own answers. */
+    @Inject
+    ObjectMapper json;
 
     @Inject
     EntityManager em;
@@ -82,11 +81,11 @@ public class WebhookFanOut {
     @Transactional(Transactional.TxType.MANDATORY)
     public int publish(
             WebhookEventType type, UUID agencyId, String messageKey, Instant happenedAt, Map<String, Object> data) {
-        ObjectNode message = JSON.createObjectNode().put("type", type.wireName).put("timestamp", happenedAt.toString());
-        message.set("data", JSON.valueToTree(data));
+        ObjectNode message = json.createObjectNode().put("type", type.wireName).put("timestamp", happenedAt.toString());
+        message.set("data", json.valueToTree(data));
         String payload;
         try {
-            payload = JSON.writeValueAsString(message);
+            payload = json.writeValueAsString(message);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a webhook payload is plain data", e);
         }

@@ -72,8 +72,7 @@ public class WebhookService {
                     request.agencyId() == null ? caller.agencyId().get() : request.agencyId();
             caller.requireAgency(subscription.agencyId);
         } else {
-            UUID organization = caller.partnerOrganizationId()
-                    .orElseThrow(() -> ApiException.unauthorized("the token names no agency and no organization"));
+            UUID organization = partnerOrganization();
             subscription.ownerRole = Roles.PARTNER;
             subscription.organizationId = organization;
             subscription.agencyId = request.agencyId();
@@ -94,6 +93,12 @@ public class WebhookService {
                 WebhookResponses.SubscriptionResponse.of(subscription), subscription.secret);
     }
 
+    /** A partner's organization; a partner token that names none opens nothing here. */
+    private UUID partnerOrganization() {
+        return caller.partnerOrganizationId()
+                .orElseThrow(() -> ApiException.unauthorized("the token names no agency and no organization"));
+    }
+
     public ListPage<WebhookResponses.SubscriptionResponse> list(int page, int size) {
         var found = caller.isCampaignAdmin()
                 ? WebhookSubscription.<WebhookSubscription>findAll(
@@ -108,7 +113,7 @@ public class WebhookService {
                                 "ownerRole = ?1 and organizationId = ?2",
                                 Sort.descending("createdAt").and("id"),
                                 Roles.PARTNER,
-                                caller.partnerOrganizationId().orElse(new UUID(0, 0)));
+                                partnerOrganization());
         return new ListPage<>(
                 found.page(Page.of(page, size)).list().stream()
                         .map(WebhookResponses.SubscriptionResponse::of)

@@ -164,6 +164,8 @@ class WebhooksTest {
             assertEquals(agencyA, practiceMet.getString("data.agencyId"));
             assertEquals("CIT", practiceMet.getString("data.practice"));
             assertEquals("Hook PD", practiceMet.getString("data.agencyName"));
+            JsonPath pledge = JsonPath.from(receiver.of("pledge.taken").get(0).body());
+            assertEquals("2026-02-01", pledge.getString("data.pledgedOn"), "dates as in the API: ISO text");
 
             // The delivery log names each message by its webhook-id.
             String subscriptionId = created.getString("subscription.id");

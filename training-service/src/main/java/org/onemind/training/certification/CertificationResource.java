@@ -98,13 +98,7 @@ public class CertificationResource {
     @Path("/{certificationId}/revocation")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Revoke a certification, with the reason; it no longer counts")
-    @APIResponse(
-            responseCode = "200",
-            description = "The certification as revoked",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = CertificationResponse.class)))
+    @APIResponse(responseCode = "200", description = "The certification as revoked")
     @APIResponse(responseCode = "409", description = "The certification is revoked already")
     public CertificationResponse revoke(
             @PathParam("agencyId") UUID agencyId,
@@ -138,13 +132,7 @@ public class CertificationResource {
     @APIResponse(
             responseCode = "413",
             description = "The file is larger than 20 MB or has more rows than the import takes")
-    @APIResponse(
-            responseCode = "200",
-            description = "What the import recorded",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = ClassRosterImport.Report.class)))
+    @APIResponse(responseCode = "200", description = "What the import recorded")
     public ClassRosterImport.Report importClass(
             @PathParam("agencyId") UUID agencyId,
             @QueryParam("courseId") UUID courseId,

@@ -145,14 +145,7 @@ public class PersonnelResource {
     @APIResponse(
             responseCode = "413",
             description = "The file is larger than 20 MB or has more rows than the import takes")
-    @APIResponse(
-            responseCode = "200",
-            description = "What the import changed",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @Schema(implementation = org.onemind.training.importing.RosterImport.Report.class)))
+    @APIResponse(responseCode = "200", description = "What the import changed")
     public org.onemind.training.importing.RosterImport.Report importRoster(
             @PathParam("agencyId") UUID agencyId, java.io.InputStream body) {
         return rosterImport.importRoster(agencyId, body);
@@ -162,13 +155,7 @@ public class PersonnelResource {
     @Path("/{personnelId}/separation")
     @RolesAllowed({Roles.CAMPAIGN_ADMIN, Roles.AGENCY_MANAGER})
     @Operation(summary = "Record that a person left the agency; they leave the counts from that date")
-    @APIResponse(
-            responseCode = "200",
-            description = "The person as separated",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = PersonnelResponse.class)))
+    @APIResponse(responseCode = "200", description = "The person as separated")
     @APIResponse(responseCode = "409", description = "The person separated already")
     public PersonnelResponse separate(
             @PathParam("agencyId") UUID agencyId,

@@ -62,13 +62,7 @@ public class RecognitionResource {
     @Path("/{requestId}/decision")
     @RolesAllowed(Roles.CAMPAIGN_ADMIN)
     @Operation(summary = "Approve (adds or reclassifies the course) or reject, with the reason")
-    @APIResponse(
-            responseCode = "200",
-            description = "The request as decided",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            schema = @Schema(implementation = RecognitionResponse.class)))
+    @APIResponse(responseCode = "200", description = "The request as decided")
     @APIResponse(responseCode = "409", description = "The request was decided already")
     public RecognitionResponse decide(
             @PathParam("requestId") UUID requestId, @Valid @NotNull RecognitionRequests.Decide decision) {
