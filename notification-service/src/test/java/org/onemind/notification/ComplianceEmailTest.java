@@ -8,15 +8,20 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,6 +31,7 @@ import org.onemind.infra.MailServer;
 import org.onemind.infra.TopicProbe;
 import org.onemind.notification.delivery.DeliveryStatus;
 import org.onemind.notification.delivery.Notification;
+import org.onemind.platform.tracing.EventSpans;
 
 @QuarkusTest
 class ComplianceEmailTest {
@@ -77,6 +83,31 @@ class ComplianceEmailTest {
                  "causationId": "c0ffee00-0000-4000-8000-000000000001"}""".formatted(agencyId);
     }
 
+    @Inject
+    InMemorySpanExporter spans;
+
+    /** The email's span (named in its header) is the child of the consumer's, which continues the event's. */
+    void assertEmailSpanContinuesTheEvent(String emailSpanId, String agencyId) {
+        SpanData send = await().atMost(Duration.ofSeconds(10))
+                .until(() -> finishedSpan(emailSpanId), Optional::isPresent)
+                .orElseThrow();
+        assertEquals("smtp send", send.getName());
+        assertEquals(SpanKind.CLIENT, send.getKind());
+        assertEquals(agencyId, send.getAttributes().get(EventSpans.AGENCY_ID));
+        SpanData process = finishedSpan(send.getParentSpanId()).orElseThrow();
+        assertEquals("compliance.events process", process.getName());
+        assertEquals(SpanKind.CONSUMER, process.getKind());
+        assertEquals(
+                "00f067aa0ba902b7", process.getParentSpanId(), "the consumer continues the span that sent the event");
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", process.getTraceId());
+    }
+
+    Optional<SpanData> finishedSpan(String spanId) {
+        return spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getSpanId().equals(spanId))
+                .findFirst();
+    }
+
     List<MimeMessage> mailTo(String domain) {
         return mail.messages().stream()
                 .filter(m -> {
@@ -109,6 +140,7 @@ class ComplianceEmailTest {
             assertTrue(
                     message.getHeader("traceparent")[0].startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"),
                     "the email carries the trace of the event that caused it");
+            assertEmailSpanContinuesTheEvent(message.getHeader("traceparent")[0].split("-")[2], agencyId);
 
             // Redeliver the very same record, then a marker event; the redelivery must send nothing.
             ConsumerRecord<String, String> original = compliance.records().stream()

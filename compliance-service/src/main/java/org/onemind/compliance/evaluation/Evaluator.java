@@ -28,7 +28,29 @@ import org.onemind.platform.tx.Jdbc;
  * eligibility changed, records it in the history and publishes {@code compliance-evaluated}.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class Evaluator {
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    /** {@code onemind_evaluations_total{published}}: evaluations stored, and whether they were news (an event). */
+    private io.micrometer.core.instrument.Counter evaluationsPublished;
+
+    private io.micrometer.core.instrument.Counter evaluationsUnchanged;
+
+    @jakarta.annotation.PostConstruct
+    void registerMetrics() {
+        evaluationsPublished = evaluations("true");
+        evaluationsUnchanged = evaluations("false");
+    }
+
+    private io.micrometer.core.instrument.Counter evaluations(String published) {
+        return io.micrometer.core.instrument.Counter.builder("onemind.evaluations")
+                .description("Agency evaluations stored; published=true when they changed a status or a figure")
+                .tag("published", published)
+                .register(registry);
+    }
 
     @Inject
     AgencyFactsRepository facts;
@@ -192,7 +214,9 @@ public class Evaluator {
                     write(changes),
                     body);
         }
-        if (!changes.isEmpty() || eligibleChanged || figuresChanged) {
+        boolean news = !changes.isEmpty() || eligibleChanged || figuresChanged;
+        (news ? evaluationsPublished : evaluationsUnchanged).increment();
+        if (news) {
             outbox.publish(
                     COMPLIANCE_EVALUATED,
                     agencyId.toString(),

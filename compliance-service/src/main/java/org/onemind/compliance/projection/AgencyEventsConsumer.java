@@ -46,6 +46,11 @@ public class AgencyEventsConsumer extends EventConsumer {
     }
 
     @Override
+    public boolean coalesces() {
+        return true;
+    }
+
+    @Override
     public void finishBatch() {
         evaluator.evaluatePending();
     }

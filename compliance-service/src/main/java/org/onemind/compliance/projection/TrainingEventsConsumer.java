@@ -48,6 +48,11 @@ public class TrainingEventsConsumer extends EventConsumer {
     }
 
     @Override
+    public boolean coalesces() {
+        return true;
+    }
+
+    @Override
     public void finishBatch() {
         evaluator.evaluatePending();
     }

@@ -245,6 +245,9 @@ public final class LocalStack implements AutoCloseable {
                 url("agency-service") + "/api/v1/agencies/{agencyId}/completion/letter");
         // An integrator tries webhooks on a laptop: receivers at http://localhost are accepted here only.
         env.put("ONEMIND_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        // The services run their production profile, which logs JSON for a cluster's collector; on this
+        // machine the logs are read by people (ONEMIND_LOG_JSON=true shows what production writes).
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", System.getenv().getOrDefault("ONEMIND_LOG_JSON", "false"));
         env.putAll(overrides);
         try {
             return builder.start();

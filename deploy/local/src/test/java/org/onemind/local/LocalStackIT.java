@@ -63,6 +63,45 @@ class LocalStackIT {
     }
 
     /**
+     * The monitoring an ops team installs (deploy/k8s/base/monitoring) reads only metrics the
+     * services export: every name in the alerts and the dashboard is found in a real scrape of the
+     * four running services (kube-state-metrics' and Prometheus' own series, and recording rules,
+     * are not the services'). It also shows each scrape's size.
+     */
+    @Test
+    void everyMetricTheAlertsAndTheDashboardReadIsExportedByTheRunningServices() throws Exception {
+        Path monitoring = stack.repository().resolve("deploy/k8s/base/monitoring");
+        String queries = java.nio.file.Files.readString(monitoring.resolve("prometheusrule.yaml"))
+                + java.nio.file.Files.readString(monitoring.resolve("dashboard.json"));
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile(
+                        "(?<![a-z_:{\"$.])((?:onemind|http_server|kafka|jvm|process)_[a-z0-9_]+)\\b(?!\\s*[(:])")
+                .matcher(queries);
+        while (name.find()) {
+            used.add(name.group(1));
+        }
+        assertTrue(used.size() >= 15, "the queries name the services' metrics: " + used);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            java.util.Set<String> exported = new java.util.TreeSet<>();
+            for (String service :
+                    List.of("agency-service", "training-service", "compliance-service", "notification-service")) {
+                String scrape = RestAssured.get(stack.url(service) + "/q/metrics")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+                scrape.lines()
+                        .filter(line -> !line.startsWith("#") && !line.isBlank())
+                        .map(line -> line.split("[{ ]", 2)[0])
+                        .forEach(exported::add);
+            }
+            java.util.Set<String> missing = new java.util.TreeSet<>(used);
+            missing.removeAll(exported);
+            assertTrue(missing.isEmpty(), "the alerts or the dashboard read metrics no service exports: " + missing);
+        });
+    }
+
+    /**
      * A third party's view: the Java client generated from the platform document, against the one
      * address the gateway gives (routed by the ingress's own rules), does the campaign's basic chain.
      */

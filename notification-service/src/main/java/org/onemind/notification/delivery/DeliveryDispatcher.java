@@ -1,5 +1,7 @@
 package org.onemind.notification.delivery;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.onemind.platform.tracing.EventSpans;
+import org.onemind.platform.tracing.Traces;
 import org.onemind.platform.tx.NudgedWork;
 import org.onemind.platform.tx.OneAtATime;
 
@@ -32,6 +36,12 @@ import org.onemind.platform.tx.OneAtATime;
 @ApplicationScoped
 public class DeliveryDispatcher {
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+
+    @Inject
+    EventSpans spans;
+
+    @Inject
+    SendingMetrics metrics;
 
     @Inject
     ReactiveMailer mailer;
@@ -103,40 +113,47 @@ public class DeliveryDispatcher {
         }
         Notification notification = due.get(0);
         notification.attempts++;
-        try {
+        // The email continues the trace of the event that caused it; its header names this span.
+        Span span = spans.send("smtp send", notification.traceparent, String.valueOf(notification.agencyId));
+        try (Scope scope = span.makeCurrent()) {
             Mail mail = Mail.withHtml(notification.recipient, notification.subject, notification.htmlBody)
                     .setText(notification.textBody)
                     .addHeader("X-OneMind-Notification", notification.id.toString())
-                    .addHeader("X-OneMind-Event", notification.eventId);
-            if (notification.traceparent != null) {
-                mail.addHeader("traceparent", notification.traceparent);
-            }
+                    .addHeader("X-OneMind-Event", notification.eventId)
+                    .addHeader(Traces.TRACEPARENT, Traces.traceparentOf(span.getSpanContext()));
             mailer.send(mail).await().atMost(sendTimeout);
             notification.status = DeliveryStatus.SENT;
             notification.sentAt = Instant.now();
+            metrics.email(SendingMetrics.Outcome.SENT, notification.createdAt);
             notification.lastError = null;
             return Optional.of(true);
         } catch (RuntimeException e) {
+            EventSpans.failed(span, e);
             String error = failureOf(e, sendTimeout);
             notification.lastError = error;
             if (notification.attempts >= maxAttempts) {
                 notification.status = DeliveryStatus.FAILED;
+                metrics.email(SendingMetrics.Outcome.FAILED, null);
+                // The address stays in the delivery log (the API), not in the service's log.
                 LOG.errorf(
-                        "giving up on email %s to %s after %d attempts: %s",
-                        notification.id, notification.recipient, notification.attempts, error);
+                        "giving up on email %s (%s) after %d attempts: %s",
+                        notification.id, notification.type, notification.attempts, error);
             } else {
                 notification.status = DeliveryStatus.RETRYING;
+                metrics.email(SendingMetrics.Outcome.RETRIED, null);
                 notification.nextAttemptAt = Instant.now().plus(backoff(notification.attempts));
                 LOG.warnf(
-                        "email %s to %s failed (attempt %d of %d), retrying at %s: %s",
+                        "email %s (%s) failed (attempt %d of %d), retrying at %s: %s",
                         notification.id,
-                        notification.recipient,
+                        notification.type,
                         notification.attempts,
                         maxAttempts,
                         notification.nextAttemptAt,
                         error);
             }
             return Optional.of(false);
+        } finally {
+            span.end();
         }
     }
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.onemind.notification.email.ComplianceEmailWriter;
 import org.onemind.platform.problem.ApiException;
-import org.onemind.platform.tracing.TraceContext;
+import org.onemind.platform.tracing.Traces;
 import org.onemind.platform.tx.AfterCommit;
 
 /** Records emails to send in the consumer's transaction; the dispatcher sends them after commit. */
@@ -45,7 +45,7 @@ public class DeliveryService {
                 .setParameter(7, email.text())
                 .setParameter(8, now)
                 .setParameter(9, eventId)
-                .setParameter(10, TraceContext.current())
+                .setParameter(10, Traces.currentTraceparent())
                 .executeUpdate();
         afterCommit.once(DeliveryService.class, dispatcher::nudge);
     }

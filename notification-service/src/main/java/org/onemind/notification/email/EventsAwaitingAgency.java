@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.EventPayloads;
 import org.onemind.platform.inbox.Received;
-import org.onemind.platform.tracing.TraceContext;
+import org.onemind.platform.tracing.Traces;
 import org.onemind.platform.tx.Jdbc;
 
 /**
@@ -55,7 +55,7 @@ class EventsAwaitingAgency {
                 .setParameter(4, null)
                 .setParameter(5, agencyId.toString())
                 .setParameter(6, event.time().atOffset(ZoneOffset.UTC))
-                .setParameter(7, TraceContext.current())
+                .setParameter(7, Traces.currentTraceparent())
                 .setParameter(8, EventPayloads.write(event.data()).toString())
                 .executeUpdate();
     }

@@ -35,6 +35,9 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     @Inject
+    org.onemind.notification.delivery.SendingMetrics metrics;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -147,6 +150,7 @@ public class WebhookDispatcher {
         delivery.lastStatus = status;
         if (status >= 200 && status < 300) {
             delivery.status = WebhookDelivery.Status.DELIVERED;
+            metrics.webhook(org.onemind.notification.delivery.SendingMetrics.Outcome.SENT);
             delivery.deliveredAt = Instant.now();
             delivery.lastError = null;
             if (subscription.status == WebhookSubscription.Status.FAILING) {
@@ -157,6 +161,7 @@ public class WebhookDispatcher {
         }
         if (status == 410) {
             // Standard Webhooks: the receiver says the endpoint is gone for good.
+            metrics.webhook(org.onemind.notification.delivery.SendingMetrics.Outcome.FAILED);
             subscription.status = WebhookSubscription.Status.DISABLED;
             delivery.status = WebhookDelivery.Status.FAILED;
             delivery.lastError = "the endpoint answered 410 Gone; the subscription is disabled";
@@ -170,12 +175,14 @@ public class WebhookDispatcher {
         delivery.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
         if (delivery.attempts > retrySchedule.size()) {
             delivery.status = WebhookDelivery.Status.FAILED;
+            metrics.webhook(org.onemind.notification.delivery.SendingMetrics.Outcome.FAILED);
             LOG.warnf(
                     "giving up on webhook %s to subscription %s after %d attempts: %s",
                     delivery.id, subscription.id, delivery.attempts, error);
             failures.gaveUp(subscription, delivery);
         } else {
             delivery.status = WebhookDelivery.Status.RETRYING;
+            metrics.webhook(org.onemind.notification.delivery.SendingMetrics.Outcome.RETRIED);
             delivery.nextAttemptAt = Instant.now().plus(retrySchedule.get(delivery.attempts - 1));
         }
         return false;

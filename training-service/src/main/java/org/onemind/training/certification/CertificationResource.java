@@ -45,6 +45,9 @@ import org.onemind.training.importing.CsvUpload;
 public class CertificationResource {
 
     @Inject
+    org.onemind.training.importing.ImportMetrics importMetrics;
+
+    @Inject
     CertificationService certifications;
 
     @Inject
@@ -139,6 +142,9 @@ public class CertificationResource {
             @QueryParam("completedOn") LocalDate completedOn,
             @QueryParam("deliveryMode") @DefaultValue("IN_PERSON") DeliveryMode deliveryMode,
             java.io.InputStream body) {
-        return classRosterImport.importClass(agencyId, courseId, completedOn, deliveryMode, body);
+        return importMetrics.count(
+                org.onemind.training.importing.ImportMetrics.CLASS,
+                () -> classRosterImport.importClass(agencyId, courseId, completedOn, deliveryMode, body),
+                ClassRosterImport.Report::rows);
     }
 }

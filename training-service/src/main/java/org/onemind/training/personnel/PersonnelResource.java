@@ -40,6 +40,9 @@ import org.onemind.training.importing.CsvUpload;
 public class PersonnelResource {
 
     @Inject
+    org.onemind.training.importing.ImportMetrics importMetrics;
+
+    @Inject
     PersonnelService personnel;
 
     @Inject
@@ -148,7 +151,10 @@ public class PersonnelResource {
     @APIResponse(responseCode = "200", description = "What the import changed")
     public org.onemind.training.importing.RosterImport.Report importRoster(
             @PathParam("agencyId") UUID agencyId, java.io.InputStream body) {
-        return rosterImport.importRoster(agencyId, body);
+        return importMetrics.count(
+                org.onemind.training.importing.ImportMetrics.ROSTER,
+                () -> rosterImport.importRoster(agencyId, body),
+                org.onemind.training.importing.RosterImport.Report::rows);
     }
 
     @POST

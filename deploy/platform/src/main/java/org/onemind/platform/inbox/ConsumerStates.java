@@ -3,6 +3,7 @@ package org.onemind.platform.inbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -12,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether each consumer is flowing or stuck retrying an event, for the health data and the metrics
- * ({@code onemind_consumer_stuck_seconds}, {@code onemind_consumer_retries_total},
- * {@code onemind_dead_letters_total}).
+ * ({@code onemind_consumer_stuck_seconds}, {@code onemind_events_consumed_total},
+ * {@code onemind_consumer_retries_total}, {@code onemind_dead_letters_total},
+ * {@code onemind_event_latency_seconds}).
  */
 @ApplicationScoped
 public class ConsumerStates {
@@ -36,17 +38,18 @@ public class ConsumerStates {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    org.onemind.platform.metrics.PipelineGauges pipelineGauges;
+
     private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> watched = new ConcurrentHashMap<>();
 
     public Map<String, State> all() {
         return Map.copyOf(states);
     }
 
     void flowing(String consumer) {
-        State previous = states.put(consumer, new State(consumer, null, 0, null, -1, -1, null, null));
-        if (previous == null) {
-            register(consumer);
-        }
+        states.put(consumer, new State(consumer, null, 0, null, -1, -1, null, null));
     }
 
     void retrying(
@@ -69,26 +72,32 @@ public class ConsumerStates {
                         record.offset(),
                         eventId,
                         describe(failure)));
-        if (previous == null) {
-            register(consumer);
+        retries(consumer, typeOf(record), kind).increment();
+    }
+
+    void deadLettered(String consumer, org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record) {
+        deadLetters(consumer, typeOf(record)).increment();
+    }
+
+    /** Events applied (their transaction committed): counted, and timed from their creation (ce_time). */
+    void applied(String consumer, java.util.List<org.onemind.platform.events.CloudEvent> events) {
+        Instant now = Instant.now();
+        for (org.onemind.platform.events.CloudEvent event : events) {
+            consumed(consumer, event.type()).increment();
+            if (event.time() != null) {
+                latency(consumer).record(Duration.between(event.time().toInstant(), now));
+            }
         }
-        Counter.builder("onemind.consumer.retries")
-                .description("Attempts to apply an event that failed and will be retried")
-                .tag("consumer", consumer)
-                .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
-                .register(registry)
-                .increment();
     }
 
-    void deadLettered(String consumer) {
-        Counter.builder("onemind.dead.letters")
-                .description("Events a consumer could never apply and set aside")
-                .tag("consumer", consumer)
-                .register(registry)
-                .increment();
-    }
-
-    private void register(String consumer) {
+    /**
+     * Registers the consumer's meters, for every type it applies, the first time it polls: a series
+     * that is 0 is one an alert can read (a counter born at its first increment hides that increase).
+     */
+    void watch(String consumer, java.util.Set<String> types) {
+        if (watched.putIfAbsent(consumer, Boolean.TRUE) != null) {
+            return;
+        }
         Gauge.builder(
                         "onemind.consumer.stuck.seconds",
                         states,
@@ -98,10 +107,66 @@ public class ConsumerStates {
                 .description("How long the consumer has been retrying the same event (0 while it flows)")
                 .tag("consumer", consumer)
                 .register(registry);
-        Counter.builder("onemind.dead.letters")
+        latency(consumer);
+        for (String type : types) {
+            consumed(consumer, type);
+            deadLetters(consumer, type);
+            retries(consumer, type, Failures.Kind.TRANSIENT);
+            retries(consumer, type, Failures.Kind.UNEXPECTED);
+        }
+        pipelineGauges.watchDeadLetters(consumer);
+    }
+
+    private Counter consumed(String consumer, String type) {
+        return Counter.builder("onemind.events.consumed")
+                .description("Events a consumer applied (a redelivery it recognised is not counted)")
+                .tag("consumer", consumer)
+                .tag("type", type)
+                .register(registry);
+    }
+
+    private Counter retries(String consumer, String type, Failures.Kind kind) {
+        return Counter.builder("onemind.consumer.retries")
+                .description("Attempts to apply an event that failed and will be retried")
+                .tag("consumer", consumer)
+                .tag("type", type)
+                .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry);
+    }
+
+    private Counter deadLetters(String consumer, String type) {
+        return Counter.builder("onemind.dead.letters")
                 .description("Events a consumer could never apply and set aside")
                 .tag("consumer", consumer)
+                .tag("type", type)
                 .register(registry);
+    }
+
+    /** Event created (its outbox row, ce_time) until its effect committed here: for compliance's training consumer, the chain. */
+    private Timer latency(String consumer) {
+        return Timer.builder("onemind.event.latency")
+                .description(
+                        "From an event's creation in its producer's transaction to its effect committed by this consumer")
+                .tag("consumer", consumer)
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
+    }
+
+    /** The histogram's buckets: around the chain's objectives (1 s p99 idle, 5 minutes after a national import). */
+    static final Duration[] LATENCY_BUCKETS = {
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+        Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(15)
+    };
+
+    /** The record's CloudEvents type, or "unreadable" when it has none. */
+    private static String typeOf(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record) {
+        org.apache.kafka.common.header.Header type = record.headers().lastHeader("ce_type");
+        String name = type == null ? null : new String(type.value(), java.nio.charset.StandardCharsets.UTF_8);
+        // Bounded: only a type name of the catalog's form is a label, anything else is one value.
+        return name != null && name.matches("onemind\\.[a-z-]+\\.[a-z-]+\\.v[0-9]{1,3}") ? name : "unreadable";
     }
 
     /** The innermost message worth reading, never a stack trace. */

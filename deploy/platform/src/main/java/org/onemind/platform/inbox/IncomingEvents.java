@@ -1,6 +1,9 @@
 package org.onemind.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
@@ -11,10 +14,11 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.onemind.platform.deadletter.DeadLetters;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
-import org.onemind.platform.tracing.TraceContext;
+import org.onemind.platform.tracing.EventSpans;
 
 /**
  * The one way consumers take an event. Each attempt reads the record as a CloudEvent, continues its
@@ -41,6 +45,9 @@ public class IncomingEvents {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    EventSpans spans;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
@@ -57,6 +64,9 @@ public class IncomingEvents {
     /** A batch's transaction: its records' writes and the evaluations they coalesce into. */
     @ConfigProperty(name = "onemind.consumer.batch-timeout-seconds", defaultValue = "120")
     int batchTimeoutSeconds;
+
+    /** The log context key of the agency an event concerns (its CloudEvents subject). */
+    public static final String AGENCY_ID = "agencyId";
 
     private volatile boolean stopping;
 
@@ -83,6 +93,7 @@ public class IncomingEvents {
      */
     public void consumeAll(EventHandler handler, java.util.List<ConsumerRecord<String, String>> polled) {
         String consumer = consumerName(handler);
+        states.watch(consumer, handler.types());
         // Each record is read once: to decide whether it is needed, and then to apply it.
         java.util.List<Incoming> needed = polled.stream()
                 .map(this::read)
@@ -100,11 +111,11 @@ public class IncomingEvents {
             Failures.Kind kind;
             Duration wait = backoff(attempt);
             try {
-                QuarkusTransaction.requiringNew().timeout(batchTimeoutSeconds).run(() -> {
-                    applyOnce(handler, needed);
-                    handler.finishBatch();
-                });
+                java.util.List<Applied> applied = QuarkusTransaction.requiringNew()
+                        .timeout(batchTimeoutSeconds)
+                        .call(() -> finishBatch(handler, applyOnce(handler, needed)));
                 states.flowing(consumer);
+                states.applied(consumer, applied.stream().map(Applied::event).toList());
                 return;
             } catch (RuntimeException failure) {
                 kind = Failures.classify(failure);
@@ -176,14 +187,17 @@ public class IncomingEvents {
     /** Applies a dead letter again, in one transaction; throws when it still cannot be applied. */
     public void replay(EventHandler handler, ConsumerRecord<String, String> record, Runnable inSameTransaction) {
         QuarkusTransaction.requiringNew().run(() -> {
-            applyOnce(handler, java.util.List.of(read(record)));
-            handler.finishBatch();
+            finishBatch(handler, applyOnce(handler, java.util.List.of(read(record))));
             inSameTransaction.run();
         });
     }
 
-    /** Applies each record not applied before, in order; the ids are claimed in one statement. */
-    private void applyOnce(EventHandler handler, java.util.List<Incoming> records) {
+    /**
+     * Applies each record not applied before, in order; the ids are claimed in one statement. Each
+     * event is applied in a span of its own trace (what it writes to the outbox continues that trace)
+     * with its agency in the log context. Returns the spans of the events applied.
+     */
+    private java.util.List<Applied> applyOnce(EventHandler handler, java.util.List<Incoming> records) {
         String consumer = consumerName(handler);
         java.util.List<CloudEvent> events = new java.util.ArrayList<>(records.size());
         java.util.List<String> wanted = new java.util.ArrayList<>(records.size());
@@ -196,23 +210,61 @@ public class IncomingEvents {
             }
         }
         java.util.Set<String> firstDeliveries = processed.firstDeliveries(consumer, wanted);
-        for (CloudEvent event : events) {
-            TraceContext.continueOrStart(event.traceparent());
-            try {
-                if (!handler.types().contains(event.type())) {
-                    refuseUnknownVersion(handler, event);
-                    continue; // an event this consumer has no use for
-                }
-                if (!firstDeliveries.remove(event.id())) {
-                    LOG.debugf(
-                            "%s already applied event %s (%s); ignoring the repeat",
-                            consumer, event.id(), event.type());
-                    continue;
-                }
-                handler.apply(event);
-            } finally {
-                TraceContext.clear();
+        java.util.List<Applied> applied = new java.util.ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            CloudEvent event = events.get(i);
+            if (!handler.types().contains(event.type())) {
+                refuseUnknownVersion(handler, event);
+                continue; // an event this consumer has no use for
             }
+            if (!firstDeliveries.remove(event.id())) {
+                LOG.debugf("%s already applied event %s (%s); ignoring the repeat", consumer, event.id(), event.type());
+                continue;
+            }
+            Span span = spans.process(
+                    consumer,
+                    records.get(i).record().topic(),
+                    event.id(),
+                    event.type(),
+                    event.subject(),
+                    event.traceparent());
+            try (Scope scope = span.makeCurrent()) {
+                MDC.put(AGENCY_ID, event.subject());
+                handler.apply(event);
+                applied.add(new Applied(event, span.getSpanContext()));
+            } catch (RuntimeException failure) {
+                EventSpans.failed(span, failure);
+                throw failure;
+            } finally {
+                MDC.remove(AGENCY_ID);
+                span.end();
+            }
+        }
+        return applied;
+    }
+
+    /** An event applied in this transaction, and the span it was applied in. */
+    private record Applied(CloudEvent event, SpanContext span) {}
+
+    /**
+     * The handler's coalesced work for the batch, in a span that continues (or links) the events'
+     * traces. @return the events applied
+     */
+    private java.util.List<Applied> finishBatch(EventHandler handler, java.util.List<Applied> applied) {
+        if (applied.isEmpty() || !handler.coalesces()) {
+            handler.finishBatch();
+            return applied;
+        }
+        Span span = spans.batch(
+                consumerName(handler), applied.stream().map(Applied::span).toList());
+        try (Scope scope = span.makeCurrent()) {
+            handler.finishBatch();
+            return applied;
+        } catch (RuntimeException failure) {
+            EventSpans.failed(span, failure);
+            throw failure;
+        } finally {
+            span.end();
         }
     }
 
@@ -242,7 +294,7 @@ public class IncomingEvents {
     private boolean setAside(EventHandler handler, ConsumerRecord<String, String> record, RuntimeException failure) {
         try {
             deadLetters.record(consumerName(handler), handler.channel(), record, failure);
-            states.deadLettered(consumerName(handler));
+            states.deadLettered(consumerName(handler), record);
             return true;
         } catch (RuntimeException e) {
             LOG.warnf(

@@ -1,5 +1,8 @@
 package org.onemind.platform.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +22,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.onemind.platform.events.CloudEvent;
+import org.onemind.platform.tracing.EventSpans;
+import org.onemind.platform.tracing.Traces;
 
 /** Sends outbox events as CloudEvents (binary mode) with an idempotent, {@code acks=all} producer. */
 @ApplicationScoped
@@ -39,12 +44,19 @@ public class KafkaEventPublisher {
     @ConfigProperty(name = "onemind.outbox.delivery-timeout", defaultValue = "PT2M")
     java.time.Duration deliveryTimeout;
 
+    @jakarta.inject.Inject
+    EventSpans spans;
+
+    @jakarta.inject.Inject
+    MeterRegistry registry;
+
     private volatile KafkaProducer<String, String> producer;
 
     /** Sends every event and returns only when the broker acknowledged all of them; throws otherwise. */
     public void publishAll(List<OutboxEvent> events) {
         KafkaProducer<String, String> kafkaProducer = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        List<Span> publishes = new ArrayList<>(events.size());
         try {
             // Metadata first: a broker that is away refuses the whole batch here, before any record is
             // handed to the producer. (Otherwise each send waits max.block.ms and fails on its own,
@@ -52,7 +64,11 @@ public class KafkaEventPublisher {
             // failed, then published again with the retry.)
             events.stream().map(OutboxEvent::topic).distinct().forEach(kafkaProducer::partitionsFor);
             for (OutboxEvent event : events) {
-                Future<RecordMetadata> ack = kafkaProducer.send(toRecord(event));
+                Span publish = spans.publish(
+                        event.topic(), event.id().toString(), event.type(), event.subject(), event.traceparent());
+                publishes.add(publish);
+                Future<RecordMetadata> ack =
+                        kafkaProducer.send(toRecord(event, Traces.traceparentOf(publish.getSpanContext())));
                 if (ack.isDone()) {
                     ack.get(); // refused at once (the topic vanished, say): stop sending the rest
                 }
@@ -62,17 +78,35 @@ public class KafkaEventPublisher {
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             }
+            for (OutboxEvent event : events) {
+                published(event).increment();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             discard(kafkaProducer);
-            throw new IllegalStateException("interrupted while publishing", e);
+            throw failed(publishes, new IllegalStateException("interrupted while publishing", e));
         } catch (ExecutionException | TimeoutException e) {
             discard(kafkaProducer);
-            throw new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
+            throw failed(publishes, new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e));
         } catch (RuntimeException e) {
             discard(kafkaProducer); // send() itself refused (no metadata within max.block.ms, say)
-            throw new IllegalStateException("Kafka did not take the batch: " + e.getMessage(), e);
+            throw failed(publishes, new IllegalStateException("Kafka did not take the batch: " + e.getMessage(), e));
+        } finally {
+            publishes.forEach(Span::end);
         }
+    }
+
+    private Counter published(OutboxEvent event) {
+        return Counter.builder("onemind.events.published")
+                .description("Outbox events acknowledged by Kafka")
+                .tag("topic", event.topic())
+                .tag("type", event.type())
+                .register(registry);
+    }
+
+    private static IllegalStateException failed(List<Span> publishes, IllegalStateException failure) {
+        publishes.forEach(publish -> EventSpans.failed(publish, failure));
+        return failure;
     }
 
     /**
@@ -109,7 +143,7 @@ public class KafkaEventPublisher {
         }
     }
 
-    ProducerRecord<String, String> toRecord(OutboxEvent event) {
+    ProducerRecord<String, String> toRecord(OutboxEvent event, String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, CloudEvent.SPEC_VERSION, "1.0");
         add(headers, CloudEvent.ID, event.id().toString());
@@ -118,7 +152,7 @@ public class KafkaEventPublisher {
         add(headers, CloudEvent.TIME, event.createdAt().toString());
         add(headers, CloudEvent.SUBJECT, event.subject());
         add(headers, CloudEvent.CONTENT_TYPE, "application/json");
-        add(headers, CloudEvent.TRACEPARENT, event.traceparent());
+        add(headers, CloudEvent.TRACEPARENT, traceparent);
         return new ProducerRecord<>(event.topic(), null, event.key(), event.payload(), headers);
     }
 

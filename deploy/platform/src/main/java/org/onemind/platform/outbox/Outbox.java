@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.onemind.platform.contract.EventType;
 import org.onemind.platform.events.EventContracts;
 import org.onemind.platform.events.EventPayloads;
-import org.onemind.platform.tracing.TraceContext;
+import org.onemind.platform.tracing.Traces;
 import org.onemind.platform.tx.AfterCommit;
 import org.onemind.platform.tx.Jdbc;
 
@@ -59,7 +59,7 @@ public class Outbox {
                 type.name(),
                 subject,
                 payload,
-                TraceContext.current());
+                Traces.currentTraceparent());
         nudgeRelayAfterCommit();
         return id;
     }

@@ -42,6 +42,9 @@ public class RateLimiter {
     SharedWindowCounts counts;
 
     @Inject
+    RateLimitMetrics metrics;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -93,6 +96,7 @@ public class RateLimiter {
             long remaining = Math.max(0, rule.limit() - count);
             stateHeaders.add("\"" + rule.name() + "\";r=" + remaining + ";t=" + reset);
             if (count > rule.limit()) {
+                metrics.refused(rule.name());
                 throw new ApiException(
                                 429,
                                 "rate-limited",

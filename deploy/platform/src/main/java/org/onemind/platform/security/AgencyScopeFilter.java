@@ -1,11 +1,15 @@
 package org.onemind.platform.security;
 
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.onemind.platform.inbox.IncomingEvents;
 import org.onemind.platform.problem.ApiException;
+import org.onemind.platform.tracing.EventSpans;
 
 /**
  * Tenant isolation in one place: every {@code /api/v1/agencies/{agencyId}/...} request of a signed-in
@@ -43,5 +47,8 @@ public class AgencyScopeFilter {
                 agencyId,
                 organization ->
                         partnerships.isResolvable() && partnerships.get().active(agencyId, organization));
+        // The request's log lines and its span name the agency (the request's context, dropped with it).
+        MDC.put(IncomingEvents.AGENCY_ID, raw);
+        Span.current().setAttribute(EventSpans.AGENCY_ID, raw);
     }
 }
