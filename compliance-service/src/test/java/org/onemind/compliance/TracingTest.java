@@ -74,17 +74,19 @@ class TracingTest {
                             () -> ancestry(traceparent[2]),
                             names -> names.get(names.size() - 1).equals(SENDER_SPAN));
             assertEquals(
-                    List.of(
-                            "compliance.events publish",
-                            "compliance-service/training-events batch",
-                            "training.events process",
-                            SENDER_SPAN),
+                    List.of("compliance.events publish", "evaluate agency", "training.events process", SENDER_SPAN),
                     path);
             SpanData process = spans.getFinishedSpanItems().stream()
                     .filter(span -> span.getTraceId().equals(trace) && span.getKind() == SpanKind.CONSUMER)
                     .findFirst()
                     .orElseThrow();
             assertEquals(agencyId, process.getAttributes().get(org.onemind.platform.tracing.EventSpans.AGENCY_ID));
+            SpanData evaluation = spans.getFinishedSpanItems().stream()
+                    .filter(span ->
+                            span.getTraceId().equals(trace) && span.getName().equals("evaluate agency"))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(agencyId, evaluation.getAttributes().get(org.onemind.platform.tracing.EventSpans.AGENCY_ID));
         }
     }
 

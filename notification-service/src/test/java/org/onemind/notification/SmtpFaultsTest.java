@@ -45,6 +45,17 @@ class SmtpFaultsTest {
     @Inject
     DeliveryService deliveries;
 
+    /** {@code onemind_emails_total{outcome}} as the service exports it. */
+    static double emailAttempts(String outcome) {
+        String scrape =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return scrape.lines()
+                .filter(line -> line.startsWith("onemind_emails_total{outcome=\"" + outcome + "\"}"))
+                .mapToDouble(line -> Double.parseDouble(line.split(" ")[1]))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no onemind_emails_total for " + outcome));
+    }
+
     @Test
     void aSlowServerStillReceivesEveryEmailExactlyOnce() {
         String domain = "slow-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
@@ -77,6 +88,9 @@ class SmtpFaultsTest {
         UUID agency = UUID.randomUUID();
         // The server falls silent in every conversation about this one recipient; the others flow.
         smtp.hangConnectionsCarrying("<" + stuck + ">");
+        double retriedBefore = emailAttempts("retried");
+        double failedBefore = emailAttempts("failed");
+        CapturedLogs logs = new CapturedLogs();
         try {
             QuarkusTransaction.requiringNew()
                     .run(() -> deliveries.enqueue(
@@ -105,7 +119,28 @@ class SmtpFaultsTest {
             });
         } finally {
             smtp.pass(); // the server comes back; its hung conversations are dropped
+            logs.close();
         }
+        // Ops see it: the attempts are counted, and logged with the agency and the trace, never the address.
+        assertTrue(emailAttempts("retried") >= retriedBefore + 1, "retried attempts are counted");
+        assertTrue(emailAttempts("failed") >= failedBefore + 1, "the email given up is counted");
+        List<CapturedLogs.Line> failures = logs.lines.stream()
+                .filter(line -> line.logger().endsWith("DeliveryDispatcher"))
+                .filter(line -> line.message().contains(notification(stuck).id.toString()))
+                .toList();
+        assertTrue(failures.size() >= 2, "each failed attempt is logged: " + failures);
+        failures.forEach(line -> {
+            assertEquals(agency.toString(), line.agencyId(), "the log line names the agency");
+            assertTrue(line.traceId() != null && line.traceId().matches("[0-9a-f]{32}"), "and the trace: " + line);
+        });
+        assertEquals(
+                List.of(),
+                logs.lines.stream()
+                        // The test's own SMTP server (GreenMail, in this JVM) is not the service.
+                        .filter(line -> !line.logger().startsWith("com.icegreen"))
+                        .filter(line -> line.message().contains(domain))
+                        .toList(),
+                "no log line at INFO or above carries a recipient's address");
         assertEquals(
                 0,
                 mailTo(domain).stream().filter(m -> recipient(m).equals(stuck)).count());

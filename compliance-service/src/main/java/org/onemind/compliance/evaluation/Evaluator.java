@@ -4,6 +4,9 @@ import static org.onemind.platform.contract.ComplianceTopic.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +24,7 @@ import org.onemind.compliance.rules.ExpiryForecast;
 import org.onemind.compliance.rules.RuleEdition;
 import org.onemind.platform.contract.Practice;
 import org.onemind.platform.outbox.Outbox;
+import org.onemind.platform.tracing.EventSpans;
 import org.onemind.platform.tx.Jdbc;
 
 /**
@@ -30,6 +34,9 @@ import org.onemind.platform.tx.Jdbc;
 @ApplicationScoped
 @io.quarkus.runtime.Startup
 public class Evaluator {
+
+    @Inject
+    EventSpans spans;
 
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
@@ -105,23 +112,49 @@ public class Evaluator {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reevaluateLater(UUID agencyId, String causationId) {
-        pending().put(agencyId, causationId);
+        Due due = pending().computeIfAbsent(agencyId, id -> new Due(new java.util.ArrayList<>()));
+        due.causationId = causationId;
+        // The event being applied: the evaluation continues its trace (or links it, with the agency's others).
+        SpanContext cause = Span.current().getSpanContext();
+        if (cause.isValid()) {
+            due.causes.add(cause);
+        }
     }
 
     /** Evaluates the agencies marked in this transaction, in id order (two batches lock agencies in the same order). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void evaluatePending() {
-        java.util.Map<UUID, String> pending = pending();
+        java.util.Map<UUID, Due> pending = pending();
         for (UUID agencyId : new java.util.TreeSet<>(pending.keySet())) {
-            reevaluate(agencyId, pending.get(agencyId));
+            Due due = pending.get(agencyId);
+            Span span = spans.coalesced("evaluate agency", due.causes);
+            span.setAttribute(EventSpans.AGENCY_ID, agencyId.toString());
+            try (Scope scope = span.makeCurrent()) {
+                reevaluate(agencyId, due.causationId);
+            } catch (RuntimeException failure) {
+                EventSpans.failed(span, failure);
+                throw failure;
+            } finally {
+                span.end();
+            }
         }
         pending.clear();
     }
 
-    /** This transaction's agencies to evaluate, each with the last event that changed it. */
+    /** An agency to evaluate: the last event that changed it, and the spans of the events that did. */
+    private static final class Due {
+        final List<SpanContext> causes;
+        String causationId;
+
+        Due(List<SpanContext> causes) {
+            this.causes = causes;
+        }
+    }
+
+    /** This transaction's agencies to evaluate. */
     @SuppressWarnings("unchecked")
-    private java.util.Map<UUID, String> pending() {
-        java.util.Map<UUID, String> pending = (java.util.Map<UUID, String>) transactions.getResource(Pending.class);
+    private java.util.Map<UUID, Due> pending() {
+        java.util.Map<UUID, Due> pending = (java.util.Map<UUID, Due>) transactions.getResource(Pending.class);
         if (pending == null) {
             pending = new java.util.HashMap<>();
             transactions.putResource(Pending.class, pending);

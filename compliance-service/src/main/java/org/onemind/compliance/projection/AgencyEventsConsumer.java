@@ -46,11 +46,6 @@ public class AgencyEventsConsumer extends EventConsumer {
     }
 
     @Override
-    public boolean coalesces() {
-        return true;
-    }
-
-    @Override
     public void finishBatch() {
         evaluator.evaluatePending();
     }

@@ -48,11 +48,6 @@ public class TrainingEventsConsumer extends EventConsumer {
     }
 
     @Override
-    public boolean coalesces() {
-        return true;
-    }
-
-    @Override
     public void finishBatch() {
         evaluator.evaluatePending();
     }

@@ -323,6 +323,7 @@ public final class NationalBenchmark {
 
         producerReference();
         resources(certifications);
+        observabilityOverhead(agencyIds);
 
         System.out.printf("%n| what | figure |%n|---|---|%n");
         table.forEach((what, figure) -> System.out.printf("| %s | %s |%n", what, figure));
@@ -683,6 +684,38 @@ public final class NationalBenchmark {
         pool.shutdownNow();
         all.sort(null);
         return new double[] {all.size() / seconds, all.get(Math.min(all.size() - 1, all.size() * 99 / 100)) / 1e6};
+    }
+
+    /**
+     * What tracing and HTTP metrics cost a read: compliance-service restarted with OpenTelemetry off
+     * and its HTTP server metrics ignoring every path, then with tracing on, then as shipped (both
+     * on); each is warmed up by one round of reads before the measured one.
+     */
+    void observabilityOverhead(String[] ids) throws Exception {
+        Map<String, String> noTracing = Map.of("QUARKUS_OTEL_SDK_DISABLED", "true");
+        Map<String, String> noHttpMetrics = Map.of("QUARKUS_MICROMETER_BINDER_HTTP_SERVER_IGNORE_PATTERNS", "/.*");
+        Map<String, String> neither = new java.util.HashMap<>(noTracing);
+        neither.putAll(noHttpMetrics);
+        List<Map<String, String>> settings = List.of(neither, noHttpMetrics, Map.of());
+        double[][] figures = new double[settings.size()][];
+        for (int run = 0; run < settings.size(); run++) {
+            stack.kill("compliance-service");
+            stack.restart("compliance-service", settings.get(run));
+            reads(ids);
+            figures[run] = reads(ids);
+        }
+        table.put(
+                "GET .../compliance: neither / tracing / tracing and HTTP metrics (as shipped)",
+                String.format(
+                        "%.0f / %.0f / %.0f requests/s (%+.1f %%, %+.1f %%), p99 %.1f / %.1f / %.1f ms",
+                        figures[0][0],
+                        figures[1][0],
+                        figures[2][0],
+                        (figures[1][0] - figures[0][0]) * 100 / figures[0][0],
+                        (figures[2][0] - figures[0][0]) * 100 / figures[0][0],
+                        figures[0][1],
+                        figures[1][1],
+                        figures[2][1]));
     }
 
     // --- References, measured in the same run ------------------------------------------------------

@@ -243,11 +243,25 @@ class LocalStackIT {
                         .body("practices.cit.required", equalTo(2))
                         .body("practices.cit.met", equalTo(false)));
 
+        // The second certification makes CIT met; it is sent in a trace of the caller's, which the
+        // email must carry: one trace from training-service through compliance-service to the email.
+        String trace = UUID.randomUUID().toString().replace("-", "");
         for (String officer : officers.subList(0, 2)) {
-            given().auth()
-                    .oauth2(admin)
-                    .contentType(ContentType.JSON)
-                    .body("""
+            boolean second = officer.equals(officers.get(1));
+            if (second) {
+                await().atMost(Duration.ofSeconds(60))
+                        .untilAsserted(() -> given().auth()
+                                .oauth2(admin)
+                                .get(compliance)
+                                .then()
+                                .body("practices.cit.swornTrained", equalTo(1)));
+            }
+            io.restassured.specification.RequestSpecification request =
+                    given().auth().oauth2(admin).contentType(ContentType.JSON);
+            if (second) {
+                request.header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01");
+            }
+            request.body("""
                             {"personnelId": "%s", "courseId": "00000000-0000-4000-8000-00000000a002",
                              "completedOn": "2026-03-02", "deliveryMode": "IN_PERSON", "certificateNumber": "CIT-%s"}""".formatted(officer, officer.substring(0, 6)))
                     .post(stack.url("training-service") + "/api/v1/agencies/{id}/certifications", agencyId)
@@ -277,6 +291,9 @@ class LocalStackIT {
         assertTrue(subjects.contains("Macon Police Department: your One Mind pledge is received"), subjects.toString());
         String body = inbox.getString("find { it.subject == '" + citMet + "' }.mimeMessage");
         assertTrue(body.contains("2 sworn officers hold a current certification; 2 required"), body);
+        assertTrue(
+                body.contains("traceparent: 00-" + trace + "-"),
+                "the email is in the trace of the request that recorded the certification");
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.onemind.platform.inbox.IncomingEvents;
+import org.onemind.platform.logging.Redaction;
 import org.onemind.platform.tracing.EventSpans;
 import org.onemind.platform.tracing.Traces;
 import org.onemind.platform.tx.NudgedWork;
@@ -113,9 +116,21 @@ public class DeliveryDispatcher {
         }
         Notification notification = due.get(0);
         notification.attempts++;
-        // The email continues the trace of the event that caused it; its header names this span.
+        // The email continues the trace of the event that caused it; its header names this span, and
+        // what is logged about it carries the span and the agency.
         Span span = spans.send("smtp send", notification.traceparent, String.valueOf(notification.agencyId));
         try (Scope scope = span.makeCurrent()) {
+            MDC.put(IncomingEvents.AGENCY_ID, String.valueOf(notification.agencyId));
+            return Optional.of(attempt(notification, span));
+        } finally {
+            MDC.remove(IncomingEvents.AGENCY_ID);
+            span.end();
+        }
+    }
+
+    /** @return whether the SMTP server accepted the email */
+    private boolean attempt(Notification notification, Span span) {
+        try {
             Mail mail = Mail.withHtml(notification.recipient, notification.subject, notification.htmlBody)
                     .setText(notification.textBody)
                     .addHeader("X-OneMind-Notification", notification.id.toString())
@@ -126,7 +141,7 @@ public class DeliveryDispatcher {
             notification.sentAt = Instant.now();
             metrics.email(SendingMetrics.Outcome.SENT, notification.createdAt);
             notification.lastError = null;
-            return Optional.of(true);
+            return true;
         } catch (RuntimeException e) {
             EventSpans.failed(span, e);
             String error = failureOf(e, sendTimeout);
@@ -137,7 +152,7 @@ public class DeliveryDispatcher {
                 // The address stays in the delivery log (the API), not in the service's log.
                 LOG.errorf(
                         "giving up on email %s (%s) after %d attempts: %s",
-                        notification.id, notification.type, notification.attempts, error);
+                        notification.id, notification.type, notification.attempts, Redaction.forLog(error));
             } else {
                 notification.status = DeliveryStatus.RETRYING;
                 metrics.email(SendingMetrics.Outcome.RETRIED, null);
@@ -149,11 +164,9 @@ public class DeliveryDispatcher {
                         notification.attempts,
                         maxAttempts,
                         notification.nextAttemptAt,
-                        error);
+                        Redaction.forLog(error));
             }
-            return Optional.of(false);
-        } finally {
-            span.end();
+            return false;
         }
     }
 

@@ -39,9 +39,4 @@ public interface EventHandler {
      * evaluation after all its certifications of the batch).
      */
     default void finishBatch() {}
-
-    /** True for a handler whose {@link #finishBatch} does work of its own (traced as the batch's span). */
-    default boolean coalesces() {
-        return false;
-    }
 }

@@ -18,6 +18,7 @@ import org.jboss.logging.MDC;
 import org.onemind.platform.deadletter.DeadLetters;
 import org.onemind.platform.events.CloudEvent;
 import org.onemind.platform.events.UnprocessableEventException;
+import org.onemind.platform.logging.Redaction;
 import org.onemind.platform.tracing.EventSpans;
 
 /**
@@ -147,7 +148,7 @@ public class IncomingEvents {
                         attempt,
                         kind,
                         wait.toMillis(),
-                        ConsumerStates.describe(failure));
+                        Redaction.forLog(ConsumerStates.describe(failure)));
             }
             pause(wait);
         }
@@ -246,26 +247,10 @@ public class IncomingEvents {
     /** An event applied in this transaction, and the span it was applied in. */
     private record Applied(CloudEvent event, SpanContext span) {}
 
-    /**
-     * The handler's coalesced work for the batch, in a span that continues (or links) the events'
-     * traces. @return the events applied
-     */
-    private java.util.List<Applied> finishBatch(EventHandler handler, java.util.List<Applied> applied) {
-        if (applied.isEmpty() || !handler.coalesces()) {
-            handler.finishBatch();
-            return applied;
-        }
-        Span span = spans.batch(
-                consumerName(handler), applied.stream().map(Applied::span).toList());
-        try (Scope scope = span.makeCurrent()) {
-            handler.finishBatch();
-            return applied;
-        } catch (RuntimeException failure) {
-            EventSpans.failed(span, failure);
-            throw failure;
-        } finally {
-            span.end();
-        }
+    /** The handler's coalesced work for the batch (its spans name their causes: {@link EventSpans#coalesced}). @return the events applied */
+    private static java.util.List<Applied> finishBatch(EventHandler handler, java.util.List<Applied> applied) {
+        handler.finishBatch();
+        return applied;
     }
 
     private static void refuseUnknownVersion(EventHandler handler, CloudEvent event) {
@@ -303,7 +288,7 @@ public class IncomingEvents {
                     record.topic(),
                     record.partition(),
                     record.offset(),
-                    ConsumerStates.describe(e));
+                    Redaction.forLog(ConsumerStates.describe(e)));
             return false;
         }
     }

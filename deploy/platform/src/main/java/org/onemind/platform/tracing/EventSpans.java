@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * The spans of the event chain past the HTTP request (OpenTelemetry messaging conventions): the
  * outbox relay's {@code publish} (child of the span that wrote the row), a consumer's
- * {@code process} (child of the publish that sent the record), a batch's coalesced work (linked to
- * every event it fans in), and the sending of an email or a webhook message (child of the consumer).
+ * {@code process} (child of the publish that sent the record), work coalesced from several events
+ * (linked to each), and the sending of an email or a webhook message (child of the consumer).
  */
 @ApplicationScoped
 public class EventSpans {
@@ -26,7 +26,7 @@ public class EventSpans {
     static final AttributeKey<String> CONSUMER_GROUP = AttributeKey.stringKey("messaging.consumer.group.name");
     static final AttributeKey<String> OPERATION = AttributeKey.stringKey("messaging.operation.type");
     static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("cloudevents.event_type");
-    static final AttributeKey<Long> BATCH_SIZE = AttributeKey.longKey("messaging.batch.message_count");
+    static final AttributeKey<Long> CAUSES = AttributeKey.longKey("onemind.coalesced.events");
 
     @Inject
     Tracer tracer;
@@ -62,19 +62,18 @@ public class EventSpans {
     }
 
     /**
-     * The work a batch coalesces (one evaluation per agency for many events): the child of its only
-     * event, or a span of its own linked to each event when several fan in.
+     * Work that several events ask for and that is done once (an agency's evaluation after all its
+     * certifications of a batch): the child of its only cause, or, when several fan in, a trace of
+     * its own with a link to each cause.
      */
-    public Span batch(String consumer, List<SpanContext> events) {
-        SpanBuilder builder = tracer.spanBuilder(consumer + " batch")
-                .setSpanKind(SpanKind.INTERNAL)
-                .setAttribute(CONSUMER_GROUP, consumer)
-                .setAttribute(BATCH_SIZE, (long) events.size());
-        if (events.size() == 1) {
-            builder.setParent(io.opentelemetry.context.Context.root().with(Span.wrap(events.get(0))));
+    public Span coalesced(String name, List<SpanContext> causes) {
+        SpanBuilder builder =
+                tracer.spanBuilder(name).setSpanKind(SpanKind.INTERNAL).setAttribute(CAUSES, (long) causes.size());
+        if (causes.size() == 1) {
+            builder.setParent(io.opentelemetry.context.Context.root().with(Span.wrap(causes.get(0))));
         } else {
             builder.setNoParent();
-            events.forEach(builder::addLink);
+            causes.forEach(builder::addLink);
         }
         return builder.startSpan();
     }

@@ -32,9 +32,9 @@ class EventSpansTest {
     }
 
     @Test
-    void aBatchOfOneEventContinuesItsTrace() {
+    void workCausedByOneEventContinuesItsTrace() {
         Span event = processed("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
-        spans.batch("c", List.of(event.getSpanContext())).end();
+        spans.coalesced("evaluate agency", List.of(event.getSpanContext())).end();
 
         SpanData batch = exported.getFinishedSpanItems().get(1);
         assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", batch.getTraceId());
@@ -42,19 +42,19 @@ class EventSpansTest {
     }
 
     @Test
-    void aBatchThatFansInSeveralTracesLinksEachOfThem() {
+    void workThatSeveralEventsFanInLinksEachOfThem() {
         SpanContext first = processed("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
                 .getSpanContext();
         SpanContext second = processed("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
                 .getSpanContext();
-        spans.batch("c", List.of(first, second)).end();
+        spans.coalesced("evaluate agency", List.of(first, second)).end();
 
         SpanData batch = exported.getFinishedSpanItems().get(2);
-        assertFalse(batch.getParentSpanContext().isValid(), "a batch of several traces is a trace of its own");
+        assertFalse(batch.getParentSpanContext().isValid(), "work of several traces is a trace of its own");
         assertEquals(
                 List.of(first, second),
                 batch.getLinks().stream().map(LinkData::getSpanContext).toList());
-        assertEquals(2L, batch.getAttributes().get(EventSpans.BATCH_SIZE));
+        assertEquals(2L, batch.getAttributes().get(EventSpans.CAUSES));
     }
 
     @Test
