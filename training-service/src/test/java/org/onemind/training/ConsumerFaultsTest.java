@@ -30,6 +30,15 @@ class ConsumerFaultsTest {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
+    /** The sum of the samples of a metric line prefix whose labels contain {@code labels}. */
+    static double sum(String scrape, String prefix, String labels) {
+        return scrape.lines()
+                .filter(line -> line.startsWith(prefix) && line.contains(labels))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ', prefix.length() - 1) + 1)
+                        .split(" ")[0]))
+                .sum();
+    }
+
     @Test
     void aDatabaseOutageDelaysAgencyEventsButLosesAndDoublesNone() {
         TopicProbe producer = new TopicProbe(bootstrapServers);
@@ -66,12 +75,18 @@ class ConsumerFaultsTest {
                             .get("/q/health/ready")
                             .jsonPath()
                             .getString("checks.find { it.name == 'event-outbox' }.data.broker"));
+            // What the alerts read: retries counted, the consumer stuck, and the outbox figures unknown (NaN:
+            // absent in Prometheus) while the database is away, never a stale figure.
             String metrics = RestAssured.given().get("/q/metrics").asString();
             assertTrue(
-                    metrics.lines()
-                            .anyMatch(l -> l.startsWith("onemind_consumer_retries_total{")
-                                    && l.contains("training-service/agency-events")),
+                    sum(metrics, "onemind_consumer_retries_total{", "consumer=\"training-service/agency-events\"") > 0,
                     "retries are counted");
+            assertTrue(
+                    sum(metrics, "onemind_consumer_stuck_seconds{", "consumer=\"training-service/agency-events\"") > 0,
+                    "the consumer is reported stuck");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> Double.isNaN(
+                            sum(RestAssured.given().get("/q/metrics").asString(), "onemind_outbox_backlog ", "")));
             long remaining = Duration.ofSeconds(10).toNanos() - (System.nanoTime() - outageStart);
             await().pollDelay(Duration.ofNanos(Math.max(1, remaining))).until(() -> true);
         }
