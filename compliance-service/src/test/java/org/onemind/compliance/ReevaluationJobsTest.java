@@ -169,8 +169,9 @@ class ReevaluationJobsTest {
 
     @Test
     void aScheduledFiringRunsOnOneReplicaOnly() {
+        // A minute of its own (a firing at second 59 plus one second would be the next minute's).
         Instant firing = Instant.parse("2031-01-01T00:30:00Z")
-                .plusSeconds(UUID.randomUUID().getLeastSignificantBits() & 0xffff);
+                .plusSeconds((UUID.randomUUID().getLeastSignificantBits() & 0xffff) * 60);
         assertTrue(jobs.claim("test-job", firing), "the first replica claims the firing");
         assertFalse(
                 jobs.claim("test-job", firing.plusSeconds(1)), "another replica firing in the same minute does not");

@@ -2,7 +2,6 @@ package org.onemind.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -112,11 +111,15 @@ public class IncomingEvents {
             Failures.Kind kind;
             Duration wait = backoff(attempt);
             try {
-                java.util.List<Applied> applied = QuarkusTransaction.requiringNew()
+                java.util.List<CloudEvent> applied = QuarkusTransaction.requiringNew()
                         .timeout(batchTimeoutSeconds)
-                        .call(() -> finishBatch(handler, applyOnce(handler, needed)));
+                        .call(() -> {
+                            java.util.List<CloudEvent> appliedNow = applyOnce(handler, needed);
+                            handler.finishBatch();
+                            return appliedNow;
+                        });
                 states.flowing(consumer);
-                states.applied(consumer, applied.stream().map(Applied::event).toList());
+                states.applied(consumer, applied);
                 return;
             } catch (RuntimeException failure) {
                 kind = Failures.classify(failure);
@@ -188,7 +191,8 @@ public class IncomingEvents {
     /** Applies a dead letter again, in one transaction; throws when it still cannot be applied. */
     public void replay(EventHandler handler, ConsumerRecord<String, String> record, Runnable inSameTransaction) {
         QuarkusTransaction.requiringNew().run(() -> {
-            finishBatch(handler, applyOnce(handler, java.util.List.of(read(record))));
+            applyOnce(handler, java.util.List.of(read(record)));
+            handler.finishBatch();
             inSameTransaction.run();
         });
     }
@@ -196,9 +200,9 @@ public class IncomingEvents {
     /**
      * Applies each record not applied before, in order; the ids are claimed in one statement. Each
      * event is applied in a span of its own trace (what it writes to the outbox continues that trace)
-     * with its agency in the log context. Returns the spans of the events applied.
+     * with its agency in the log context. Returns the events applied.
      */
-    private java.util.List<Applied> applyOnce(EventHandler handler, java.util.List<Incoming> records) {
+    private java.util.List<CloudEvent> applyOnce(EventHandler handler, java.util.List<Incoming> records) {
         String consumer = consumerName(handler);
         java.util.List<CloudEvent> events = new java.util.ArrayList<>(records.size());
         java.util.List<String> wanted = new java.util.ArrayList<>(records.size());
@@ -211,7 +215,7 @@ public class IncomingEvents {
             }
         }
         java.util.Set<String> firstDeliveries = processed.firstDeliveries(consumer, wanted);
-        java.util.List<Applied> applied = new java.util.ArrayList<>(events.size());
+        java.util.List<CloudEvent> applied = new java.util.ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             CloudEvent event = events.get(i);
             if (!handler.types().contains(event.type())) {
@@ -232,7 +236,7 @@ public class IncomingEvents {
             try (Scope scope = span.makeCurrent()) {
                 MDC.put(AGENCY_ID, event.subject());
                 handler.apply(event);
-                applied.add(new Applied(event, span.getSpanContext()));
+                applied.add(event);
             } catch (RuntimeException failure) {
                 EventSpans.failed(span, failure);
                 throw failure;
@@ -241,15 +245,6 @@ public class IncomingEvents {
                 span.end();
             }
         }
-        return applied;
-    }
-
-    /** An event applied in this transaction, and the span it was applied in. */
-    private record Applied(CloudEvent event, SpanContext span) {}
-
-    /** The handler's coalesced work for the batch (its spans name their causes: {@link EventSpans#coalesced}). @return the events applied */
-    private static java.util.List<Applied> finishBatch(EventHandler handler, java.util.List<Applied> applied) {
-        handler.finishBatch();
         return applied;
     }
 
