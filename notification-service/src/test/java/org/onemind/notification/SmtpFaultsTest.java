@@ -22,6 +22,7 @@ import org.onemind.infra.FaultProxy;
 import org.onemind.infra.InjectMailServer;
 import org.onemind.infra.InjectSmtpProxy;
 import org.onemind.infra.MailServer;
+import org.onemind.infra.PrometheusScrape;
 import org.onemind.notification.delivery.DeliveryService;
 import org.onemind.notification.delivery.DeliveryStatus;
 import org.onemind.notification.delivery.Notification;
@@ -47,13 +48,10 @@ class SmtpFaultsTest {
 
     /** {@code onemind_emails_total{outcome}} as the service exports it. */
     static double emailAttempts(String outcome) {
-        String scrape =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return scrape.lines()
-                .filter(line -> line.startsWith("onemind_emails_total{outcome=\"" + outcome + "\"}"))
-                .mapToDouble(line -> Double.parseDouble(line.split(" ")[1]))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no onemind_emails_total for " + outcome));
+        return PrometheusScrape.sum(
+                given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "onemind_emails_total",
+                "outcome=\"" + outcome + "\"");
     }
 
     @Test

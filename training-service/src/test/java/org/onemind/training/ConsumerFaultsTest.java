@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.onemind.infra.DatabaseOutage;
+import org.onemind.infra.PrometheusScrape;
 import org.onemind.infra.TopicProbe;
 import org.onemind.training.agency.KnownAgency;
 
@@ -29,15 +30,6 @@ class ConsumerFaultsTest {
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
-
-    /** The sum of the samples of a metric line prefix whose labels contain {@code labels}. */
-    static double sum(String scrape, String prefix, String labels) {
-        return scrape.lines()
-                .filter(line -> line.startsWith(prefix) && line.contains(labels))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ', prefix.length() - 1) + 1)
-                        .split(" ")[0]))
-                .sum();
-    }
 
     @Test
     void aDatabaseOutageDelaysAgencyEventsButLosesAndDoublesNone() {
@@ -79,14 +71,22 @@ class ConsumerFaultsTest {
             // absent in Prometheus) while the database is away, never a stale figure.
             String metrics = RestAssured.given().get("/q/metrics").asString();
             assertTrue(
-                    sum(metrics, "onemind_consumer_retries_total{", "consumer=\"training-service/agency-events\"") > 0,
+                    PrometheusScrape.sum(
+                                    metrics,
+                                    "onemind_consumer_retries_total",
+                                    "consumer=\"training-service/agency-events\"")
+                            > 0,
                     "retries are counted");
             assertTrue(
-                    sum(metrics, "onemind_consumer_stuck_seconds{", "consumer=\"training-service/agency-events\"") > 0,
+                    PrometheusScrape.sum(
+                                    metrics,
+                                    "onemind_consumer_stuck_seconds",
+                                    "consumer=\"training-service/agency-events\"")
+                            > 0,
                     "the consumer is reported stuck");
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> Double.isNaN(
-                            sum(RestAssured.given().get("/q/metrics").asString(), "onemind_outbox_backlog ", "")));
+                    .until(() -> Double.isNaN(PrometheusScrape.sum(
+                            RestAssured.given().get("/q/metrics").asString(), "onemind_outbox_backlog", "")));
             long remaining = Duration.ofSeconds(10).toNanos() - (System.nanoTime() - outageStart);
             await().pollDelay(Duration.ofNanos(Math.max(1, remaining))).until(() -> true);
         }

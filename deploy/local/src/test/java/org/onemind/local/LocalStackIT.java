@@ -85,15 +85,12 @@ class LocalStackIT {
             java.util.Set<String> exported = new java.util.TreeSet<>();
             for (String service :
                     List.of("agency-service", "training-service", "compliance-service", "notification-service")) {
-                String scrape = RestAssured.get(stack.url(service) + "/q/metrics")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asString();
-                scrape.lines()
-                        .filter(line -> !line.startsWith("#") && !line.isBlank())
-                        .map(line -> line.split("[{ ]", 2)[0])
-                        .forEach(exported::add);
+                exported.addAll(
+                        org.onemind.infra.PrometheusScrape.names(RestAssured.get(stack.url(service) + "/q/metrics")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString()));
             }
             java.util.Set<String> missing = new java.util.TreeSet<>(used);
             missing.removeAll(exported);

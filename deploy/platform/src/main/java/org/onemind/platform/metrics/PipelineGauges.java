@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * consumer. Every replica reports the same (shared) figures; alerts take their {@code max}. One
  * query serves a scrape's gauges and is reused for a few seconds, so scrapes of several replicas
  * and Prometheus servers cost the database little. While the database is away the gauges are NaN
- * (absent in Prometheus), never a stale figure.
+ * (absent in Prometheus), never a stale figure. The outbox health check reads the same figures.
  */
 @Startup
 @ApplicationScoped
@@ -64,6 +64,16 @@ public class PipelineGauges {
                     .register(registry);
             return true;
         });
+    }
+
+    /** The outbox's unsent events and the age of the oldest, as last read; empty while the database is away. */
+    public record OutboxBacklog(long pending, long oldestSeconds) {}
+
+    public java.util.Optional<OutboxBacklog> outboxBacklog() {
+        Figures read = figures();
+        return Double.isNaN(read.backlog())
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new OutboxBacklog((long) read.backlog(), (long) read.oldestSeconds()));
     }
 
     private double deadLettersOf(String consumer) {

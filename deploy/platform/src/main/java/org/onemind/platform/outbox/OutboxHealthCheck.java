@@ -2,12 +2,11 @@ package org.onemind.platform.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import org.onemind.platform.metrics.PipelineGauges;
 
 /**
  * Reports the event pipeline without gating readiness on the broker: while Kafka is away writes
@@ -18,26 +17,20 @@ import org.eclipse.microprofile.health.Readiness;
 public class OutboxHealthCheck implements HealthCheck {
 
     @Inject
-    EntityManager em;
+    PipelineGauges gauges;
 
     @Inject
     OutboxRelay relay;
 
     @Override
-    @Transactional
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder builder =
                 HealthCheckResponse.named("event-outbox").up();
-        try {
-            Object[] backlog = (Object[])
-                    em.createNativeQuery("select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)"
-                                    + " from outbox_event where sent_at is null")
-                            .getSingleResult();
-            builder.withData("pendingEvents", ((Number) backlog[0]).longValue());
-            builder.withData("oldestPendingSeconds", ((Number) backlog[1]).longValue());
-        } catch (RuntimeException e) {
-            builder.withData("pendingEvents", "unknown");
-        }
+        gauges.outboxBacklog()
+                .ifPresentOrElse(
+                        backlog -> builder.withData("pendingEvents", backlog.pending())
+                                .withData("oldestPendingSeconds", backlog.oldestSeconds()),
+                        () -> builder.withData("pendingEvents", "unknown"));
         String failure = relay.lastFailure();
         java.time.Instant waiting = relay.publishingSince();
         boolean stalled =

@@ -6,7 +6,6 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The W3C {@code traceparent} of OpenTelemetry spans, as the outbox, Kafka records, emails and
@@ -36,13 +35,13 @@ public final class Traces {
         return traceparentOf(Span.current().getSpanContext());
     }
 
+    /** W3C {@code traceparent} (version 00) of a span; null for an invalid one. */
     public static String traceparentOf(SpanContext span) {
         if (!span.isValid()) {
             return null;
         }
-        java.util.Map<String, String> carrier = new java.util.HashMap<>(2);
-        W3C.inject(Context.root().with(Span.wrap(span)), carrier, Map::put);
-        return carrier.get(TRACEPARENT);
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                + span.getTraceFlags().asHex();
     }
 
     /** The context a span continues: the remote parent named by a traceparent, or a new trace when none (or an invalid one). */
