@@ -90,6 +90,17 @@ class CampaignEmailsTest {
         }
     }
 
+    /** The text part as the reader sees it (decoded, without the transfer encoding's line breaks). */
+    static String plainText(MimeMessage message) throws Exception {
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                return parts.getBodyPart(i).getContent().toString();
+            }
+        }
+        throw new AssertionError("no text part");
+    }
+
     static String domain() {
         return "d" + UUID.randomUUID().toString().substring(0, 8) + ".example";
     }
@@ -137,6 +148,30 @@ class CampaignEmailsTest {
         String body = raw(mailTo("chief@" + domain).get(0));
         assertTrue(body.contains("3 Crisis Intervention Team certification(s)"), body);
         assertTrue(body.contains("2027-02-01"));
+    }
+
+    @Test
+    void aForecastAtRiskIsExplainedWithEachPracticesPaceAndThePaceNeeded() throws Exception {
+        String domain = domain();
+        String agency = UUID.randomUUID().toString();
+        agency(agency, domain);
+        send("compliance.events", agency, "onemind.compliance.forecast-at-risk.v1", """
+                {"agencyId": "%s", "asOf": "2027-03-01", "targetCompletionOn": "2027-06-30", "windowWeeks": 8,
+                 "practices": [
+                   {"practice": "MHFA", "status": "AT_RISK", "shortfall": 40, "pacePerWeek": 1.5,
+                    "neededPerWeek": 2.5, "projectedOn": "2027-09-06"},
+                   {"practice": "POLICY", "status": "NO_PROGRESS", "shortfall": null, "pacePerWeek": null,
+                    "neededPerWeek": null, "projectedOn": null}]}""".formatted(agency));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailTo("chief@" + domain).size() == 1);
+        MimeMessage email = mailTo("chief@" + domain).get(0);
+        String body = plainText(email);
+        assertTrue(email.getSubject().contains("will not be complete by 2027-06-30"), email.getSubject());
+        assertTrue(
+                body.contains("Mental Health First Aid: 40 still to train; 1.5 a week over the last 8 weeks, met on"
+                        + " 2027-09-06 at that pace. On pace: 2.5 a week from now"),
+                body);
+        assertTrue(body.contains("Model policy: not in place yet and nothing recorded to start"), body);
     }
 
     @Test

@@ -39,7 +39,7 @@ public class CampaignResource {
     @Operation(
             operationId = "getCampaignSummary",
             summary =
-                    "Agencies by status, per-practice met counts, eligible but not submitted, overdue (optionally one state)")
+                    "Agencies by status and by completion forecast, per-practice met counts, eligible but not submitted, overdue (optionally one state)")
     public CampaignSummary summary(@QueryParam("state") @Size(max = 100) String state) {
         return queries.summary(state);
     }

@@ -14,6 +14,10 @@ public interface ComplianceConfig {
     @WithDefault("90")
     int expiryWarningDays();
 
+    /** The recent weeks over which an agency's pace is measured for its completion forecast. */
+    @WithDefault("8")
+    int forecastWindowWeeks();
+
     /** When the nightly re-evaluation and expiry watch run (cron, used by {@code NightlyReevaluation}). */
     @WithDefault("0 30 0 * * ?")
     String nightlyCron();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.onemind.platform.api.ListPage;
 import org.onemind.platform.contract.DeadlineStatus;
+import org.onemind.platform.contract.ForecastStatus;
 import org.onemind.platform.contract.PledgeStatus;
 import org.onemind.platform.contract.Practice;
 import org.onemind.platform.tx.Jdbc;
@@ -55,6 +56,7 @@ public class ComplianceQueries {
     private record SummaryGroup(
             String pledgeStatus,
             String deadlineStatus,
+            String forecastStatus,
             long agencies,
             long partnershipMet,
             long policyMet,
@@ -67,25 +69,30 @@ public class ComplianceQueries {
         // Counted by the database: one row per (pledge status, deadline status), not one per agency.
         List<SummaryGroup> groups = Jdbc.query(
                 em,
-                "select coalesce(a.pledge_status, 'NOT_PLEDGED'), e.deadline_status, count(*),"
+                "select coalesce(a.pledge_status, 'NOT_PLEDGED'), e.deadline_status, e.forecast_status, count(*),"
                         + " count(*) filter (where e.partnership_met), count(*) filter (where e.policy_met),"
                         + " count(*) filter (where e.mhfa_met), count(*) filter (where e.cit_met),"
                         + " count(*) filter (where e.eligible)"
                         + " from evaluation e join agency_view a on a.agency_id = e.agency_id"
                         + (wanted == null ? "" : " where upper(a.state) = ?")
-                        + " group by 1, 2 order by 1, 2",
+                        + " group by 1, 2, 3 order by 1, 2, 3",
                 row -> new SummaryGroup(
                         row.getString(1),
                         row.getString(2),
-                        row.getLong(3),
+                        row.getString(3),
                         row.getLong(4),
                         row.getLong(5),
                         row.getLong(6),
                         row.getLong(7),
-                        row.getLong(8)),
+                        row.getLong(8),
+                        row.getLong(9)),
                 wanted == null ? new Object[0] : new Object[] {wanted});
         Map<String, Long> byPledge = new LinkedHashMap<>();
         Map<String, Long> byDeadline = new LinkedHashMap<>();
+        Map<String, Long> byForecast = new LinkedHashMap<>();
+        for (ForecastStatus forecast : ForecastStatus.values()) {
+            byForecast.put(forecast.name(), 0L);
+        }
         Map<String, Long> met = new LinkedHashMap<>();
         for (Practice practice : Practice.values()) {
             met.put(practice.name(), 0L);
@@ -98,6 +105,9 @@ public class ComplianceQueries {
             agencies += group.agencies();
             byPledge.merge(group.pledgeStatus(), group.agencies(), Long::sum);
             byDeadline.merge(group.deadlineStatus(), group.agencies(), Long::sum);
+            if (group.forecastStatus() != null) {
+                byForecast.merge(group.forecastStatus(), group.agencies(), Long::sum);
+            }
             met.merge(Practice.PARTNERSHIP.name(), group.partnershipMet(), Long::sum);
             met.merge(Practice.POLICY.name(), group.policyMet(), Long::sum);
             met.merge(Practice.MHFA.name(), group.mhfaMet(), Long::sum);
@@ -111,7 +121,7 @@ public class ComplianceQueries {
             }
         }
         return new CampaignSummary(
-                wanted, agencies, byPledge, byDeadline, met, eligible, eligibleNotSubmitted, overdue);
+                wanted, agencies, byPledge, byDeadline, byForecast, met, eligible, eligibleNotSubmitted, overdue);
     }
 
     private com.fasterxml.jackson.databind.JsonNode tree(String json) {

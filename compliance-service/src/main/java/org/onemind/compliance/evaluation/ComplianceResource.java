@@ -70,7 +70,7 @@ public class ComplianceResource {
     @Operation(
             operationId = "getComplianceHistory",
             summary =
-                    "The evaluations that changed a practice or eligibility, newest first, with the event that caused each")
+                    "The evaluations that changed a practice, eligibility or a figure, newest first, with the event that caused each")
     public ListPage<HistoryEntry> history(
             @PathParam("agencyId") UUID agencyId,
             @QueryParam("page")

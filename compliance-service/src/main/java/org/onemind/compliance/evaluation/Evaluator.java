@@ -18,18 +18,23 @@ import java.util.List;
 import java.util.UUID;
 import org.onemind.compliance.projection.AgencyFactsRepository;
 import org.onemind.compliance.rules.AgencyFacts;
+import org.onemind.compliance.rules.CompletionForecast;
 import org.onemind.compliance.rules.ComplianceRules;
 import org.onemind.compliance.rules.Evaluation;
 import org.onemind.compliance.rules.ExpiryForecast;
 import org.onemind.compliance.rules.RuleEdition;
+import org.onemind.compliance.timeline.EvaluationLog;
+import org.onemind.compliance.timeline.Figures;
+import org.onemind.platform.contract.ForecastStatus;
 import org.onemind.platform.contract.Practice;
 import org.onemind.platform.outbox.Outbox;
 import org.onemind.platform.tracing.EventSpans;
 import org.onemind.platform.tx.Jdbc;
 
 /**
- * Re-evaluates an agency after a change to its facts, stores the result and, when a practice or
- * eligibility changed, records it in the history and publishes {@code compliance-evaluated}.
+ * Re-evaluates an agency after a change to its facts, stores the result and, when a practice,
+ * eligibility or a figure changed, records it in the history (the timeline's rows) and publishes
+ * {@code compliance-evaluated}.
  */
 @ApplicationScoped
 @io.quarkus.runtime.Startup
@@ -67,6 +72,9 @@ public class Evaluator {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    EvaluationLog evaluationLog;
 
     @Inject
     ObjectMapper json;
@@ -189,6 +197,8 @@ public class Evaluator {
                 now,
                 ExpiryForecast.forecast(agencyFacts, evaluation.asOf(), config.expiryWarningDays(), edition()));
 
+        CompletionForecast.Forecast forecast = forecast(agencyId, agencyFacts, evaluation);
+
         // The stored evaluation (StoredEvaluation's table) with plain JDBC: this runs once per event at idle.
         java.util.Optional<Previous> previous = Jdbc.first(
                 em,
@@ -218,12 +228,14 @@ public class Evaluator {
         Jdbc.update(
                 em,
                 "insert into evaluation (agency_id, evaluated_at, rule_edition, eligible, partnership_met, policy_met,"
-                        + " mhfa_met, cit_met, deadline_status, body, body_format) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " mhfa_met, cit_met, deadline_status, body, body_format, forecast_status)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict (agency_id) do update set evaluated_at = excluded.evaluated_at,"
                         + " rule_edition = excluded.rule_edition, eligible = excluded.eligible,"
                         + " partnership_met = excluded.partnership_met, policy_met = excluded.policy_met,"
                         + " mhfa_met = excluded.mhfa_met, cit_met = excluded.cit_met, deadline_status = excluded.deadline_status,"
-                        + " body = excluded.body, body_format = excluded.body_format",
+                        + " body = excluded.body, body_format = excluded.body_format,"
+                        + " forecast_status = excluded.forecast_status",
                 agencyId,
                 evaluatedAt,
                 evaluation.ruleEdition().label(),
@@ -234,22 +246,20 @@ public class Evaluator {
                 evaluation.cit().met(),
                 evaluation.deadlineStatus().name(),
                 body,
-                ComplianceBodies.FORMAT);
+                ComplianceBodies.FORMAT,
+                forecast == null ? null : forecast.status().name());
+        announceIfAtRisk(agencyId, forecast);
 
-        if (!changes.isEmpty() || eligibleChanged) {
-            Jdbc.update(
-                    em,
-                    "insert into evaluation_change (agency_id, evaluated_at, causation_id, changes, body)"
-                            + " values (?, ?, ?, ?, ?)",
+        boolean news = !changes.isEmpty() || eligibleChanged || figuresChanged;
+        (news ? evaluationsPublished : evaluationsUnchanged).increment();
+        if (news) {
+            evaluationLog.record(
                     agencyId,
                     evaluatedAt,
                     causationId,
                     write(changes),
-                    body);
-        }
-        boolean news = !changes.isEmpty() || eligibleChanged || figuresChanged;
-        (news ? evaluationsPublished : evaluationsUnchanged).increment();
-        if (news) {
+                    body,
+                    Figures.of(evaluation.eligible(), evaluation.practices()));
             outbox.publish(
                     COMPLIANCE_EVALUATED,
                     agencyId.toString(),
@@ -268,6 +278,53 @@ public class Evaluator {
                             causationId));
         }
         return response;
+    }
+
+    /**
+     * The agency's completion forecast on the evaluation's day; null without an active pledge. The pace
+     * is read from the kept evaluations only where a training practice is unmet (else it is not used).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CompletionForecast.Forecast forecast(UUID agencyId, AgencyFacts agencyFacts, Evaluation evaluation) {
+        boolean pledged = agencyFacts.pledge() != null && agencyFacts.pledge().active();
+        int weeks = config.forecastWindowWeeks();
+        CompletionForecast.Baseline baseline =
+                pledged && !(evaluation.mhfa().met() && evaluation.cit().met())
+                        ? evaluationLog.baseline(agencyId, evaluation.asOf().minusWeeks(weeks))
+                        : null;
+        return CompletionForecast.forecast(agencyFacts, evaluation.asOf(), baseline, weeks, edition());
+    }
+
+    /** The agency's forecast as of now, evaluated but not stored. */
+    @Transactional
+    public CompletionForecast.Forecast forecastNow(UUID agencyId) {
+        AgencyFacts agencyFacts = facts.load(agencyId);
+        return forecast(agencyId, agencyFacts, ComplianceRules.evaluate(agencyFacts, LocalDate.now(), edition()));
+    }
+
+    /** An agency whose forecast is AT_RISK is told once per target date ({@code forecast-at-risk}). */
+    private void announceIfAtRisk(UUID agencyId, CompletionForecast.Forecast forecast) {
+        if (forecast == null || forecast.status() != ForecastStatus.AT_RISK) {
+            return;
+        }
+        int noticed = Jdbc.update(
+                em,
+                "insert into forecast_notice (agency_id, target_completion_on, noticed_at) values (?, ?, now())"
+                        + " on conflict do nothing",
+                agencyId,
+                forecast.targetCompletionOn());
+        if (noticed == 1) {
+            outbox.publish(
+                    FORECAST_AT_RISK,
+                    agencyId.toString(),
+                    agencyId.toString(),
+                    new ForecastAtRisk(
+                            agencyId,
+                            forecast.asOf(),
+                            forecast.targetCompletionOn(),
+                            forecast.windowWeeks(),
+                            forecast.practices()));
+        }
     }
 
     /**

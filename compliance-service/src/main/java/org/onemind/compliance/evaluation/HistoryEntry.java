@@ -1,6 +1,6 @@
 package org.onemind.compliance.evaluation;
 
-/** An evaluation that changed a practice or eligibility, with the event that caused it. */
+/** An evaluation that changed a practice, eligibility or a figure, with the event that caused it. */
 public record HistoryEntry(
         java.time.Instant evaluatedAt,
         String causationId,

@@ -11,6 +11,8 @@ public enum NotificationType {
     CERTIFICATIONS_EXPIRING,
     DEADLINE_APPROACHING,
     DEADLINE_PASSED,
+    /** The completion forecast turned AT_RISK: at the recent pace a practice is met after the target date. */
+    FORECAST_AT_RISK,
     /** To the owner of a webhook subscription whose deliveries were given up. */
     WEBHOOK_FAILING
 }

@@ -37,6 +37,7 @@ public class ComplianceEventsConsumer extends EventConsumer {
                 ComplianceEvaluated::changedStanding,
                 event -> told(event, event.data().agencyId()));
         on(CERTIFICATIONS_EXPIRING, event -> told(event, event.data().agencyId()));
+        on(FORECAST_AT_RISK, event -> told(event, event.data().agencyId()));
     }
 
     private static final Logger LOG = Logger.getLogger(ComplianceEventsConsumer.class);
@@ -81,6 +82,8 @@ public class ComplianceEventsConsumer extends EventConsumer {
         }
         if (event.data() instanceof CertificationsExpiring expiring) {
             expiring(event.id(), expiring);
+        } else if (event.data() instanceof ForecastAtRisk atRisk) {
+            atRisk(event.id(), atRisk);
         } else {
             evaluated(event.id(), (ComplianceEvaluated) event.data(), agencyName.get());
             @SuppressWarnings("unchecked")
@@ -125,6 +128,22 @@ public class ComplianceEventsConsumer extends EventConsumer {
                         "earliestExpiry", expiring.earliestExpiry(),
                         "wouldBecomeUnmetOn", expiring.wouldBecomeUnmetOn()),
                 List.of());
+    }
+
+    /** forecast-at-risk: each unmet practice's figures, and the pace that would meet it by the target date. */
+    private void atRisk(String eventId, ForecastAtRisk atRisk) {
+        List<String> lines = new ArrayList<>();
+        for (PracticePace pace : atRisk.practices()) {
+            lines.add(ForecastLines.line(pace, atRisk.windowWeeks()));
+        }
+        notices.send(
+                atRisk.agencyId(),
+                NotificationType.FORECAST_AT_RISK,
+                eventId,
+                Map.of(
+                        "targetCompletionOn", atRisk.targetCompletionOn(),
+                        "windowWeeks", atRisk.windowWeeks()),
+                lines);
     }
 
     private void enqueue(

@@ -14,7 +14,11 @@ public final class ComplianceTopic {
     public static final EventType<CertificationsExpiring> CERTIFICATIONS_EXPIRING =
             type("onemind.compliance.certifications-expiring.v1", CertificationsExpiring.class);
 
-    public static final List<EventType<?>> TYPES = List.of(COMPLIANCE_EVALUATED, CERTIFICATIONS_EXPIRING);
+    public static final EventType<ForecastAtRisk> FORECAST_AT_RISK =
+            type("onemind.compliance.forecast-at-risk.v1", ForecastAtRisk.class);
+
+    public static final List<EventType<?>> TYPES =
+            List.of(COMPLIANCE_EVALUATED, CERTIFICATIONS_EXPIRING, FORECAST_AT_RISK);
 
     /**
      * An agency's compliance after an evaluation that changed something: a practice's standing
@@ -91,6 +95,30 @@ public final class ComplianceTopic {
     /** Certifications of a practice expire soon enough that the practice would become unmet. */
     public record CertificationsExpiring(
             UUID agencyId, Practice practice, int count, LocalDate earliestExpiry, LocalDate wouldBecomeUnmetOn) {}
+
+    /**
+     * The agency's completion forecast turned {@link ForecastStatus#AT_RISK}: at its recent pace an unmet
+     * practice is met only after the pledge's target date (announced once per agency and target date).
+     */
+    public record ForecastAtRisk(
+            UUID agencyId,
+            LocalDate asOf,
+            LocalDate targetCompletionOn,
+            int windowWeeks,
+            List<PracticePace> practices) {}
+
+    /**
+     * One unmet practice's forecast: the people still to train ({@code shortfall}), the shortfall closed per
+     * week over the window, the pace that would meet it by the target date, and the day it is met at the
+     * recent pace (null when there is none).
+     */
+    public record PracticePace(
+            Practice practice,
+            ForecastStatus status,
+            Integer shortfall,
+            Double pacePerWeek,
+            Double neededPerWeek,
+            LocalDate projectedOn) {}
 
     private static <T extends Record> EventType<T> type(String name, Class<T> payload) {
         return new EventType<>(TOPIC, name, payload);

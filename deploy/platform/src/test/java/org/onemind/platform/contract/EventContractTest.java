@@ -127,6 +127,8 @@ class EventContractTest {
             }
         } else if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
             expect(json, "integer", path, problems);
+        } else if (raw == double.class || raw == Double.class) {
+            expect(json, "number", path, problems);
         } else if (raw == boolean.class || raw == Boolean.class) {
             expect(json, "boolean", path, problems);
         } else if (raw == List.class) {
