@@ -69,6 +69,13 @@ class BadInputTest {
                 .getId();
         String deadLetter =
                 DeadLetterSamples.poison(jdbcUrl, "agency-service", "compliance-events", "compliance.events");
+        String kid = given().auth()
+                .oauth2(admin)
+                .post("/api/v1/credentials/signing-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("kid");
 
         BadInputSuite.Report report = BadInputSuite.of(base.toString(), "agency-service", "access-rules.txt")
                 .adminToken(admin)
@@ -80,6 +87,7 @@ class BadInputTest {
                     case "memberId" -> member;
                     case "apiClientId" -> apiClient;
                     case "deadLetterId" -> deadLetter;
+                    case "kid" -> kid;
                     default -> throw new IllegalStateException("no value for {" + name + "}");
                 })
                 .example("POST /api/v1/agencies", """
@@ -105,6 +113,10 @@ class BadInputTest {
                         {"signerName": "Ada Wells", "signerRank": "Chief of Police", "letterDocument": "letters/7.pdf"}""")
                 .example("POST /api/v1/agencies/{agencyId}/completion/review", """
                         {"decision": "REJECTED", "reason": "The letter is unsigned"}""")
+                .example("POST /api/v1/agencies/{agencyId}/completion/reversal", """
+                        {"reason": "The partnership MOU had lapsed"}""")
+                .example("POST /api/v1/credentials/verification", """
+                        {"credential": "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln"}""")
                 .example("POST /api/v1/agencies/{agencyId}/members", """
                         {"email": "new.manager@input.example", "firstName": "Noor", "lastName": "Haddad"}""")
                 .example("POST /api/v1/organizations", """

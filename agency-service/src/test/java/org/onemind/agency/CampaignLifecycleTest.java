@@ -334,6 +334,8 @@ class CampaignLifecycleTest {
                 letter);
         assertTrue(letter.contains("\"Responding to Persons Affected by Mental Illness\" on January 15, 2026"), letter);
         assertTrue(letter.contains("45 of 45 sworn officers and selected non-sworn staff"), letter);
+        assertTrue(letter.contains("an Open Badges 3.0 credential, \"One Mind Campaign completion\""), letter);
+        assertTrue(letter.contains("/api/v1/directory/agencies/" + id + "/badge.svg"), letter);
         assertTrue(
                 letter.contains("9 sworn officers hold a current Crisis Intervention Team certification; 9"), letter);
         byte[] pdf = given().accept("application/pdf")

@@ -61,6 +61,15 @@ final class Fixtures {
         });
     }
 
+    /** The agency's pledge as the campaign's verification leaves it: completed on {@code completedOn}. */
+    static void completed(UUID agencyId, LocalDate completedOn) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Pledge pledge = Pledge.activeOf(agencyId).orElseThrow();
+            pledge.status = PledgeStatus.COMPLETED;
+            pledge.completedOn = completedOn;
+        });
+    }
+
     static UUID provider(UUID id, String name) {
         return organization(id, name, OrganizationKind.MENTAL_HEALTH_PROVIDER);
     }
@@ -122,6 +131,13 @@ final class Fixtures {
     /** An agency with every resource an operation can name: a pledge, a partner, a policy, a submitted completion. */
     record FullAgency(UUID agency, UUID provider, UUID partnership) {}
 
+    /** A request with the admin's token; with none, as the test's own identity (@TestSecurity). */
+    private static io.restassured.specification.RequestSpecification as(String admin) {
+        return admin == null
+                ? io.restassured.RestAssured.given()
+                : io.restassured.RestAssured.given().auth().oauth2(admin);
+    }
+
     static FullAgency fullAgency(String name, String admin) {
         UUID agency = agency(UUID.randomUUID(), name, "OH");
         pledge(agency, LocalDate.now().minusMonths(1));
@@ -131,9 +147,7 @@ final class Fixtures {
                         "agencyId", agency)
                 .firstResult()
                 .id;
-        io.restassured.RestAssured.given()
-                .auth()
-                .oauth2(admin)
+        as(admin)
                 .contentType(io.restassured.http.ContentType.JSON)
                 .body(
                         "{\"title\": \"Crisis response\", \"adoptedOn\": \"2026-01-15\", \"components\": [\"DE_ESCALATION\"]}")
@@ -141,9 +155,7 @@ final class Fixtures {
                 .then()
                 .statusCode(200);
         complianceSays(agency, true, true);
-        io.restassured.RestAssured.given()
-                .auth()
-                .oauth2(admin)
+        as(admin)
                 .contentType(io.restassured.http.ContentType.JSON)
                 .body("{\"signerName\": \"Ada Wells\", \"signerRank\": \"Chief of Police\"}")
                 .post("/api/v1/agencies/{id}/completion", agency)

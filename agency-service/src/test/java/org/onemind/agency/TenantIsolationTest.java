@@ -47,12 +47,25 @@ class TenantIsolationTest {
         identities.close();
     }
 
+    @jakarta.inject.Inject
+    org.onemind.agency.credential.SigningKeys signingKeys;
+
     @Test
     void everyOperationAnswersEachCallerAsItsAccessRuleSays() {
         String admin = identities.campaignAdmin();
         // A has a policy and a submitted completion, so reading them is an answer, not "none yet".
         Fixtures.FullAgency a = Fixtures.fullAgency("Agency A PD", admin);
         UUID agencyA = a.agency();
+        // Verified, so A holds a credential to read (and the platform a signing key to name).
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(admin)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"decision\": \"VERIFIED\"}")
+                .post("/api/v1/agencies/{id}/completion/review", agencyA)
+                .then()
+                .statusCode(200);
+        String kid = signingKeys.list().get(0).kid();
         UUID providerOfA = a.provider();
         UUID partnershipOfA = a.partnership();
         UUID agencyB = Fixtures.agency(UUID.randomUUID(), "Agency B PD", "OH");
@@ -69,6 +82,7 @@ class TenantIsolationTest {
                     case "organizationId" -> providerOfA.toString();
                     case "memberId" -> memberOf(agencyA);
                     case "apiClientId" -> apiClientOf(admin, providerOfA);
+                    case "kid" -> kid;
                     case "deadLetterId" ->
                         DeadLetterSamples.poison(jdbcUrl, "agency-service", "compliance-events", "compliance.events");
                     default -> throw new IllegalStateException("no value for {" + name + "}");

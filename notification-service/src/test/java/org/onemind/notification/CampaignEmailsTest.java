@@ -118,6 +118,9 @@ class CampaignEmailsTest {
         assertEquals("Harbor City Police: your One Mind pledge is received", pledge.getSubject());
         assertTrue(raw(pledge).contains("2028-02-01"), "the target date is in the email");
         assertTrue(raw(pledge).contains("Crisis Intervention Team training for at least 20% of sworn officers"));
+        assertTrue(
+                plainText(pledge).contains("/api/v1/directory/agencies/" + agency + "/badge.svg"),
+                "the badge to put on the agency's website");
 
         send("agency.events", agency, "onemind.agency.completion-reviewed.v1", """
                 {"agencyId": "%s", "completionId": "%s", "decision": "REJECTED", "pledgeStatus": "PLEDGED", "reason": "The MOU is not signed", "reviewedOn": "2026-11-01"}""".formatted(
@@ -134,6 +137,23 @@ class CampaignEmailsTest {
         assertEquals(
                 "Congratulations, Harbor City Police: One Mind pledge completed",
                 mailTo("chief@" + domain).get(2).getSubject());
+        String verified = plainText(mailTo("chief@" + domain).get(2));
+        assertTrue(verified.contains("Open Badges 3.0 credential"), verified);
+        assertTrue(verified.contains("/api/v1/agencies/" + agency + "/credential"), verified);
+        assertTrue(verified.contains("/api/v1/credentials/verification"), verified);
+        assertTrue(verified.contains("\"One Mind Campaign — completed 2026\""), verified);
+
+        send("agency.events", agency, "onemind.agency.completion-reviewed.v1", """
+                {"agencyId": "%s", "completionId": "%s", "decision": "REVERSED", "pledgeStatus": "PLEDGED", "reason": "The MOU had lapsed", "reviewedOn": "2026-11-25"}""".formatted(
+                        agency, UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailTo("chief@" + domain).size() == 4);
+        MimeMessage reversed = mailTo("chief@" + domain).get(3);
+        assertEquals(
+                "Harbor City Police: the campaign reversed the verification of your One Mind completion",
+                reversed.getSubject());
+        assertTrue(plainText(reversed).contains("credential issued for the completion is revoked"));
+        assertTrue(plainText(reversed).contains("The MOU had lapsed"));
     }
 
     @Test

@@ -32,7 +32,9 @@ public record CompletionLetter(
         List<Partner> partners,
         String policyTitle,
         LocalDate policyAdoptedOn,
-        List<String> policyComponents) {
+        List<String> policyComponents,
+        String badgeUrl,
+        String verificationUrl) {
 
     public record Partner(String name, LocalDate mouSignedOn) {
         public String mouSignedOnText() {

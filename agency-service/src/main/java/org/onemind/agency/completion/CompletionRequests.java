@@ -13,6 +13,11 @@ public final class CompletionRequests {
             @NotBlank @Size(max = 100) String signerRank,
             @Size(max = 500) String letterDocument) {}
 
+    /** Why the campaign reverses a verification (the agency and verifiers are told). */
+    public record ReverseCompletion(
+            @jakarta.validation.constraints.NotBlank @org.onemind.platform.input.MultiLine @Size(max = 2000)
+            String reason) {}
+
     public record ReviewCompletion(
             @NotNull CompletionStatus decision,
 

@@ -108,4 +108,18 @@ public class CompletionResource {
     public CompletionResponse review(@PathParam("agencyId") UUID agencyId, @Valid @NotNull ReviewCompletion request) {
         return CompletionResponse.of(completions.review(agencyId, request));
     }
+
+    @POST
+    @Path("/reversal")
+    @RolesAllowed(Roles.CAMPAIGN_ADMIN)
+    @Operation(
+            operationId = "reverseCompletion",
+            summary = "Reverse a verified completion: the pledge is open again and the agency's credential revoked")
+    @APIResponse(responseCode = "409", description = "The agency has no verified completion to reverse")
+    @APIResponse(responseCode = "200", description = "The completion as reversed")
+    public CompletionResponse reverse(
+            @PathParam("agencyId") UUID agencyId,
+            @Valid @NotNull org.onemind.agency.completion.CompletionRequests.ReverseCompletion request) {
+        return CompletionResponse.of(completions.reverse(agencyId, request));
+    }
 }

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.onemind.agency.agency.Agency;
 import org.onemind.agency.agency.AgencyService;
 import org.onemind.agency.compliance.ComplianceStatus;
+import org.onemind.agency.credential.CredentialService;
+import org.onemind.agency.credential.OpenBadgeCredential;
 import org.onemind.agency.events.AgencyEvents;
 import org.onemind.agency.history.HistoryLog;
 import org.onemind.agency.partnership.PartnershipService;
@@ -48,6 +50,12 @@ public class CompletionService {
     @Inject
     Caller caller;
 
+    @Inject
+    CredentialService credentials;
+
+    @Inject
+    org.onemind.agency.directory.PublicUrls urls;
+
     public CompletionLetter draft(UUID agencyId) {
         Agency agency = agencies.find(agencyId);
         Pledge pledge = pledges.active(agencyId);
@@ -72,7 +80,9 @@ public class CompletionService {
                 policy == null ? LocalDate.now() : policy.adoptedOn,
                 policy == null
                         ? List.of()
-                        : policy.components.stream().map(PolicyComponent::label).toList());
+                        : policy.components.stream().map(PolicyComponent::label).toList(),
+                urls.badge(agencyId),
+                urls.verification());
     }
 
     @Transactional
@@ -118,7 +128,7 @@ public class CompletionService {
                 && (request.reason() == null || request.reason().isBlank())) {
             throw ApiException.invalid("reason", "a rejection must say why");
         }
-        if (request.decision() == CompletionStatus.SUBMITTED) {
+        if (request.decision() == CompletionStatus.SUBMITTED || request.decision() == CompletionStatus.REVERSED) {
             throw ApiException.invalid("decision", "must be VERIFIED or REJECTED");
         }
         Pledge pledge = Pledge.findById(completion.pledgeId);
@@ -131,6 +141,11 @@ public class CompletionService {
             pledge.status = PledgeStatus.COMPLETED;
             pledge.completedOn = completion.reviewedOn;
             pledge.deadlineStatus = DeadlineStatus.COMPLETED;
+            Agency agency = agencies.find(agencyId);
+            credentials.issue(
+                    completion.id,
+                    new OpenBadgeCredential.Recipient(agency.id, agency.name, agency.city, agency.state),
+                    pledge.completedOn);
         } else {
             pledge.status = PledgeStatus.PLEDGED;
             pledges.refreshDeadlineStatus(agencyId);
@@ -138,6 +153,36 @@ public class CompletionService {
         history.record(
                 agencyId,
                 "completion.reviewed",
+                before,
+                Map.of("pledge", snapshot(pledge), "completion", CompletionResponse.of(completion)));
+        events.completionReviewed(completion, pledge);
+        return completion;
+    }
+
+    /**
+     * Reverses the verification of the agency's completion (a review found it was wrong): the pledge is
+     * open again, the credential is revoked (its verification answers revoked), everyone is told.
+     */
+    @Transactional
+    public Completion reverse(UUID agencyId, CompletionRequests.ReverseCompletion request) {
+        agencies.find(agencyId);
+        Completion completion = Completion.latestOf(agencyId)
+                .filter(c -> c.status == CompletionStatus.VERIFIED)
+                .orElseThrow(() -> ApiException.conflict(
+                        "nothing-to-reverse", "agency " + agencyId + " has no verified completion to reverse"));
+        Pledge pledge = Pledge.findById(completion.pledgeId);
+        Map<String, Object> before = snapshot(pledge);
+        completion.status = CompletionStatus.REVERSED;
+        completion.reviewReason = request.reason();
+        completion.reviewedOn = LocalDate.now();
+        completion.reviewedBy = caller.name();
+        pledge.status = PledgeStatus.PLEDGED;
+        pledge.completedOn = null;
+        pledges.refreshDeadlineStatus(agencyId);
+        credentials.revoke(completion.id, request.reason());
+        history.record(
+                agencyId,
+                "completion.reversed",
                 before,
                 Map.of("pledge", snapshot(pledge), "completion", CompletionResponse.of(completion)));
         events.completionReviewed(completion, pledge);

@@ -3,5 +3,7 @@ package org.onemind.agency.completion;
 public enum CompletionStatus {
     SUBMITTED,
     VERIFIED,
-    REJECTED
+    REJECTED,
+    /** A verification the campaign reversed: the pledge is open again and its credential revoked. */
+    REVERSED
 }

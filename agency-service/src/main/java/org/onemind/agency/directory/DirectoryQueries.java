@@ -12,6 +12,7 @@ import java.util.Map;
 import org.onemind.agency.agency.AgencyType;
 import org.onemind.agency.directory.DirectoryResponses.DirectoryEntry;
 import org.onemind.agency.directory.DirectoryResponses.ListedStatus;
+import org.onemind.agency.directory.DirectoryResponses.PublicEntry;
 import org.onemind.agency.directory.DirectoryResponses.StateTotals;
 import org.onemind.agency.directory.DirectoryResponses.Stats;
 import org.onemind.platform.api.ListPage;
@@ -27,6 +28,7 @@ public class DirectoryQueries {
 
     /** One listed agency as the query reads it. */
     public record ListedRow(
+            java.util.UUID agencyId,
             String name,
             String city,
             String state,
@@ -36,6 +38,7 @@ public class DirectoryQueries {
             LocalDate completedOn) {
         DirectoryEntry entry() {
             return new DirectoryEntry(
+                    agencyId,
                     name,
                     city,
                     state,
@@ -61,6 +64,95 @@ public class DirectoryQueries {
                 : new Filter("p.status <> :withdrawn", Map.of("withdrawn", PledgeStatus.WITHDRAWN));
         String order = kind == ListedStatus.COMPLETED ? "p.completedOn desc" : "p.pledgedOn desc";
         return list(filter, order, 0, limit);
+    }
+
+    /** The agency as the directory lists it, if it is listed (pledged or completed, not withdrawn). */
+    public java.util.Optional<ListedRow> listed(java.util.UUID agencyId) {
+        return em.createQuery(
+                        "select a.id, a.name, a.city, a.state, a.type, p.status, p.pledgedOn, p.completedOn" + LISTED
+                                + "p.status <> :withdrawn and a.id = :agency order by p.createdAt desc",
+                        ListedRow.class)
+                .setParameter("withdrawn", PledgeStatus.WITHDRAWN)
+                .setParameter("agency", agencyId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @Inject
+    PublicUrls urls;
+
+    @Inject
+    org.onemind.agency.credential.CredentialService credentials;
+
+    public java.util.Optional<PublicEntry> entry(java.util.UUID agencyId) {
+        return listed(agencyId).map(row -> {
+            DirectoryEntry entry = row.entry();
+            java.util.Optional<org.onemind.agency.credential.CredentialResponses.AgencyCredential> credential =
+                    credentials.latest(agencyId);
+            String url = entryUrl(agencyId);
+            String badgeUrl = urls.badge(agencyId);
+            Badge badge = badge(row);
+            String html = "<a href=\"" + url + "\"><img src=\"" + badgeUrl + "\" alt=\""
+                    + badge.title().replace("\"", "&quot;") + "\" height=\"20\"></a>";
+            return new PublicEntry(
+                    agencyId,
+                    entry.name(),
+                    entry.city(),
+                    entry.state(),
+                    entry.type(),
+                    entry.status(),
+                    entry.pledgedOn(),
+                    entry.completedOn(),
+                    practicesInPlace(agencyId),
+                    url,
+                    badgeUrl,
+                    html,
+                    credential.map(c -> "urn:uuid:" + c.credentialId()).orElse(null),
+                    credential.map(c -> c.status().name()).orElse(null),
+                    credential.isPresent() ? urls.verification() : null);
+        });
+    }
+
+    /** The badge of a listed agency; none for an agency the directory does not list. */
+    public java.util.Optional<Badge> badge(java.util.UUID agencyId) {
+        return listed(agencyId).map(this::badge);
+    }
+
+    private Badge badge(ListedRow row) {
+        String agency = row.name() + " (" + row.city() + ", " + row.state() + ")";
+        return row.status() == PledgeStatus.COMPLETED && row.completedOn() != null
+                ? Badge.completed(agency, row.completedOn(), entryUrl(row.agencyId()))
+                : Badge.pledged(agency, row.pledgedOn(), practicesInPlace(row.agencyId()), entryUrl(row.agencyId()));
+    }
+
+    private String entryUrl(java.util.UUID agencyId) {
+        return urls.directoryEntry(agencyId);
+    }
+
+    /** Practices met in compliance-service's latest evaluation of the agency (0 before its first). */
+    int practicesInPlace(java.util.UUID agencyId) {
+        org.onemind.agency.compliance.ComplianceStatus status =
+                org.onemind.agency.compliance.ComplianceStatus.findById(agencyId);
+        if (status == null || status.evaluation == null) {
+            return 0;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode practices =
+                    json.readTree(status.evaluation).path("practices");
+            int met = 0;
+            for (String practice : List.of("partnership", "policy", "mhfa", "cit")) {
+                if (practices.path(practice).path("met").asBoolean(false)) {
+                    met++;
+                }
+            }
+            return met;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return 0;
+        }
     }
 
     public Stats stats() {
@@ -113,7 +205,7 @@ public class DirectoryQueries {
     private List<DirectoryEntry> list(Filter filter, String order, int offset, int limit) {
         return filter
                 .bind(em.createQuery(
-                        "select a.name, a.city, a.state, a.type, p.status, p.pledgedOn, p.completedOn" + LISTED
+                        "select a.id, a.name, a.city, a.state, a.type, p.status, p.pledgedOn, p.completedOn" + LISTED
                                 + filter.where() + " order by " + order,
                         ListedRow.class))
                 .setFirstResult(offset)

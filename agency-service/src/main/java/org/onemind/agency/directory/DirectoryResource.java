@@ -7,19 +7,24 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,6 +42,7 @@ import org.onemind.platform.api.Paging;
 @PermitAll
 public class DirectoryResource {
     private static final int CSV_LIMIT = 100_000;
+    private static final String BADGE_TYPE = "image/svg+xml";
 
     @Inject
     DirectoryQueries directory;
@@ -94,6 +100,59 @@ public class DirectoryResource {
         return Response.ok(out.toString(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"one-mind-agencies.csv\"")
                 .build();
+    }
+
+    @GET
+    @Path("/agencies/{agencyId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "getDirectoryAgency",
+            summary = "A listed agency's public entry: its status, practices in place, and its badge to embed")
+    public DirectoryResponses.PublicEntry agency(@PathParam("agencyId") UUID agencyId) {
+        return directory.entry(agencyId).orElseThrow(() -> notListed(agencyId));
+    }
+
+    @GET
+    @Path("/agencies/{agencyId}/badge.svg")
+    @Produces(BADGE_TYPE)
+    @Operation(
+            operationId = "getDirectoryAgencyBadge",
+            summary = "The agency's badge for its website (SVG): its pledge and practices in place, or its completion",
+            description = "\"One Mind pledge — n of 4 practices\" while pledged, \"One Mind Campaign — completed"
+                    + " <year>\" once the campaign verified its completion; linked to the agency's public entry."
+                    + " Cached for 5 minutes; send the ETag back as If-None-Match to get 304 when it has not"
+                    + " changed. 404 for an agency the directory does not list.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The badge",
+            content = @Content(mediaType = BADGE_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            headers = {
+                @Header(name = "ETag", description = "The badge's version, for If-None-Match"),
+                @Header(name = "Cache-Control", description = "public, max-age=300")
+            })
+    @APIResponse(responseCode = "304", description = "The badge has not changed since the ETag sent in If-None-Match")
+    public Response badge(
+            @PathParam("agencyId") UUID agencyId, @HeaderParam("If-None-Match") @Size(max = 200) String ifNoneMatch) {
+        Badge badge = directory.badge(agencyId).orElseThrow(() -> notListed(agencyId));
+        String etag = badge.etag();
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        cache.setPrivate(false);
+        boolean unchanged = ifNoneMatch != null
+                && java.util.Arrays.stream(ifNoneMatch.split(","))
+                        .map(String::trim)
+                        .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag) || tag.equals("*"));
+        Response.ResponseBuilder response =
+                unchanged ? Response.notModified() : Response.ok(badge.svg(), BADGE_TYPE + ";charset=UTF-8");
+        return response.header("ETag", etag)
+                .cacheControl(cache)
+                // Served from our host, an SVG could run script if it had any: say it may not.
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                .build();
+    }
+
+    private static org.onemind.platform.problem.ApiException notListed(UUID agencyId) {
+        return org.onemind.platform.problem.ApiException.notFound("listed agency", agencyId);
     }
 
     @GET

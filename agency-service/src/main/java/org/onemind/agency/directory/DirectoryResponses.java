@@ -13,6 +13,7 @@ public final class DirectoryResponses {
     }
 
     public record DirectoryEntry(
+            java.util.UUID agencyId,
             String name,
             String city,
             String state,
@@ -20,6 +21,28 @@ public final class DirectoryResponses {
             ListedStatus status,
             LocalDate pledgedOn,
             LocalDate completedOn) {}
+
+    /**
+     * One listed agency's public entry: its directory fields, how many of the four practices it has in
+     * place (as compliance-service last evaluated it), its badge with the HTML to embed it, and, once the
+     * campaign verified its completion, its Open Badges credential's id and where anyone verifies it.
+     */
+    public record PublicEntry(
+            java.util.UUID agencyId,
+            String name,
+            String city,
+            String state,
+            String type,
+            ListedStatus status,
+            LocalDate pledgedOn,
+            LocalDate completedOn,
+            int practicesInPlace,
+            String url,
+            String badgeUrl,
+            String badgeHtml,
+            String credentialId,
+            String credentialStatus,
+            String verificationUrl) {}
 
     public record StateTotals(String state, long pledged, long completed) {}
 

@@ -16,11 +16,28 @@ public class FallbackSecretCheck {
     @Inject
     IdentityConfig config;
 
+    @Inject
+    org.onemind.agency.credential.CredentialConfig credentials;
+
     void onStart(@Observes StartupEvent started) {
         String refusal = refusal(LaunchMode.current(), config.clientSecret(), config.allowFallbackSecret());
+        if (refusal == null) {
+            refusal = keyEncryptionRefusal(
+                    LaunchMode.current(), credentials.keyEncryptionKey(), config.allowFallbackSecret());
+        }
         if (refusal != null) {
             throw new IllegalStateException(refusal);
         }
+    }
+
+    /** The credentials' signing keys must not be encrypted under a key anyone can read in the repository. */
+    static String keyEncryptionRefusal(LaunchMode mode, String secret, boolean fallbackAllowed) {
+        if (mode != LaunchMode.NORMAL || fallbackAllowed || !FALLBACKS.contains(secret.strip())) {
+            return null;
+        }
+        return "onemind.credentials.key-encryption-key is the committed fallback; give a long random secret"
+                + " (ONEMIND_CREDENTIALS_KEY_ENCRYPTION_KEY) that encrypts the credential signing keys. Keep it: keys"
+                + " stored under one secret cannot be read under another.";
     }
 
     /** Why the service must not start, or null when it may. */

@@ -20,4 +20,13 @@ class FallbackSecretCheckTest {
         assertNull(FallbackSecretCheck.refusal(LaunchMode.NORMAL, "change-me-in-production", true));
         assertNull(FallbackSecretCheck.refusal(LaunchMode.TEST, "change-me-in-production", false));
     }
+
+    @Test
+    void aProductionStartRefusesTheFallbackKeyEncryptionKey() {
+        String refusal = FallbackSecretCheck.keyEncryptionRefusal(LaunchMode.NORMAL, "change-me-in-production", false);
+        assertNotNull(refusal);
+        assertTrue(refusal.contains("ONEMIND_CREDENTIALS_KEY_ENCRYPTION_KEY"), refusal);
+        assertNull(FallbackSecretCheck.keyEncryptionRefusal(LaunchMode.NORMAL, "a7Vq-long-random-4f1e9c", false));
+        assertNull(FallbackSecretCheck.keyEncryptionRefusal(LaunchMode.NORMAL, "change-me-in-production", true));
+    }
 }

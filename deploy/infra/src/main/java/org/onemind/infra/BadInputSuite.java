@@ -154,7 +154,7 @@ public final class BadInputSuite {
             return;
         }
         String before = quietFingerprint();
-        Target target = new Target(key, method, () -> path(op, pathTemplate), bodyType, example);
+        Target target = new Target(key, method, () -> path(op, pathTemplate), bodyType, example, accept(operation));
 
         // who and how
         if (!isPublic) {
@@ -545,6 +545,18 @@ public final class BadInputSuite {
         }
     }
 
+    /** What a client of the operation accepts: what its success answers are, and problems. */
+    private static String accept(JsonNode operation) {
+        java.util.Set<String> types =
+                new java.util.LinkedHashSet<>(List.of("application/json", "application/problem+json"));
+        operation.path("responses").fields().forEachRemaining(answer -> {
+            if (answer.getKey().startsWith("2")) {
+                answer.getValue().path("content").fieldNames().forEachRemaining(types::add);
+            }
+        });
+        return String.join(", ", types);
+    }
+
     /** One operation with valid path values, valid headers and its valid example body. */
     private final class Target {
         final String key;
@@ -552,18 +564,20 @@ public final class BadInputSuite {
         final Supplier<String> path;
         final String bodyType;
         final String example;
+        final String accept;
 
-        Target(String key, String method, Supplier<String> path, String bodyType, String example) {
+        Target(String key, String method, Supplier<String> path, String bodyType, String example, String accept) {
             this.key = key;
             this.method = method;
             this.path = path;
             this.bodyType = bodyType;
             this.example = example;
+            this.accept = accept;
         }
 
         Request base() {
             Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Accept", "application/json, application/problem+json, text/csv");
+            headers.put("Accept", accept);
             headers.put("Authorization", "Bearer " + adminToken);
             byte[] body = null;
             if (bodyType != null) {

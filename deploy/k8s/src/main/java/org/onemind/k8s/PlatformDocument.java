@@ -74,6 +74,7 @@ public final class PlatformDocument {
         ObjectNode schemas = merged.putObject("components").putObject("schemas");
         ObjectNode schemes = ((ObjectNode) merged.get("components")).putObject("securitySchemes");
         ObjectNode parameters = ((ObjectNode) merged.get("components")).putObject("parameters");
+        ObjectNode headers = ((ObjectNode) merged.get("components")).putObject("headers");
         ObjectNode webhooks = merged.putObject("webhooks");
         Map<String, String> operationIds = new LinkedHashMap<>();
         Map<String, String> owners = new LinkedHashMap<>();
@@ -99,8 +100,12 @@ public final class PlatformDocument {
             add(schemas, document.path("components").path("schemas"), service, "schema");
             add(schemes, document.path("components").path("securitySchemes"), service, "security scheme");
             add(parameters, document.path("components").path("parameters"), service, "parameter");
+            add(headers, document.path("components").path("headers"), service, "header");
             add(webhooks, document.path("webhooks"), service, "webhook");
         });
+        if (headers.isEmpty()) {
+            ((ObjectNode) merged.get("components")).remove("headers");
+        }
         if (parameters.isEmpty()) {
             ((ObjectNode) merged.get("components")).remove("parameters");
         }

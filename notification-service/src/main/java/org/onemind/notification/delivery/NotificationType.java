@@ -8,6 +8,8 @@ public enum NotificationType {
     ELIGIBLE_FOR_COMPLETION,
     COMPLETION_VERIFIED,
     COMPLETION_REJECTED,
+    /** The campaign reversed a verified completion: the pledge is open again and the credential revoked. */
+    COMPLETION_REVERSED,
     CERTIFICATIONS_EXPIRING,
     DEADLINE_APPROACHING,
     DEADLINE_PASSED,

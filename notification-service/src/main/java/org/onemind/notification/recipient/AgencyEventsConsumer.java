@@ -14,7 +14,6 @@ import org.onemind.notification.delivery.NotificationType;
 import org.onemind.notification.email.ComplianceEventsConsumer;
 import org.onemind.notification.email.NoticeService;
 import org.onemind.notification.reminder.Deadlines;
-import org.onemind.platform.contract.CompletionDecision;
 import org.onemind.platform.contract.PledgeStatus;
 import org.onemind.platform.contract.Practice;
 import org.onemind.platform.inbox.EventConsumer;
@@ -69,6 +68,14 @@ public class AgencyEventsConsumer extends EventConsumer {
     @Inject
     org.onemind.notification.webhook.WebhookOwners webhookOwners;
 
+    /** Where the public reaches the API: the badge and credential addresses in emails are on it. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "onemind.openapi.server-url")
+    String serverUrl;
+
+    private String publicUrl(String path) {
+        return (serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl) + path;
+    }
+
     @Incoming("agency-events")
     @Blocking
     public void onAgencyEvents(ConsumerRecords<String, String> records) {
@@ -82,7 +89,13 @@ public class AgencyEventsConsumer extends EventConsumer {
                 pledge.agencyId(),
                 NotificationType.PLEDGE_RECEIVED,
                 event.id(),
-                Map.of("pledgedOn", pledge.pledgedOn(), "targetCompletionOn", pledge.targetCompletionOn()),
+                Map.of(
+                        "pledgedOn",
+                        pledge.pledgedOn(),
+                        "targetCompletionOn",
+                        pledge.targetCompletionOn(),
+                        "badgeUrl",
+                        publicUrl("/api/v1/directory/agencies/" + pledge.agencyId() + "/badge.svg")),
                 Arrays.stream(Practice.values()).map(Practice::commitment).toList());
         webhooks.pledgeTaken(event);
     }
@@ -90,12 +103,25 @@ public class AgencyEventsConsumer extends EventConsumer {
     void completionReviewed(Received<CompletionReviewed> event) {
         CompletionReviewed review = event.data();
         deadlines.pledge(review.agencyId(), null, null, review.pledgeStatus());
-        boolean verified = review.decision() == CompletionDecision.VERIFIED;
         notices.send(
                 review.agencyId(),
-                verified ? NotificationType.COMPLETION_VERIFIED : NotificationType.COMPLETION_REJECTED,
+                switch (review.decision()) {
+                    case VERIFIED -> NotificationType.COMPLETION_VERIFIED;
+                    case REJECTED -> NotificationType.COMPLETION_REJECTED;
+                    case REVERSED -> NotificationType.COMPLETION_REVERSED;
+                },
                 event.id(),
-                Map.of("reason", review.reason() == null ? "" : review.reason()),
+                Map.of(
+                        "reason",
+                        review.reason() == null ? "" : review.reason(),
+                        "year",
+                        review.reviewedOn() == null ? "" : review.reviewedOn().getYear(),
+                        "badgeUrl",
+                        publicUrl("/api/v1/directory/agencies/" + review.agencyId() + "/badge.svg"),
+                        "credentialUrl",
+                        publicUrl("/api/v1/agencies/" + review.agencyId() + "/credential"),
+                        "verificationUrl",
+                        publicUrl("/api/v1/credentials/verification")),
                 List.of());
         webhooks.completionReviewed(event);
     }

@@ -24,6 +24,11 @@ import org.onemind.platform.problem.Problem;
  */
 public class ApiDocs implements OASFilter {
     static final String PROBLEM = "Problem";
+    // Components named as the headers themselves, so a linter that looks for the header finds it.
+    static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
+    static final String RATE_LIMIT = "RateLimit";
+    static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+    static final String RETRY_AFTER = "Retry-After";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -31,6 +36,22 @@ public class ApiDocs implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        // Every answer carries these: described once and referred to, so the document stays small.
+        openAPI.getComponents()
+                .addHeader(
+                        RATE_LIMIT_POLICY,
+                        header(
+                                "the limits that apply to the operation, e.g. \"directory\";q=120;w=60",
+                                Schema.SchemaType.STRING))
+                .addHeader(
+                        RATE_LIMIT,
+                        header("what is left of them, e.g. \"directory\";r=119;t=59", Schema.SchemaType.STRING))
+                .addHeader(
+                        ALLOW_ORIGIN,
+                        header(
+                                "the caller's Origin, when it is one the deployment allows (CORS)",
+                                Schema.SchemaType.STRING))
+                .addHeader(RETRY_AFTER, header("seconds until the window resets", Schema.SchemaType.INTEGER));
         if (openAPI.getComponents().getSecuritySchemes() != null) {
             openAPI.getComponents()
                     .getSecuritySchemes()
@@ -102,7 +123,7 @@ public class ApiDocs implements OASFilter {
             APIResponse tooMany = problemResponse(
                             "Too many requests: the caller went over a rate limit (see RateLimit-Policy); retry after"
                                     + " Retry-After seconds")
-                    .addHeader("Retry-After", header("seconds until the window resets", Schema.SchemaType.INTEGER));
+                    .addHeader("Retry-After", reference(RETRY_AFTER));
             rateLimitHeaders(tooMany);
             responses.addAPIResponse("429", tooMany);
         }
@@ -110,7 +131,7 @@ public class ApiDocs implements OASFilter {
         responses.getAPIResponses().values().stream()
                 .filter(answer -> answer.getHeaders() != null)
                 .flatMap(answer -> answer.getHeaders().values().stream())
-                .filter(header -> header.getSchema() == null)
+                .filter(header -> header.getRef() == null && header.getSchema() == null)
                 .forEach(header -> header.setSchema(OASFactory.createSchema()
                         .addType(Schema.SchemaType.STRING)
                         .maxLength(2048)));
@@ -165,11 +186,7 @@ public class ApiDocs implements OASFilter {
     /** Browsers' frontends call the API from their own origin (quarkus.http.cors.origins). */
     private static void corsHeader(APIResponse answer) {
         if (answer.getHeaders() == null || !answer.getHeaders().containsKey("Access-Control-Allow-Origin")) {
-            answer.addHeader(
-                    "Access-Control-Allow-Origin",
-                    header(
-                            "the caller's Origin, when it is one the deployment allows (CORS)",
-                            Schema.SchemaType.STRING));
+            answer.addHeader("Access-Control-Allow-Origin", reference(ALLOW_ORIGIN));
         }
     }
 
@@ -254,13 +271,12 @@ public class ApiDocs implements OASFilter {
         if (answer.getHeaders() != null && answer.getHeaders().containsKey("RateLimit")) {
             return;
         }
-        answer.addHeader(
-                "RateLimit-Policy",
-                header(
-                        "the limits that apply to the operation, e.g. \"directory\";q=120;w=60",
-                        Schema.SchemaType.STRING));
-        answer.addHeader(
-                "RateLimit", header("what is left of them, e.g. \"directory\";r=119;t=59", Schema.SchemaType.STRING));
+        answer.addHeader("RateLimit-Policy", reference(RATE_LIMIT_POLICY));
+        answer.addHeader("RateLimit", reference(RATE_LIMIT));
+    }
+
+    private static Header reference(String component) {
+        return OASFactory.createHeader().ref("#/components/headers/" + component);
     }
 
     private static Header header(String description, Schema.SchemaType type) {
