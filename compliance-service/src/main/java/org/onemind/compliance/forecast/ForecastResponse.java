@@ -26,9 +26,10 @@ public record ForecastResponse(
     /** What the figures rest on, stated with them so nobody reads a projection as a promise. */
     static final List<String> ASSUMPTIONS = List.of(
             "Days are UTC days; the forecast is as of asOf.",
-            "pacePerWeek is the shortfall (people in scope still to train) closed per week from paceFrom to asOf:"
-                    + " new certifications count, and so do officers who left (a smaller agency needs fewer);"
-                    + " certifications that expired and trained people who left count against it.",
+            "pacePerWeek is the shortfall (people in scope still to train) closed per week from paceFrom to asOf,"
+                    + " leaving out the certifications that expired then (they are counted from the calendar"
+                    + " instead): new certifications count, and so do officers who left (a smaller agency needs"
+                    + " fewer); trained people who left count against it.",
             "paceFrom is the start of the window (windowWeeks before asOf), or the agency's first evaluation when"
                     + " that is later; with less than a week of figures there is no pace.",
             "projectedOn assumes the same pace from asOf on and no roster change beyond separations already"

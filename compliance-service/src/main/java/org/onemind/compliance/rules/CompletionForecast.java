@@ -128,7 +128,9 @@ public final class CompletionForecast {
                 ? Math.max(0, baseline.mhfaRequired() - baseline.mhfaTrained())
                 : Math.max(0, baseline.citRequired() - baseline.citTrained());
         double weeks = ChronoUnit.DAYS.between(baseline.on(), today) / 7.0;
-        double pace = (shortfallThen - shortfall) / weeks;
+        // Expiries are counted below from the calendar; those of the window are taken out of its pace, or
+        // they would be counted twice (measured synthetic agencies were forecast ~3 months late otherwise).
+        double pace = (shortfallThen - shortfall + lapsed(practice, facts, baseline.on(), today, edition)) / weeks;
         double shown = round(pace);
         if (pace <= 0) {
             return new PracticePace(practice, ForecastStatus.NO_PROGRESS, shortfall, shown, needed, null);
@@ -149,6 +151,45 @@ public final class CompletionForecast {
         }
         LocalDate projected = today.plusDays(days);
         return new PracticePace(practice, statusOf(projected, target), shortfall, shown, needed, projected);
+    }
+
+    /**
+     * People in scope whose certification for the practice expired after {@code from} and up to {@code to}
+     * while they served, with no other current one that day: the window's expiries.
+     */
+    static int lapsed(Practice practice, AgencyFacts facts, LocalDate from, LocalDate to, RuleEdition edition) {
+        java.util.Map<java.util.UUID, AgencyFacts.Person> inScope = new java.util.HashMap<>();
+        for (AgencyFacts.Person person : facts.personnel()) {
+            if (person.sworn() || practice == Practice.MHFA && person.selectedForTraining()) {
+                inScope.put(person.personnelId(), person);
+            }
+        }
+        java.util.Map<java.util.UUID, List<AgencyFacts.Certification>> held = new java.util.HashMap<>();
+        for (AgencyFacts.Certification c : facts.certifications()) {
+            if (inScope.containsKey(c.personnelId()) && ExpiryForecast.relevant(c, practice, edition)) {
+                held.computeIfAbsent(c.personnelId(), id -> new ArrayList<>()).add(c);
+            }
+        }
+        java.util.Set<java.util.UUID> lapsed = new java.util.HashSet<>();
+        for (AgencyFacts.Certification c : facts.certifications()) {
+            LocalDate expiry = c.expiresOn();
+            AgencyFacts.Person holder = inScope.get(c.personnelId());
+            if (expiry == null
+                    || holder == null
+                    || c.revoked()
+                    || !ExpiryForecast.relevant(c, practice, edition)
+                    || !expiry.isAfter(from)
+                    || expiry.isAfter(to)
+                    || !holder.activeOn(expiry)) {
+                continue;
+            }
+            boolean covered =
+                    held.get(c.personnelId()).stream().anyMatch(other -> other != c && other.currentOn(expiry));
+            if (!covered) {
+                lapsed.add(c.personnelId());
+            }
+        }
+        return lapsed.size();
     }
 
     /** People in scope still to train for the practice on the evaluation's day. */

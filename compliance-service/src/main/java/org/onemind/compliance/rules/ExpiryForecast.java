@@ -61,7 +61,8 @@ public final class ExpiryForecast {
         return risks;
     }
 
-    private static boolean relevant(AgencyFacts.Certification c, Practice practice, RuleEdition edition) {
+    /** Whether the certification counts for the practice under the edition (a 2024 CIT counts for MHFA too). */
+    static boolean relevant(AgencyFacts.Certification c, Practice practice, RuleEdition edition) {
         return practice == Practice.CIT ? c.cit() : c.mhfa() || edition == RuleEdition.E2024 && c.cit();
     }
 }

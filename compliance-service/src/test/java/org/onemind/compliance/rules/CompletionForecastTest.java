@@ -141,6 +141,29 @@ class CompletionForecastTest {
     }
 
     @Test
+    void expiriesWithinTheWindowAreLeftOutOfThePaceSoTheyAreNotCountedTwice() {
+        // 76 trained now, 10 whose MHFA expired four weeks ago, 14 never trained: 24 short.
+        List<UUID> officers = officers(100, 76, null);
+        cit(officers, 20);
+        for (int i = 76; i < 86; i++) {
+            certifications.add(new AgencyFacts.Certification(
+                    UUID.randomUUID(),
+                    officers.get(i),
+                    true,
+                    false,
+                    LocalDate.of(2023, 1, 1),
+                    TODAY.minusWeeks(4),
+                    false,
+                    true));
+        }
+        // 40 short eight weeks ago: 16 closed net, but 26 trained while 10 expired; the pace is 26 / 8.
+        PracticePace mhfa = only(forecast(mhfaBaseline(60, 100)), Practice.MHFA);
+        assertEquals(24, mhfa.shortfall());
+        assertEquals(3.3, mhfa.pacePerWeek());
+        assertEquals(TODAY.plusDays(52), mhfa.projectedOn(), "24 people at 3.25 a week");
+    }
+
+    @Test
     void citPaceIsCountedAgainstTheRequiredTwentyPercent() {
         List<UUID> officers = officers(50, 50, null);
         cit(officers, 4);
