@@ -119,11 +119,11 @@ public class CompletionService {
 
     @Transactional
     public Completion review(UUID agencyId, CompletionRequests.ReviewCompletion request) {
-        agencies.find(agencyId);
-        Completion completion = Completion.latestOf(agencyId)
-                .filter(c -> c.status == CompletionStatus.SUBMITTED)
-                .orElseThrow(() -> ApiException.conflict(
-                        "nothing-to-review", "agency " + agencyId + " has no submitted completion waiting for review"));
+        Completion completion = latest(
+                agencyId,
+                CompletionStatus.SUBMITTED,
+                "nothing-to-review",
+                "has no submitted completion waiting for review");
         if (request.decision() == CompletionStatus.REJECTED
                 && (request.reason() == null || request.reason().isBlank())) {
             throw ApiException.invalid("reason", "a rejection must say why");
@@ -133,10 +133,7 @@ public class CompletionService {
         }
         Pledge pledge = Pledge.findById(completion.pledgeId);
         Map<String, Object> before = snapshot(pledge);
-        completion.status = request.decision();
-        completion.reviewReason = request.reason();
-        completion.reviewedOn = LocalDate.now();
-        completion.reviewedBy = caller.name();
+        decide(completion, request.decision(), request.reason());
         if (request.decision() == CompletionStatus.VERIFIED) {
             pledge.status = PledgeStatus.COMPLETED;
             pledge.completedOn = completion.reviewedOn;
@@ -165,17 +162,11 @@ public class CompletionService {
      */
     @Transactional
     public Completion reverse(UUID agencyId, CompletionRequests.ReverseCompletion request) {
-        agencies.find(agencyId);
-        Completion completion = Completion.latestOf(agencyId)
-                .filter(c -> c.status == CompletionStatus.VERIFIED)
-                .orElseThrow(() -> ApiException.conflict(
-                        "nothing-to-reverse", "agency " + agencyId + " has no verified completion to reverse"));
+        Completion completion = latest(
+                agencyId, CompletionStatus.VERIFIED, "nothing-to-reverse", "has no verified completion to reverse");
         Pledge pledge = Pledge.findById(completion.pledgeId);
         Map<String, Object> before = snapshot(pledge);
-        completion.status = CompletionStatus.REVERSED;
-        completion.reviewReason = request.reason();
-        completion.reviewedOn = LocalDate.now();
-        completion.reviewedBy = caller.name();
+        decide(completion, CompletionStatus.REVERSED, request.reason());
         pledge.status = PledgeStatus.PLEDGED;
         pledge.completedOn = null;
         pledges.refreshDeadlineStatus(agencyId);
@@ -187,6 +178,22 @@ public class CompletionService {
                 Map.of("pledge", snapshot(pledge), "completion", CompletionResponse.of(completion)));
         events.completionReviewed(completion, pledge);
         return completion;
+    }
+
+    /** The agency's latest completion, which must be in {@code status}; else 409 {@code slug}. */
+    private Completion latest(UUID agencyId, CompletionStatus status, String slug, String otherwise) {
+        agencies.find(agencyId);
+        return Completion.latestOf(agencyId)
+                .filter(c -> c.status == status)
+                .orElseThrow(() -> ApiException.conflict(slug, "agency " + agencyId + " " + otherwise));
+    }
+
+    /** Campaign staff's decision on the completion: what, why, when and who. */
+    private void decide(Completion completion, CompletionStatus status, String reason) {
+        completion.status = status;
+        completion.reviewReason = reason;
+        completion.reviewedOn = LocalDate.now();
+        completion.reviewedBy = caller.name();
     }
 
     /** The last evaluation compliance-service published; refuses with the unmet practices unless eligible. */

@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,10 +67,7 @@ public class CredentialResource {
             operationId = "getCredentialIssuer",
             summary = "The issuer profile the credentials name (Open Badges 3.0 Profile); no token needed")
     public Map<String, Object> issuer() {
-        Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("@context", List.of(OpenBadgeCredential.VC_CONTEXT, OpenBadgeCredential.OB_CONTEXT));
-        profile.putAll(OpenBadgeCredential.issuer(urls, config));
-        return profile;
+        return OpenBadgeCredential.standalone(OpenBadgeCredential.issuer(urls, config));
     }
 
     @GET
@@ -81,10 +77,7 @@ public class CredentialResource {
             operationId = "getCompletionAchievement",
             summary = "The achievement a completion credential names, with the four practices as its criteria")
     public Map<String, Object> achievement() {
-        Map<String, Object> achievement = new LinkedHashMap<>();
-        achievement.put("@context", List.of(OpenBadgeCredential.VC_CONTEXT, OpenBadgeCredential.OB_CONTEXT));
-        achievement.putAll(OpenBadgeCredential.achievement(urls));
-        return achievement;
+        return OpenBadgeCredential.standalone(OpenBadgeCredential.achievement(urls));
     }
 
     @GET

@@ -69,6 +69,14 @@ public final class OpenBadgeCredential {
         return achievement;
     }
 
+    /** A profile or achievement served on its own: with the JSON-LD contexts a credential gives it. */
+    public static Map<String, Object> standalone(Map<String, Object> object) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("@context", List.of(VC_CONTEXT, OB_CONTEXT));
+        document.putAll(object);
+        return document;
+    }
+
     /** The credential's JSON as the JWT carries it: the credential's members plus the registered claims. */
     public static Map<String, Object> claims(
             UUID credentialId,

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -135,9 +134,6 @@ public class DirectoryResource {
             @PathParam("agencyId") UUID agencyId, @HeaderParam("If-None-Match") @Size(max = 200) String ifNoneMatch) {
         Badge badge = directory.badge(agencyId).orElseThrow(() -> notListed(agencyId));
         String etag = badge.etag();
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(300);
-        cache.setPrivate(false);
         boolean unchanged = ifNoneMatch != null
                 && java.util.Arrays.stream(ifNoneMatch.split(","))
                         .map(String::trim)
@@ -145,7 +141,8 @@ public class DirectoryResource {
         Response.ResponseBuilder response =
                 unchanged ? Response.notModified() : Response.ok(badge.svg(), BADGE_TYPE + ";charset=UTF-8");
         return response.header("ETag", etag)
-                .cacheControl(cache)
+                // Any cache may keep it (it is public), and must ask again after five minutes.
+                .header("Cache-Control", "public, max-age=300")
                 // Served from our host, an SVG could run script if it had any: say it may not.
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                 .build();

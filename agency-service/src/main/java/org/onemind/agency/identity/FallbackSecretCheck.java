@@ -32,21 +32,28 @@ public class FallbackSecretCheck {
 
     /** The credentials' signing keys must not be encrypted under a key anyone can read in the repository. */
     static String keyEncryptionRefusal(LaunchMode mode, String secret, boolean fallbackAllowed) {
-        if (mode != LaunchMode.NORMAL || fallbackAllowed || !FALLBACKS.contains(secret.strip())) {
-            return null;
-        }
-        return "onemind.credentials.key-encryption-key is the committed fallback; give a long random secret"
-                + " (ONEMIND_CREDENTIALS_KEY_ENCRYPTION_KEY) that encrypts the credential signing keys. Keep it: keys"
-                + " stored under one secret cannot be read under another.";
+        return refusedFallback(
+                mode,
+                secret,
+                fallbackAllowed,
+                "onemind.credentials.key-encryption-key is the committed fallback; give a long random secret"
+                        + " (ONEMIND_CREDENTIALS_KEY_ENCRYPTION_KEY) that encrypts the credential signing keys. Keep"
+                        + " it: keys stored under one secret cannot be read under another.");
     }
 
     /** Why the service must not start, or null when it may. */
     static String refusal(LaunchMode mode, String secret, boolean fallbackAllowed) {
-        if (mode != LaunchMode.NORMAL || fallbackAllowed || !FALLBACKS.contains(secret.strip())) {
-            return null;
-        }
-        return "onemind.identity.client-secret is the committed fallback; give the secret of the realm's "
-                + "one-mind-agency-service client (ONEMIND_IDENTITY_CLIENT_SECRET). Only the local stack may run with "
-                + "the fallback (onemind.identity.allow-fallback-secret=true).";
+        return refusedFallback(
+                mode,
+                secret,
+                fallbackAllowed,
+                "onemind.identity.client-secret is the committed fallback; give the secret of the realm's "
+                        + "one-mind-agency-service client (ONEMIND_IDENTITY_CLIENT_SECRET). Only the local stack may run"
+                        + " with the fallback (onemind.identity.allow-fallback-secret=true).");
+    }
+
+    /** {@code refusal} when a production start was given a committed fallback and no leave to use it. */
+    private static String refusedFallback(LaunchMode mode, String secret, boolean fallbackAllowed, String refusal) {
+        return mode != LaunchMode.NORMAL || fallbackAllowed || !FALLBACKS.contains(secret.strip()) ? null : refusal;
     }
 }

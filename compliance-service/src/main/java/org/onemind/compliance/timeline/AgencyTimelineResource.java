@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -52,11 +51,8 @@ public class AgencyTimelineResource {
                     @Pattern(regexp = Granularity.PATTERN, message = "must be day, week or month")
                     @Size(max = 5)
                     String granularity) {
-        LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
-        LocalDate first = from == null ? last.minusYears(1) : from;
-        Granularity step = Granularity.of(granularity);
-        TimelineQueries.requireSpan(first, last, step);
+        TimelineSpan span = TimelineSpan.of(from, to, granularity);
         compliance.requireKnown(agencyId);
-        return timelines.agency(agencyId, first, last, step);
+        return timelines.agency(agencyId, span);
     }
 }

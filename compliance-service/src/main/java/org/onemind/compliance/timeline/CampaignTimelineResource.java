@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,10 +45,7 @@ public class CampaignTimelineResource {
                     @Pattern(regexp = Granularity.PATTERN, message = "must be day, week or month")
                     @Size(max = 5)
                     String granularity) {
-        LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
-        LocalDate first = from == null ? last.minusYears(1) : from;
-        Granularity step = Granularity.of(granularity);
-        TimelineQueries.requireSpan(first, last, step);
-        return timelines.campaign(state, first, last, step);
+        TimelineSpan span = TimelineSpan.of(from, to, granularity);
+        return timelines.campaign(state, span);
     }
 }

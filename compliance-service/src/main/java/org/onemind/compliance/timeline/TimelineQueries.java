@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.onemind.platform.problem.ApiException;
 import org.onemind.platform.tx.Jdbc;
 
 /** Timelines read from the kept evaluations ({@link EvaluationLog}). Days are UTC days. */
@@ -23,7 +22,10 @@ public class TimelineQueries {
     /** A row of the log: the UTC day of the evaluation and its figures. */
     private record Kept(LocalDate day, Figures figures) {}
 
-    public AgencyTimeline agency(UUID agencyId, LocalDate from, LocalDate to, Granularity granularity) {
+    public AgencyTimeline agency(UUID agencyId, TimelineSpan span) {
+        LocalDate from = span.from();
+        LocalDate to = span.to();
+        Granularity granularity = span.granularity();
         // The rows up to the end of `to`, from the last one before `from` (the figures `from` starts with).
         List<Kept> rows = Jdbc.query(
                 em,
@@ -71,7 +73,10 @@ public class TimelineQueries {
 
     private static final int SUMS = 11;
 
-    public CampaignTimeline campaign(String state, LocalDate from, LocalDate to, Granularity granularity) {
+    public CampaignTimeline campaign(String state, TimelineSpan span) {
+        LocalDate from = span.from();
+        LocalDate to = span.to();
+        Granularity granularity = span.granularity();
         String wanted = state == null || state.isBlank() ? null : state.trim().toUpperCase(Locale.ROOT);
         // Each agency's rows hold their difference from its previous row: a day's figures are the sum of
         // every difference up to it, one pass over the rows instead of one look-up per agency and point.
@@ -123,19 +128,6 @@ public class TimelineQueries {
                             AgencyTimelinePoint.share(totals[9], totals[10]))));
         }
         return new CampaignTimeline(wanted, from, to, granularity.label(), points);
-    }
-
-    /** Refuses a span a chart cannot use: {@code from} after {@code to}, or more points than a timeline answers. */
-    public static void requireSpan(LocalDate from, LocalDate to, Granularity granularity) {
-        if (from.isAfter(to)) {
-            throw ApiException.invalid("from", "must not be after to (" + to + ")");
-        }
-        if (granularity.pointCount(from, to) > Granularity.MAX_POINTS) {
-            throw ApiException.invalid(
-                    "granularity",
-                    "from " + from + " to " + to + " is more than " + Granularity.MAX_POINTS + " points by "
-                            + granularity.label() + "; choose a coarser granularity or a shorter span");
-        }
     }
 
     private static OffsetDateTime startOf(LocalDate day) {

@@ -234,6 +234,8 @@ public final class LocalStack implements AutoCloseable {
         // A demo on one machine: the realm and agency-service share the committed fallback client secret,
         // which a production start refuses (FallbackSecretCheck).
         env.put("ONEMIND_IDENTITY_ALLOW_FALLBACK_SECRET", "true");
+        // Badges, credentials and emails name the API's public address: on this machine, the gateway.
+        env.put("ONEMIND_OPENAPI_SERVER_URL", "http://localhost:" + settings.gatewayPort());
         env.put("QUARKUS_MAILER_HOST", "localhost");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.smtpPort()));
         // The campaign's listed agencies, loaded into an empty agency database so the directory is not empty.
