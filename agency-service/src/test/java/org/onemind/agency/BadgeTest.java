@@ -76,11 +76,14 @@ class BadgeTest {
 
         SVGDocument svg = new SVGLoader().load(new ByteArrayInputStream(bytes));
         assertNotNull(svg, "an SVG renderer reads it");
-        BufferedImage image = new BufferedImage(
-                (int) Math.ceil(svg.size().width), (int) Math.ceil(svg.size().height), BufferedImage.TYPE_INT_ARGB);
-        Graphics2D graphics = image.createGraphics();
-        svg.render((java.awt.Component) null, graphics, null);
-        graphics.dispose();
+        BufferedImage image = null;
+        if (canDrawText()) {
+            image = new BufferedImage(
+                    (int) Math.ceil(svg.size().width), (int) Math.ceil(svg.size().height), BufferedImage.TYPE_INT_ARGB);
+            Graphics2D graphics = image.createGraphics();
+            svg.render((java.awt.Component) null, graphics, null);
+            graphics.dispose();
+        }
 
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -88,6 +91,24 @@ class BadgeTest {
                 .parse(new ByteArrayInputStream(
                         new String(bytes, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)));
         return new Rendered(response, dom, image);
+    }
+
+    /**
+     * Drawing text needs the machine's fonts (Java's font stack): a JDK alone may have none, so without them
+     * the badge is parsed but not drawn, except under CI=true, where it must be drawn.
+     */
+    static boolean canDrawText() {
+        try {
+            if (java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames().length > 0) {
+                return true;
+            }
+        } catch (RuntimeException | Error noFonts) {
+            // the same as none
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("no fonts: under CI=true the badge must be drawn (install fontconfig and a font)");
+        }
+        return false;
     }
 
     /** WCAG 2 contrast ratio of two colours. */
@@ -111,8 +132,11 @@ class BadgeTest {
             assertTrue(ratio >= 4.5, "text on field " + rect + " has contrast " + ratio);
         }
         // Drawn: the top row's first and last pixels are the two fields' colours (no text reaches them).
-        assertEquals(badge.fill(0).getRGB(), badge.image().getRGB(1, 1));
-        assertEquals(badge.fill(1).getRGB(), badge.image().getRGB(badge.image().getWidth() - 2, 1));
+        if (badge.image() != null) {
+            assertEquals(badge.fill(0).getRGB(), badge.image().getRGB(1, 1));
+            assertEquals(
+                    badge.fill(1).getRGB(), badge.image().getRGB(badge.image().getWidth() - 2, 1));
+        }
         Element root = badge.dom().getDocumentElement();
         assertEquals("img", root.getAttribute("role"));
         assertEquals("badge-title badge-desc", root.getAttribute("aria-labelledby"));
