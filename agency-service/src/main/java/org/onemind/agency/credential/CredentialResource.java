@@ -55,9 +55,6 @@ public class CredentialResource {
     PublicUrls urls;
 
     @Inject
-    CredentialConfig config;
-
-    @Inject
     ObjectMapper json;
 
     @GET
@@ -67,7 +64,7 @@ public class CredentialResource {
             operationId = "getCredentialIssuer",
             summary = "The issuer profile the credentials name (Open Badges 3.0 Profile); no token needed")
     public Map<String, Object> issuer() {
-        return OpenBadgeCredential.standalone(OpenBadgeCredential.issuer(urls, config));
+        return credentials.issuerProfile();
     }
 
     @GET
@@ -77,7 +74,7 @@ public class CredentialResource {
             operationId = "getCompletionAchievement",
             summary = "The achievement a completion credential names, with the four practices as its criteria")
     public Map<String, Object> achievement() {
-        return OpenBadgeCredential.standalone(OpenBadgeCredential.achievement(urls));
+        return credentials.achievement();
     }
 
     @GET

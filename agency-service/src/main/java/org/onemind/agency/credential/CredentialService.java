@@ -78,6 +78,16 @@ public class CredentialService {
         return id;
     }
 
+    /** The campaign's issuer profile, as served on its own. */
+    public Map<String, Object> issuerProfile() {
+        return OpenBadgeCredential.standalone(OpenBadgeCredential.issuer(urls, config));
+    }
+
+    /** The achievement every completion credential names, as served on its own. */
+    public Map<String, Object> achievement() {
+        return OpenBadgeCredential.standalone(OpenBadgeCredential.achievement(urls));
+    }
+
     /** Revokes the credential of a completion whose verification was reversed; false when it had none. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean revoke(UUID completionId, String reason) {
@@ -115,12 +125,6 @@ public class CredentialService {
                             urls.verification());
                 },
                 agencyId);
-    }
-
-    /** Whether the agency holds a credential that is not revoked (the directory and letter mention it). */
-    @Transactional
-    public boolean holdsValid(UUID agencyId) {
-        return latest(agencyId).map(c -> c.status() == CredentialStatus.VALID).orElse(false);
     }
 
     /** Checks a presented credential: this platform's signature, its issuer, and whether it was revoked. */

@@ -68,10 +68,10 @@ public record Badge(String label, String message, String title, String descripti
                 + "</g></a></svg>";
     }
 
-    /** A strong validator of the bytes: it changes exactly when the badge does. */
-    public String etag() {
+    /** A strong validator of the badge's bytes ({@link #svg()}): it changes exactly when they do. */
+    public static String etagOf(String svg) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(svg().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(svg.getBytes(StandardCharsets.UTF_8));
             return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

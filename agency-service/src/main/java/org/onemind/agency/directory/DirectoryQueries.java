@@ -93,9 +93,10 @@ public class DirectoryQueries {
             DirectoryEntry entry = row.entry();
             java.util.Optional<org.onemind.agency.credential.CredentialResponses.AgencyCredential> credential =
                     credentials.latest(agencyId);
-            String url = entryUrl(agencyId);
+            String url = urls.directoryEntry(agencyId);
             String badgeUrl = urls.badge(agencyId);
-            Badge badge = badge(row);
+            int inPlace = practicesInPlace(agencyId);
+            Badge badge = badge(row, inPlace);
             String html = "<a href=\"" + url + "\"><img src=\"" + badgeUrl + "\" alt=\""
                     + badge.title().replace("\"", "&quot;") + "\" height=\"20\"></a>";
             return new PublicEntry(
@@ -107,7 +108,7 @@ public class DirectoryQueries {
                     entry.status(),
                     entry.pledgedOn(),
                     entry.completedOn(),
-                    practicesInPlace(agencyId),
+                    inPlace,
                     url,
                     badgeUrl,
                     html,
@@ -119,18 +120,15 @@ public class DirectoryQueries {
 
     /** The badge of a listed agency; none for an agency the directory does not list. */
     public java.util.Optional<Badge> badge(java.util.UUID agencyId) {
-        return listed(agencyId).map(this::badge);
+        return listed(agencyId).map(row -> badge(row, practicesInPlace(agencyId)));
     }
 
-    private Badge badge(ListedRow row) {
+    private Badge badge(ListedRow row, int practicesInPlace) {
         String agency = row.name() + " (" + row.city() + ", " + row.state() + ")";
+        String entry = urls.directoryEntry(row.agencyId());
         return row.status() == PledgeStatus.COMPLETED && row.completedOn() != null
-                ? Badge.completed(agency, row.completedOn(), entryUrl(row.agencyId()))
-                : Badge.pledged(agency, row.pledgedOn(), practicesInPlace(row.agencyId()), entryUrl(row.agencyId()));
-    }
-
-    private String entryUrl(java.util.UUID agencyId) {
-        return urls.directoryEntry(agencyId);
+                ? Badge.completed(agency, row.completedOn(), entry)
+                : Badge.pledged(agency, row.pledgedOn(), practicesInPlace, entry);
     }
 
     /** Practices met in compliance-service's latest evaluation of the agency (0 before its first). */

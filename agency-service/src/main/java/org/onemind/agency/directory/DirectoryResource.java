@@ -133,13 +133,14 @@ public class DirectoryResource {
     public Response badge(
             @PathParam("agencyId") UUID agencyId, @HeaderParam("If-None-Match") @Size(max = 200) String ifNoneMatch) {
         Badge badge = directory.badge(agencyId).orElseThrow(() -> notListed(agencyId));
-        String etag = badge.etag();
+        String svg = badge.svg();
+        String etag = Badge.etagOf(svg);
         boolean unchanged = ifNoneMatch != null
                 && java.util.Arrays.stream(ifNoneMatch.split(","))
                         .map(String::trim)
                         .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag) || tag.equals("*"));
         Response.ResponseBuilder response =
-                unchanged ? Response.notModified() : Response.ok(badge.svg(), BADGE_TYPE + ";charset=UTF-8");
+                unchanged ? Response.notModified() : Response.ok(svg, BADGE_TYPE + ";charset=UTF-8");
         return response.header("ETag", etag)
                 // Any cache may keep it (it is public), and must ask again after five minutes.
                 .header("Cache-Control", "public, max-age=300")

@@ -179,7 +179,8 @@ public class Evaluator {
             boolean policyMet,
             boolean mhfaMet,
             boolean citMet,
-            String body) {}
+            String body,
+            String forecastStatus) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ComplianceResponse reevaluate(UUID agencyId, String causationId) {
@@ -203,16 +204,17 @@ public class Evaluator {
         java.util.Optional<Previous> previous = Jdbc.first(
                 em,
                 "select eligible, partnership_met, policy_met, mhfa_met,"
-                        + " cit_met, body from evaluation where agency_id = ?",
+                        + " cit_met, body, forecast_status from evaluation where agency_id = ?",
                 row -> new Previous(
                         row.getBoolean(1),
                         row.getBoolean(2),
                         row.getBoolean(3),
                         row.getBoolean(4),
                         row.getBoolean(5),
-                        row.getString(6)),
+                        row.getString(6),
+                        row.getString(7)),
                 agencyId);
-        Previous stored = previous.orElse(new Previous(false, false, false, false, false, null));
+        Previous stored = previous.orElse(new Previous(false, false, false, false, false, null, null));
         List<Change> changes = new ArrayList<>();
         compare(changes, Practice.PARTNERSHIP, stored.partnershipMet(), evaluation);
         compare(changes, Practice.POLICY, stored.policyMet(), evaluation);
@@ -248,7 +250,9 @@ public class Evaluator {
                 body,
                 ComplianceBodies.FORMAT,
                 forecast == null ? null : forecast.status().name());
-        announceIfAtRisk(agencyId, forecast);
+        if (!ForecastStatus.AT_RISK.name().equals(stored.forecastStatus())) {
+            announceIfAtRisk(agencyId, forecast); // only when it turns AT_RISK: no write per evaluation after
+        }
 
         boolean news = !changes.isEmpty() || eligibleChanged || figuresChanged;
         (news ? evaluationsPublished : evaluationsUnchanged).increment();
